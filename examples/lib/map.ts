@@ -1,0 +1,45 @@
+/**
+ * What every example page shares: MapLibre's worker under Vite, and the `window.__quyuIdle` signal the
+ * browser tests wait for.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+declare global {
+  interface Window {
+    /** Resolves on the map's first `idle` (every source loaded, every label placed); rejects on a map error. */
+    __quyuIdle?: Promise<void>;
+    /** The page's map, for tests that toggle layers. */
+    __quyuMap?: maplibregl.Map;
+  }
+}
+
+// Vite pre-bundles maplibre-gl into node_modules/.vite, where its default worker URL (a sibling file) does
+// not exist; without this the map never becomes idle ("Worker failed to load").
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Page parameters from the query string, e.g. `?theme=dark&lang=en&atlas=/data/china-2m.json`. */
+export const params = new URLSearchParams(location.search);
+
+/** Publishes the map for the tests and resolves `window.__quyuIdle` on its first `idle`. */
+export function signalIdle(map: maplibregl.Map): void {
+  window.__quyuMap = map;
+  window.__quyuIdle = new Promise<void>((resolve, reject) => {
+    map.once('idle', () => resolve());
+    map.once('error', (e: maplibregl.ErrorEvent) => reject(e.error));
+  });
+}
+
+/** Registers a failure before the map exists (e.g. the atlas did not load), so the tests see it. */
+export function signalFailure(error: unknown): void {
+  window.__quyuIdle = Promise.reject(error);
+  console.error(error);
+}
+
+/** National view: mainland, Hainan and the South China Sea down to the ten-dash line. */
+export const CHINA_BOUNDS: [[number, number], [number, number]] = [
+  [73.4, 3.4],
+  [135.1, 53.6],
+];
+
+export { maplibregl };

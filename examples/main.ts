@@ -1,0 +1,25 @@
+/**
+ * `npm start`: China's provinces and prefecture-level units from the bundled atlas, drawn offline.
+ */
+
+import nationalAtlasUrl from '../data/china-10m.json?url';
+import { loadAtlas } from '../src/atlas/index.ts';
+import { baseStyle } from '../src/maplibre/index.ts';
+import { CHINA_BOUNDS, maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
+
+try {
+  const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl });
+  const map = new maplibregl.Map({
+    container: 'map',
+    style: baseStyle({ atlas, theme: 'light', lang: params.get('lang') === 'en' ? 'en' : 'zh' }),
+    bounds: CHINA_BOUNDS,
+    fitBoundsOptions: { padding: 16 },
+    fadeDuration: params.has('test') ? 0 : 300,
+    attributionControl: { compact: false, customAttribution: 'quyu atlas · 无审图号 (no map review number)' },
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  signalIdle(map);
+} catch (error) {
+  signalFailure(error);
+}

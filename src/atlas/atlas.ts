@@ -1,0 +1,227 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { merge, feature as topoFeature, neighbors as topoNeighbors } from 'topojson-client';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { requireCode } from '../codes/index.ts';
+import { fail } from '../errors/index.ts';
+
+/** Properties of a unit (province or finest-level unit) in the atlas. */
+export interface UnitProperties {
+  /** Full official Chinese name. */
+  name: string;
+  nameEn: string;
+  level: 'province' | 'prefecture' | 'county';
+  /** Parent code (the province for finest-level units), null for provinces. */
+  parent: string | null;
+  /** A point inside the polygon for its label (longitude). */
+  labelX: number;
+  /** A point inside the polygon for its label (latitude). */
+  labelY: number;
+}
+
+/** A unit as GeoJSON: `id` is its 6-digit code. */
+export type UnitFeature = Feature<Polygon | MultiPolygon, UnitProperties> & { id: string };
+
+/** Names of the atlas' objects. */
+export type AtlasObject = 'nation' | 'provinces' | 'prefectures' | 'scsIslands' | 'tenDashLine' | 'neighbors';
+
+type Geoms = GeometryCollection<Record<string, unknown>>;
+
+/**
+ * A loaded atlas: the topology plus indexed access to its units. Obtain one with `loadAtlas()`.
+ */
+export class Atlas {
+  readonly topology: Topology;
+  readonly resolution: string;
+  readonly #features = new Map<string, UnitFeature>();
+  readonly #geoms = new Map<string, { object: 'provinces' | 'prefectures'; index: number }>();
+  #neighbors?: string[][];
+
+  constructor(topology: Topology, resolution: string, extensions: Topology[] = []) {
+    this.topology = topology;
+    this.resolution = resolution;
+    for (const object of ['provinces', 'prefectures'] as const) {
+      const geoms = this.#object(object).geometries;
+      geoms.forEach((g, index) => {
+        this.#geoms.set(String(g.id), { object, index });
+      });
+    }
+    for (const ext of extensions) this.#addExtension(ext);
+  }
+
+  #extra = new Map<string, UnitFeature>();
+
+  #addExtension(ext: Topology) {
+    for (const obj of Object.values(ext.objects)) {
+      const fc = topoFeature(ext, obj) as FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
+      for (const f of fc.features) {
+        const id = String(f.id);
+        if (!this.#geoms.has(id)) this.#extra.set(id, { ...f, id } as UnitFeature);
+      }
+    }
+  }
+
+  #object(name: string): Geoms {
+    const obj = this.topology.objects[name] as Geoms | undefined;
+    if (!obj) {
+      return fail({
+        code: 'invalid-input',
+        path: 'objects',
+        value: name,
+        problem: { zh: '地图数据中缺少该对象', en: 'The atlas has no such object' },
+        fix: { zh: '请使用 quyu 生成的地图文件', en: 'Use an atlas file built by quyu' },
+      });
+    }
+    return obj;
+  }
+
+  /** Whether the atlas has geometry for a code (province, finest unit, or an imported extension unit). */
+  has(code: string): boolean {
+    return this.#geoms.has(code) || this.#extra.has(code);
+  }
+
+  /**
+   * The unit with this code as a GeoJSON feature. Throws a bilingual error naming the code and the closest
+   * matches when the code is unknown, or when it is known but has no geometry in this atlas (a county).
+   *
+   * @example
+   * ```ts
+   * atlas.feature('440300').properties.name; // '深圳市'
+   * ```
+   */
+  feature(code: string): UnitFeature {
+    const cached = this.#features.get(code) ?? this.#extra.get(code);
+    if (cached) return cached;
+    const at = this.#geoms.get(code);
+    if (!at) {
+      const info = requireCode(code);
+      return fail({
+        code: 'unknown-code',
+        path: 'code',
+        value: code,
+        problem: {
+          zh: `${info.name}（${info.level === 'county' ? '县级' : info.level}）在此地图数据中没有边界`,
+          en: `${info.nameEn} (${info.level}) has no boundary in this atlas`,
+        },
+        fix: {
+          zh: '县级边界需用 `quyu import` 导入后通过 loadAtlas({ extensions }) 加载；或使用其上级代码',
+          en: 'County boundaries must be imported with `quyu import` and passed as loadAtlas({ extensions }); or use its parent code',
+        },
+      });
+    }
+    const g = this.#object(at.object).geometries[at.index] as GeometryObject<UnitProperties>;
+    const f = topoFeature(this.topology, g) as UnitFeature;
+    f.id = code;
+    this.#features.set(code, f);
+    return f;
+  }
+
+  /**
+   * The 34 province-level units, sorted by code.
+   *
+   * @example
+   * ```ts
+   * atlas.provinces().length; // 34
+   * ```
+   */
+  provinces(): UnitFeature[] {
+    return this.#object('provinces').geometries.map((g) => this.feature(String(g.id)));
+  }
+
+  /**
+   * The finest-level units (prefecture-level units, plus county-level units directly under a province or
+   * municipality, plus 台湾/香港/澳门 whole), optionally of one province.
+   *
+   * @example
+   * ```ts
+   * atlas.prefectures({ province: '440000' }).length; // 21
+   * ```
+   */
+  prefectures(options: { province?: string } = {}): UnitFeature[] {
+    const p = options.province;
+    if (p !== undefined) requireCode(p, 'province');
+    return this.#object('prefectures')
+      .geometries.filter((g) => p === undefined || String(g.id).slice(0, 2) === p.slice(0, 2))
+      .map((g) => this.feature(String(g.id)));
+  }
+
+  /**
+   * One object of the atlas as a GeoJSON FeatureCollection (RFC 7946).
+   *
+   * @example
+   * ```ts
+   * atlas.geojson('provinces').features.length; // 34
+   * ```
+   */
+  geojson(object: AtlasObject): FeatureCollection {
+    return topoFeature(this.topology, this.#object(object)) as FeatureCollection;
+  }
+
+  /**
+   * Label points (inside each polygon) of `provinces` or `prefectures` as Point features with the unit's
+   * properties.
+   *
+   * @example
+   * ```ts
+   * atlas.labels('provinces').features[0].geometry.coordinates; // [lng, lat]
+   * ```
+   */
+  labels(object: 'provinces' | 'prefectures'): FeatureCollection<Point, UnitProperties> {
+    return {
+      type: 'FeatureCollection',
+      features: this.#object(object).geometries.map((g) => {
+        const p = g.properties as unknown as UnitProperties;
+        return {
+          type: 'Feature',
+          id: String(g.id),
+          properties: { ...p, code: String(g.id) } as UnitProperties,
+          geometry: { type: 'Point', coordinates: [p.labelX, p.labelY] },
+        };
+      }),
+    };
+  }
+
+  /**
+   * The codes of the units that share a border with `code` (finest units or provinces), from the topology's
+   * shared arcs.
+   *
+   * @example
+   * ```ts
+   * atlas.neighbors('440600').includes('440100'); // 佛山 borders 广州: true
+   * ```
+   */
+  neighbors(code: string): string[] {
+    const at = this.#geoms.get(code);
+    if (!at) {
+      this.feature(code);
+      return [];
+    }
+    const geoms = this.#object(at.object).geometries;
+    let lists: number[][];
+    if (at.object === 'prefectures') {
+      this.#neighbors ??= topoNeighbors(geoms as never).map((l) => l.map((i) => String(geoms[i]!.id)));
+      return [...this.#neighbors[at.index]!].sort();
+    }
+    lists = topoNeighbors(geoms as never);
+    return lists[at.index]!.map((i) => String(geoms[i]!.id)).sort();
+  }
+
+  /**
+   * The merged geometry of several units of the same object, exact on the topology (no slivers).
+   *
+   * @example
+   * ```ts
+   * const gba = atlas.merge(['440100', '440300', '440400']); // MultiPolygon
+   * ```
+   */
+  merge(codes: string[]): MultiPolygon {
+    const geoms = codes.map((c) => {
+      const at = this.#geoms.get(c);
+      if (!at) {
+        this.feature(c);
+        throw new Error('unreachable');
+      }
+      return this.#object(at.object).geometries[at.index]!;
+    });
+    return merge(this.topology, geoms as never);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Loading the bundled TopoJSON atlas, in Node and in browsers, without bundler-specific JSON imports.
+ */
+import type { Topology } from 'topojson-specification';
+import { fail } from '../errors/index.ts';
+import { Atlas } from './atlas.ts';
+
+/** Resolution of the bundled atlas, named by scale. */
+export type Resolution = '10m' | '2m';
+
+/** The file of each resolution under `quyu/data/`. */
+export const ATLAS_FILES: Record<Resolution, string> = {
+  '10m': 'china-10m.json',
+  '2m': 'china-2m.json',
+};
+
+export interface LoadAtlasOptions {
+  /**
+   * `'10m'` (default): national view, 1 km simplification, ~190 KB gzipped.
+   * `'2m'`: full detail of the source, for provincial and city views and analysis.
+   */
+  resolution?: Resolution;
+  /**
+   * Where to fetch the file from. Defaults to the file inside the installed package, which works in Node
+   * and in browsers that load quyu unbundled. With a bundler, pass the URL your bundler gives the file,
+   * e.g. Vite: `import url from 'quyu/data/china-10m.json?url'`.
+   */
+  url?: string | URL;
+  /** An already parsed topology (skips loading). */
+  topology?: Topology;
+  /** Extra topologies (e.g. from `quyu import`) whose units are added to the atlas. */
+  extensions?: Topology[];
+}
+
+const cache = new Map<string, Promise<Topology>>();
+
+async function readTopology(url: URL): Promise<Topology> {
+  if (url.protocol === 'file:') {
+    // Node: fetch does not read file: URLs. The specifier is built at run time so bundlers leave it alone.
+    const fsName = 'node:fs/promises';
+    const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
+    return JSON.parse(await fs.readFile(url, 'utf8')) as Topology;
+  }
+  const res = await fetch(url);
+  if (!res.ok) {
+    return fail({
+      code: 'atlas-load-failed',
+      path: 'url',
+      value: url.href,
+      problem: {
+        zh: `无法加载地图数据（HTTP ${res.status}）`,
+        en: `Could not load the atlas (HTTP ${res.status})`,
+      },
+      fix: {
+        zh: '请确认该文件已随网站发布，或通过 loadAtlas({ url }) 指定其地址',
+        en: 'Make sure the file is served with your site, or pass its address as loadAtlas({ url })',
+      },
+    });
+  }
+  return (await res.json()) as Topology;
+}
+
+function defaultUrl(resolution: Resolution): URL {
+  // src/atlas/load.ts and dist/atlas/load.js both sit two folders below the package root.
+  const base = import.meta.url;
+  return new URL(`../../data/${ATLAS_FILES[resolution]}`, base);
+}
+
+/**
+ * Loads the bundled atlas (asynchronously; files are cached per URL).
+ *
+ * @example
+ * ```ts
+ * import { loadAtlas } from 'quyu';
+ * const atlas = await loadAtlas({ resolution: '10m' });
+ * atlas.feature('440300').properties.name; // '深圳市'
+ * ```
+ */
+export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> {
+  const resolution = options.resolution ?? '10m';
+  if (!(resolution in ATLAS_FILES)) {
+    return fail({
+      code: 'invalid-input',
+      path: 'resolution',
+      value: resolution,
+      problem: { zh: '未知的分辨率', en: 'Unknown resolution' },
+      fix: { zh: "请使用 '10m' 或 '2m'", en: "Use '10m' or '2m'" },
+    });
+  }
+  let topology = options.topology;
+  if (!topology) {
+    const url = options.url
+      ? new URL(String(options.url), globalThis.location?.href)
+      : defaultUrl(resolution);
+    let p = cache.get(url.href);
+    if (!p) {
+      p = readTopology(url);
+      cache.set(url.href, p);
+      p.catch(() => cache.delete(url.href));
+    }
+    topology = await p;
+  }
+  return new Atlas(topology, resolution, options.extensions ?? []);
+}

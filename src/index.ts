@@ -1,0 +1,8 @@
+/**
+ * quyu: China's regional-development layouts as data, maps and spatial relations.
+ * The core entry point (no DOM, no maplibre-gl): atlas, code tables, errors.
+ */
+export * from './atlas/index.ts';
+export * from './codes/index.ts';
+export * from './errors/index.ts';
+export * from './layouts/index.ts';

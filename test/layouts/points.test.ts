@@ -1,0 +1,80 @@
+/**
+ * Every sourced point lies inside the unit it declares. Runs against the atlas built by `npm run build:data`
+ * (`data/china-2m.json`); county-level units (not in the atlas) are tested against their parent prefecture.
+ */
+import { readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { describe, expect, it } from 'vitest';
+import { lookupCode } from '../../src/codes/index.ts';
+import { defineLayout } from '../../src/layouts/define.ts';
+import { guangdong } from '../../src/layouts/guangdong.ts';
+import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
+import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
+import { mianyang } from '../../src/layouts/mianyang.ts';
+import type { Layout, Point } from '../../src/layouts/schema.ts';
+import { sichuan } from '../../src/layouts/sichuan.ts';
+
+const atlasFile = new URL('../../data/china-2m.json', import.meta.url);
+
+function loadAtlas() {
+  const topo = JSON.parse(readFileSync(atlasFile, 'utf8')) as Topology;
+  const byCode = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const name of ['prefectures', 'provinces']) {
+    const fc = feature(topo, topo.objects[name] as GeometryCollection) as unknown as {
+      features: Feature<Polygon | MultiPolygon>[];
+    };
+    for (const f of fc.features) if (!byCode.has(String(f.id))) byCode.set(String(f.id), f);
+  }
+  return { feature: (code: string) => byCode.get(code) };
+}
+
+function sourcedPoints(layout: Layout): { path: string; point: Point; unit: string }[] {
+  const out: { path: string; point: Point; unit: string }[] = [];
+  layout.items.forEach((item, i) => {
+    const loc = 'location' in item ? item.location : undefined;
+    if (loc?.point && loc.unit) out.push({ path: `items[${i}].location`, point: loc.point, unit: loc.unit });
+  });
+  return out;
+}
+
+describe('sourced points lie inside their declared unit (data/china-2m.json)', () => {
+  const atlas = loadAtlas();
+  const layouts = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang];
+
+  it('at least some built-in points declare a unit', () => {
+    expect(layouts.flatMap(sourcedPoints).length).toBeGreaterThan(0);
+  });
+
+  it.each(layouts.map((l) => [l.id, l] as const))('%s', (_, layout) => {
+    const outside: string[] = [];
+    for (const { path, point, unit } of sourcedPoints(layout)) {
+      const f = atlas.feature(unit) ?? atlas.feature(lookupCode(unit)?.parent ?? '');
+      expect(f, `${path}: no atlas feature for ${unit} or its parent`).toBeDefined();
+      if (f && !booleanPointInPolygon(point, f)) outside.push(`${path} ${unit} ${point}`);
+    }
+    expect(outside).toEqual([]);
+    // the same check through defineLayout's atlas option
+    expect(() => defineLayout(layout, { atlas })).not.toThrow();
+  });
+
+  it('defineLayout(input, { atlas }) reports a point outside its unit with the distance', () => {
+    const input = JSON.parse(
+      readFileSync(new URL('./fixtures/invalid/outside-unit.json', import.meta.url), 'utf8'),
+    );
+    expect(() => defineLayout(input)).not.toThrow();
+    try {
+      defineLayout(input, { atlas });
+      expect.unreachable();
+    } catch (e) {
+      const issue = (e as { issues: { code: string; path: string; problem: { en: string; zh: string } }[] })
+        .issues[0]!;
+      expect(issue.code).toBe('point-outside-unit');
+      expect(issue.path).toBe('items[0].location.point');
+      expect(issue.problem.en).toMatch(/outside its unit 深圳市 440300 \(\d+(\.\d)? km from its boundary\)/);
+      expect(issue.problem.zh).toMatch(/距边界 \d+(\.\d)? 公里/);
+    }
+  });
+});
