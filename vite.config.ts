@@ -1,5 +1,8 @@
 import { defineConfig } from 'vite';
 
+/** Built-in layouts, each its own entry point (`quyu/layouts/<region>`). */
+const LAYOUT_REGIONS = ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongjiang', 'mianyang', 'national'];
+
 /**
  * One config for two jobs:
  * - `npm start` / the browser tests: a dev server over the repo root serving `index.html` and `examples/*.html`,
@@ -18,13 +21,21 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    outDir: 'dist',
     lib: {
-      entry: { index: 'src/index.ts', maplibre: 'src/maplibre/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        'maplibre/index': 'src/maplibre/index.ts',
+        ...Object.fromEntries(LAYOUT_REGIONS.map((r) => [`layouts/${r}`, `src/layouts/${r}.ts`])),
+      },
       formats: ['es'],
     },
     rolldownOptions: {
       // Everything that is not our own source is a dependency or a peer: keep it external.
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+      // One output file per source file: tree-shakable, and src/atlas/load.ts keeps its depth
+      // (dist/atlas/load.js), so its default URL of the bundled atlas (../../data/) stays right.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 });
