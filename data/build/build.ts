@@ -337,11 +337,17 @@ function neighbours() {
       geometry: { type: string; coordinates: unknown } | null;
     }[];
   };
+  // Chinese names by ISO 3166 numeric code from world.zh.json (the package of the dashed line).
+  const world = readInput('@surbowl/world-geo-json-zh', 'world.zh.json') as {
+    features: { properties: { name: string; iso_n3: string } }[];
+  };
+  const zhNames = new Map(world.features.map((f) => [String(f.properties.iso_n3).padStart(3, '0'), f.properties.name]));
   const [W, S, E, N] = [60, -2, 150, 60];
   const out = [];
   for (const f of fc.features) {
     // 156 China and 158 Taiwan are drawn from the atlas itself; 344/446 (Hong Kong, Macao) too.
-    if (!f.geometry || ['156', '158', '344', '446'].includes(String(f.id))) continue;
+    // Features without an ISO code (Siachen Glacier, Northern Cyprus, ...) are left out.
+    if (!f.geometry || f.id === undefined || ['156', '158', '344', '446'].includes(String(f.id))) continue;
     const polys = (
       f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates
     ) as Ring[][];
@@ -349,7 +355,7 @@ function neighbours() {
     if (b[2] < W || b[0] > E || b[3] < S || b[1] > N) continue;
     out.push({
       type: 'Feature',
-      properties: { id: String(f.id), name: f.properties.name },
+      properties: { id: String(f.id), name: zhNames.get(String(f.id)) ?? f.properties.name, nameEn: f.properties.name },
       geometry: f.geometry,
     });
   }
@@ -505,6 +511,17 @@ async function buildResolution(
   return Buffer.from(JSON.stringify(ordered));
 }
 
+/** Fills the generated block of data/README.md with sizes and checksums. */
+function writeReadmeTable(outputs: { file: string; sha256: string; bytes: number; gzipBytes: number }[]) {
+  const path = join(DATA, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = outputs.map((o) => `| \`${o.file}\` | ${o.bytes.toLocaleString('en')} (${kb(o.bytes)}) | ${o.gzipBytes.toLocaleString('en')} (${kb(o.gzipBytes)}) | \`${o.sha256}\` |`);
+  const table = ['| file | bytes | gzipped (level 9) | sha256 |', '|---|---|---|---|', ...rows].join('\n');
+  const next = readme.replace(/<!-- files:start -->[\s\S]*<!-- files:end -->/, `<!-- files:start -->\n${table}\n<!-- files:end -->`);
+  writeFileSync(path, next);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 async function main() {
   step('checking pinned inputs');
@@ -606,6 +623,7 @@ async function main() {
     outputs,
   };
   writeFileSync(join(DATA, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (!OUT) writeReadmeTable(outputs);
   step('wrote data/manifest.json; done');
 }
 
