@@ -341,7 +341,9 @@ function neighbours() {
   const world = readInput('@surbowl/world-geo-json-zh', 'world.zh.json') as {
     features: { properties: { name: string; iso_n3: string } }[];
   };
-  const zhNames = new Map(world.features.map((f) => [String(f.properties.iso_n3).padStart(3, '0'), f.properties.name]));
+  const zhNames = new Map(
+    world.features.map((f) => [String(f.properties.iso_n3).padStart(3, '0'), f.properties.name]),
+  );
   const [W, S, E, N] = [60, -2, 150, 60];
   const out = [];
   for (const f of fc.features) {
@@ -355,7 +357,11 @@ function neighbours() {
     if (b[2] < W || b[0] > E || b[3] < S || b[1] > N) continue;
     out.push({
       type: 'Feature',
-      properties: { id: String(f.id), name: zhNames.get(String(f.id)) ?? f.properties.name, nameEn: f.properties.name },
+      properties: {
+        id: String(f.id),
+        name: zhNames.get(String(f.id)) ?? f.properties.name,
+        nameEn: f.properties.name,
+      },
       geometry: f.geometry,
     });
   }
@@ -516,9 +522,15 @@ function writeReadmeTable(outputs: { file: string; sha256: string; bytes: number
   const path = join(DATA, 'README.md');
   const readme = readFileSync(path, 'utf8');
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const rows = outputs.map((o) => `| \`${o.file}\` | ${o.bytes.toLocaleString('en')} (${kb(o.bytes)}) | ${o.gzipBytes.toLocaleString('en')} (${kb(o.gzipBytes)}) | \`${o.sha256}\` |`);
+  const rows = outputs.map(
+    (o) =>
+      `| \`${o.file}\` | ${o.bytes.toLocaleString('en')} (${kb(o.bytes)}) | ${o.gzipBytes.toLocaleString('en')} (${kb(o.gzipBytes)}) | \`${o.sha256}\` |`,
+  );
   const table = ['| file | bytes | gzipped (level 9) | sha256 |', '|---|---|---|---|', ...rows].join('\n');
-  const next = readme.replace(/<!-- files:start -->[\s\S]*<!-- files:end -->/, `<!-- files:start -->\n${table}\n<!-- files:end -->`);
+  const next = readme.replace(
+    /<!-- files:start -->[\s\S]*<!-- files:end -->/,
+    `<!-- files:start -->\n${table}\n<!-- files:end -->`,
+  );
   writeFileSync(path, next);
 }
 

@@ -12,7 +12,9 @@ import { type Layout, type LayoutItem, LayoutSchema, type Member, type Point } f
 
 /** Anything that returns the polygon of a unit by code, e.g. a loaded quyu atlas. */
 export interface LayoutAtlas {
-  feature(code: string): Feature<Polygon | MultiPolygon> | undefined;
+  /** Whether the atlas has geometry for the code. */
+  has(code: string): boolean;
+  feature(code: string): Feature<Polygon | MultiPolygon>;
 }
 
 /** A problem that does not stop `defineLayout` (e.g. a fact without a source). */
@@ -155,12 +157,13 @@ function distanceToBoundaryKm(p: Point, f: Feature<Polygon | MultiPolygon>): num
 
 function atlasIssue(p: Point, unit: string, atlas: LayoutAtlas, path: string): QuyuIssue | undefined {
   let code = unit;
-  let f = atlas.feature(code);
+  const find = (c: string) => (atlas.has(c) ? atlas.feature(c) : undefined);
+  let f = find(code);
   if (!f) {
     const parent = lookupCode(unit)?.parent;
     if (parent) {
       code = parent;
-      f = atlas.feature(parent);
+      f = find(parent);
     }
   }
   if (!f || booleanPointInPolygon(p, f)) return undefined;

@@ -19,7 +19,9 @@ describe('npm run build:data', () => {
       expect(readFileSync(join(out, 'data', file)).equals(readFileSync(join('data', file))), file).toBe(true);
     }
     for (const file of ['table.generated.ts', 'counties.generated.ts']) {
-      expect(readFileSync(join(out, 'codes', file), 'utf8'), file).toBe(readFileSync(join('src/codes', file), 'utf8'));
+      expect(readFileSync(join(out, 'codes', file), 'utf8'), file).toBe(
+        readFileSync(join('src/codes', file), 'utf8'),
+      );
     }
   }, 180_000);
 });

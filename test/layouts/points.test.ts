@@ -4,10 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { lookupCode } from '../../src/codes/index.ts';
 import { defineLayout } from '../../src/layouts/define.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
@@ -16,20 +14,6 @@ import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
 import type { Layout, Point } from '../../src/layouts/schema.ts';
 import { sichuan } from '../../src/layouts/sichuan.ts';
-
-const atlasFile = new URL('../../data/china-2m.json', import.meta.url);
-
-function loadAtlas() {
-  const topo = JSON.parse(readFileSync(atlasFile, 'utf8')) as Topology;
-  const byCode = new Map<string, Feature<Polygon | MultiPolygon>>();
-  for (const name of ['prefectures', 'provinces']) {
-    const fc = feature(topo, topo.objects[name] as GeometryCollection) as unknown as {
-      features: Feature<Polygon | MultiPolygon>[];
-    };
-    for (const f of fc.features) if (!byCode.has(String(f.id))) byCode.set(String(f.id), f);
-  }
-  return { feature: (code: string) => byCode.get(code) };
-}
 
 function sourcedPoints(layout: Layout): { path: string; point: Point; unit: string }[] {
   const out: { path: string; point: Point; unit: string }[] = [];
@@ -40,8 +24,11 @@ function sourcedPoints(layout: Layout): { path: string; point: Point; unit: stri
   return out;
 }
 
-describe('sourced points lie inside their declared unit (data/china-2m.json)', () => {
-  const atlas = loadAtlas();
+describe('sourced points lie inside their declared unit (loadAtlas 2m)', () => {
+  let atlas: Atlas;
+  beforeAll(async () => {
+    atlas = await loadAtlas({ resolution: '2m' });
+  });
   const layouts = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang];
 
   it('at least some built-in points declare a unit', () => {
@@ -51,7 +38,8 @@ describe('sourced points lie inside their declared unit (data/china-2m.json)', (
   it.each(layouts.map((l) => [l.id, l] as const))('%s', (_, layout) => {
     const outside: string[] = [];
     for (const { path, point, unit } of sourcedPoints(layout)) {
-      const f = atlas.feature(unit) ?? atlas.feature(lookupCode(unit)?.parent ?? '');
+      const code = atlas.has(unit) ? unit : (lookupCode(unit)?.parent ?? '');
+      const f = atlas.has(code) ? atlas.feature(code) : undefined;
       expect(f, `${path}: no atlas feature for ${unit} or its parent`).toBeDefined();
       if (f && !booleanPointInPolygon(point, f)) outside.push(`${path} ${unit} ${point}`);
     }
