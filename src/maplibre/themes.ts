@@ -41,6 +41,34 @@ export interface Theme {
   font: string[];
   /** `text-font` stack for emphasised labels (provinces). */
   fontBold: string[];
+
+  // ── Overlays: the layers quyu draws on top of a base map ──
+
+  /**
+   * Categorical colours for overlay items (metropolitan circles, zones, roles), in order. Okabe–Ito based in
+   * the screen themes (safe for colour-blind readers); distinct in lightness in the print theme.
+   */
+  palette: string[];
+  /** Emphasis of core cities and hub-layout centres. */
+  accent: string;
+  /** Ecological zones (pattern fill and outline). */
+  eco: string;
+  /** Colours of link kinds (对口帮扶, 产业转移, 飞地, …), in the order of the link-kind list. */
+  linkPalette: string[];
+  /** Colours of corridor kinds (science-technology, rail, road, bridge, axis, transport). */
+  corridorPalette: string[];
+  /** Hub symbol colours by group: transport (airport, port, rail …), platforms and zones, science and institutions. */
+  hubColors: { transport: string; platform: string; science: string };
+  /** Sequential ramp for choropleths, light to dark (interpolated to the number of classes). */
+  ramp: string[];
+  /** Fill of units without a value in a choropleth. */
+  noData: string;
+  /** Overlay label text. */
+  overlayText: string;
+  /** Halo around overlay labels. */
+  overlayHalo: string;
+  /** Legend, tooltip and inset panels. */
+  panel: { background: string; text: string; muted: string; border: string; shadow: string };
 }
 
 /** The default theme: warm land on a pale sea, for screens. */
@@ -63,6 +91,23 @@ export const light: Theme = {
   textHalo: 'rgba(255, 255, 255, 0.9)',
   font: ['Noto Sans CJK SC', 'sans-serif'],
   fontBold: ['Noto Sans CJK SC Bold', 'sans-serif'],
+  palette: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#8c6d1f', '#6a3d9a'],
+  accent: '#b2182b',
+  eco: '#2e7d32',
+  linkPalette: ['#c0392b', '#1f6fb2', '#7b3fa0', '#0f8a6a', '#d98200', '#5d6d7e'],
+  corridorPalette: ['#c2185b', '#37474f', '#ef6c00', '#00838f', '#6a1b9a', '#455a64'],
+  hubColors: { transport: '#1d3f72', platform: '#b2182b', science: '#00796b' },
+  ramp: ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'],
+  noData: '#eeeeee',
+  overlayText: '#1f1b16',
+  overlayHalo: 'rgba(255, 255, 255, 0.92)',
+  panel: {
+    background: 'rgba(255, 255, 255, 0.94)',
+    text: '#2e2a26',
+    muted: '#6b655e',
+    border: '#d8d1c4',
+    shadow: '0 1px 4px rgba(0, 0, 0, 0.18)',
+  },
 };
 
 /** Dark land on a near-black sea, for dashboards and night screens. */
@@ -85,6 +130,23 @@ export const dark: Theme = {
   textHalo: 'rgba(15, 25, 35, 0.9)',
   font: ['Noto Sans CJK SC', 'sans-serif'],
   fontBold: ['Noto Sans CJK SC Bold', 'sans-serif'],
+  palette: ['#56b4e9', '#f0b840', '#3cc49a', '#e391c3', '#ff7f3f', '#a5d8f3', '#d9c27a', '#b39ddb'],
+  accent: '#ff6b6b',
+  eco: '#66bb6a',
+  linkPalette: ['#ff7b6b', '#6fb7ff', '#c792ea', '#4fd1a5', '#ffb74d', '#a0aec0'],
+  corridorPalette: ['#f06292', '#cfd8dc', '#ffb74d', '#4dd0e1', '#ba68c8', '#90a4ae'],
+  hubColors: { transport: '#8ec5ff', platform: '#ff8a80', science: '#69f0ae' },
+  ramp: ['#1e2d3d', '#22577a', '#38a3a5', '#57cc99', '#c7f9cc'],
+  noData: '#2a323c',
+  overlayText: '#f3f5f8',
+  overlayHalo: 'rgba(15, 25, 35, 0.92)',
+  panel: {
+    background: 'rgba(23, 31, 41, 0.94)',
+    text: '#e8ecf1',
+    muted: '#9aa6b4',
+    border: '#3a4654',
+    shadow: '0 1px 4px rgba(0, 0, 0, 0.5)',
+  },
 };
 
 /** Black on white with a serif face, for print and PDF export; survives greyscale copying. */
@@ -107,6 +169,23 @@ export const print: Theme = {
   textHalo: 'rgba(255, 255, 255, 0.95)',
   font: ['Noto Serif CJK SC', 'serif'],
   fontBold: ['Noto Serif CJK SC Bold', 'serif'],
+  palette: ['#1b4f8a', '#c87f0a', '#2d7a46', '#8e3a7d', '#a8321c', '#5b9bd5', '#7a6a2a', '#4b3a8c'],
+  accent: '#111111',
+  eco: '#2d5a27',
+  linkPalette: ['#111111', '#444444', '#666666', '#222222', '#555555', '#777777'],
+  corridorPalette: ['#111111', '#333333', '#555555', '#222222', '#444444', '#666666'],
+  hubColors: { transport: '#111111', platform: '#555555', science: '#333333' },
+  ramp: ['#f7f7f7', '#cccccc', '#969696', '#636363', '#252525'],
+  noData: '#ffffff',
+  overlayText: '#000000',
+  overlayHalo: 'rgba(255, 255, 255, 0.95)',
+  panel: {
+    background: '#ffffff',
+    text: '#111111',
+    muted: '#444444',
+    border: '#111111',
+    shadow: 'none',
+  },
 };
 
 /** Built-in themes by name. */
