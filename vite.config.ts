@@ -12,6 +12,8 @@ const LAYOUT_REGIONS = ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongji
 export default defineConfig({
   root: '.',
   clearScreen: false,
+  // Files served and copied as they are (the embed host script keeps a stable name).
+  publicDir: 'examples/public',
   server: { host: '127.0.0.1' },
   // Pre-bundle up front so the first page load never triggers a dependency re-optimisation and reload.
   optimizeDeps: {
@@ -26,6 +28,9 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'maplibre/index': 'src/maplibre/index.ts',
+        'embed/index': 'src/embed/index.ts',
+        'import/index': 'src/import/index.ts',
+        'cli/index': 'src/cli/index.ts',
         ...Object.fromEntries(LAYOUT_REGIONS.map((r) => [`layouts/${r}`, `src/layouts/${r}.ts`])),
       },
       formats: ['es'],

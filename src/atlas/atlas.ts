@@ -49,15 +49,37 @@ export class Atlas {
   }
 
   #extra = new Map<string, UnitFeature>();
+  /** The extension topology and geometry of each extension unit (for `merge`). */
+  #extraGeoms = new Map<string, { topology: Topology; geometry: GeometryObject }>();
 
   #addExtension(ext: Topology) {
     for (const obj of Object.values(ext.objects)) {
       const fc = topoFeature(ext, obj) as FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
-      for (const f of fc.features) {
+      const geoms = (obj as Geoms).geometries ?? [obj];
+      fc.features.forEach((f, i) => {
         const id = String(f.id);
-        if (!this.#geoms.has(id)) this.#extra.set(id, { ...f, id } as UnitFeature);
-      }
+        if (this.#geoms.has(id)) return;
+        this.#extra.set(id, { ...f, id } as UnitFeature);
+        this.#extraGeoms.set(id, { topology: ext, geometry: geoms[i] as GeometryObject });
+      });
     }
+  }
+
+  /**
+   * County-level units added by extensions (`quyu import`), sorted by code, optionally only the children of
+   * one parent (a prefecture, or a province for counties directly under it). Empty without extensions.
+   *
+   * @example
+   * ```ts
+   * const atlas = await loadAtlas({ extensions: [counties] });
+   * atlas.counties({ parent: '510700' }).length; // 9 when Mianyang's counties were imported
+   * ```
+   */
+  counties(options: { parent?: string } = {}): UnitFeature[] {
+    return [...this.#extra.values()]
+      .filter((f) => f.properties.level === 'county')
+      .filter((f) => options.parent === undefined || f.properties.parent === options.parent)
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   #object(name: string): Geoms {
@@ -214,6 +236,28 @@ export class Atlas {
    * ```
    */
   merge(codes: string[]): MultiPolygon {
+    // Units of one extension merge on that extension's topology; mixing them with bundled units cannot.
+    const ext = codes.map((c) => this.#extraGeoms.get(c));
+    if (codes.length > 0 && ext.every((e) => e !== undefined)) {
+      const topology = ext[0]!.topology;
+      if (ext.every((e) => e!.topology === topology))
+        return merge(topology, ext.map((e) => e!.geometry) as never);
+    }
+    if (ext.some((e) => e !== undefined)) {
+      return fail({
+        code: 'unsupported',
+        path: 'codes',
+        value: codes,
+        problem: {
+          zh: '无法在拓扑上合并来自不同地图数据（内置地图与导入扩展）的单位',
+          en: 'Units from different topologies (the bundled atlas and an imported extension) cannot be merged on the topology',
+        },
+        fix: {
+          zh: '请分别合并，或改用其上级代码',
+          en: 'Merge them separately, or use their parent code',
+        },
+      });
+    }
     const geoms = codes.map((c) => {
       const at = this.#geoms.get(c);
       if (!at) {

@@ -82,3 +82,50 @@ export function median(values: readonly number[]): number {
 export function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
+
+/**
+ * Integer ids of distinct vertices (exact coordinate equality), without building a string per vertex. Most
+ * longitudes occur with one latitude only, so a map per longitude is made only when a second one shows up.
+ */
+export class VertexIds {
+  readonly #byX = new Map<number, number | Map<number, number>>();
+  readonly #ys: number[] = [];
+
+  get size(): number {
+    return this.#ys.length;
+  }
+
+  /** The id of `[x, y]`, a new one for a vertex not seen before. */
+  id(p: readonly number[]): number {
+    const x = p[0]!;
+    const y = p[1]!;
+    const e = this.#byX.get(x);
+    if (e === undefined) {
+      this.#byX.set(x, this.#ys.length);
+      return this.#ys.push(y) - 1;
+    }
+    if (typeof e === 'number') {
+      if (this.#ys[e] === y) return e;
+      const id = this.#ys.push(y) - 1;
+      this.#byX.set(
+        x,
+        new Map([
+          [this.#ys[e]!, e],
+          [y, id],
+        ]),
+      );
+      return id;
+    }
+    let id = e.get(y);
+    if (id === undefined) {
+      id = this.#ys.push(y) - 1;
+      e.set(y, id);
+    }
+    return id;
+  }
+}
+
+/** One number for an undirected edge between two vertex ids (ids below 2^26). */
+export function edgeKey(a: number, b: number): number {
+  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
+}

@@ -40,7 +40,10 @@ export class Issues {
         code: 'invalid-input',
         path: this.file,
         value: this.#dropped,
-        problem: { zh: `另有 ${this.#dropped} 处问题未列出`, en: `${this.#dropped} more problems not listed` },
+        problem: {
+          zh: `另有 ${this.#dropped} 处问题未列出`,
+          en: `${this.#dropped} more problems not listed`,
+        },
         fix: { zh: '请先修正以上问题', en: 'Fix the problems above first' },
       });
     }

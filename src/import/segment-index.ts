@@ -91,7 +91,7 @@ export class SegmentIndex {
       const ey = by - ay;
       const len2 = ex * ex + ey * ey;
       let t = len2 > 0 ? -(ax * ex + ay * ey) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      t = Math.max(0, Math.min(1, t));
       const qx = ax + t * ex;
       const qy = ay + t * ey;
       const d = Math.hypot(qx, qy);

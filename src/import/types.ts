@@ -136,6 +136,10 @@ export interface ContainmentResult {
 export interface ResolutionReport {
   arcs: number;
   vertices: number;
+  /** Arcs left unsimplified because their simplified form crossed another arc or itself. */
+  arcsKeptWhole: number;
+  /** Quantisation grid (metres): the resolution's grid, or finer where the grid made arcs cross. */
+  gridM: number;
   /** Length of the JSON text. */
   bytes: number;
 }

@@ -12,8 +12,9 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { weakestStatus } from '../layouts/status.ts';
 import type { Member, Status } from '../layouts/schema.ts';
+import { weakestStatus } from '../layouts/status.ts';
+import { shortName } from './label-text.ts';
 import type { LayerAtlas } from './layer-set.ts';
 
 /** A member list resolved against the atlas. */
@@ -54,7 +55,10 @@ export function drawableCode(atlas: LayerAtlas, code: string): string | undefine
  */
 export function resolveMembers(atlas: LayerAtlas, members: Member[], itemStatus: Status): ResolvedMembers {
   const whole = new Map<string, { code: string; member: Member; status: Status }>();
-  const partial = new Map<string, { code: string; members: Member[]; status: Status; approximate: boolean }>();
+  const partial = new Map<
+    string,
+    { code: string; members: Member[]; status: Status; approximate: boolean }
+  >();
   const missing: Member[] = [];
   for (const member of members) {
     const status = weakestStatus([itemStatus, member.status ?? itemStatus]);
@@ -103,6 +107,19 @@ export function unitName(atlas: LayerAtlas, code: string, lang: 'zh' | 'en'): st
   const p = atlas.feature(code).properties as { name?: unknown; nameEn?: unknown } | null;
   if (lang === 'en' && typeof p?.nameEn === 'string' && p.nameEn) return p.nameEn;
   return typeof p?.name === 'string' ? p.name : code;
+}
+
+/**
+ * The unit's name as map labels print it: the short Chinese form (广州, 香港, 新疆) or the English name.
+ */
+export function unitLabel(atlas: LayerAtlas, code: string, lang: 'zh' | 'en'): string {
+  const name = unitName(atlas, code, lang);
+  if (lang === 'en') return name;
+  const level = (atlas.feature(code).properties as { level?: unknown } | null)?.level;
+  return shortName(
+    name,
+    typeof level === 'string' ? level : code.endsWith('0000') ? 'province' : 'prefecture',
+  );
 }
 
 /**

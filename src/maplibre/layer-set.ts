@@ -64,8 +64,8 @@ export type LegendSwatch =
       strong?: boolean;
     }
   | { kind: 'line'; color: string; width?: number; dash?: number[]; arrow?: 'end' | 'both'; opacity?: number }
-  | { kind: 'symbol'; shape: ShapeName; color: string; hollow?: boolean; size?: number }
-  | { kind: 'ring'; color: string; filled?: boolean; radius?: number };
+  | { kind: 'symbol'; shape: ShapeName; color: string; hollow?: boolean; size?: number; opacity?: number }
+  | { kind: 'ring'; color: string; filled?: boolean; radius?: number; opacity?: number };
 
 /** Shapes of point symbols (hub kinds, markers). */
 export type ShapeName =
@@ -79,7 +79,8 @@ export type ShapeName =
   | 'triangle'
   | 'triangle-down'
   | 'ring'
-  | 'cross';
+  | 'cross'
+  | 'house';
 
 /** One line of the legend: a swatch and its text. */
 export interface LegendEntry {

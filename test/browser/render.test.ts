@@ -2,6 +2,8 @@
  * Render tests in a real browser (Debian's Chromium, WebGL2 through SwiftShader): each case opens an example
  * page, waits for the map's first `idle`, and checks that it drew — no console errors, a real canvas size,
  * labels rasterised from a real CJK font — and that it matches `test/render/<case>/expected.png`.
+ * Then the layout handle is exercised in the page: hover and click events with typed items, tooltips,
+ * visibility, adding twice, removal, and escaping of text in the legend and tooltips.
  *
  * All browser cases live in this one file so that one browser runs at a time.
  */
@@ -25,18 +27,40 @@ interface RenderCase {
   path: string;
   /** CSS font family the labels use, checked for real CJK glyphs. */
   font: string;
+  /** Compare with a golden image. Default true. */
+  golden?: boolean;
 }
 
+const SANS = "'Noto Sans CJK SC'";
+const SERIF = "'Noto Serif CJK SC'";
+
 const CASES: RenderCase[] = [
-  { name: 'start-page', path: '/?test', font: "'Noto Sans CJK SC'" },
-  { name: 'base-light', path: '/examples/base-style.html?theme=light', font: "'Noto Sans CJK SC'" },
-  { name: 'base-dark', path: '/examples/base-style.html?theme=dark', font: "'Noto Sans CJK SC'" },
-  { name: 'base-print', path: '/examples/base-style.html?theme=print', font: "'Noto Serif CJK SC'" },
+  { name: 'start-page', path: '/?test', font: SANS },
+  { name: 'base-light', path: '/examples/base-style.html?theme=light', font: SANS },
+  { name: 'base-dark', path: '/examples/base-style.html?theme=dark', font: SANS },
+  { name: 'base-print', path: '/examples/base-style.html?theme=print', font: SERIF },
   {
     name: 'base-light-guangdong-en',
     path: '/examples/base-style.html?theme=light&lang=en&center=113.4,23.2&zoom=6.3',
-    font: "'Noto Sans CJK SC'",
+    font: SANS,
   },
+  // One case per layer type.
+  { name: 'layer-metro-circles', path: '/examples/metro-circles.html', font: SANS },
+  { name: 'layer-hub-layout', path: '/examples/hub-layout.html', font: SANS },
+  { name: 'layer-links', path: '/examples/links.html', font: SANS },
+  { name: 'layer-eco-zones', path: '/examples/eco-zones.html', font: SANS },
+  { name: 'layer-corridors', path: '/examples/corridors.html', font: SANS },
+  { name: 'layer-economic-zones', path: '/examples/economic-zones.html', font: SANS },
+  { name: 'layer-city-roles', path: '/examples/city-roles.html', font: SANS },
+  { name: 'layer-choropleth', path: '/examples/choropleth.html', font: SANS },
+  // One per theme (light is the layer cases above), and English labels.
+  { name: 'theme-dark', path: '/examples/metro-circles.html?theme=dark', font: SANS },
+  { name: 'theme-print', path: '/examples/metro-circles.html?theme=print', font: SERIF },
+  { name: 'lang-en', path: '/examples/hub-layout.html?lang=en', font: SANS },
+  // A national view with the South China Sea islands inset.
+  { name: 'national-inset', path: '/examples/national.html', font: SANS },
+  // Every Guangdong item at once (the benchmark page): drawn without errors, no golden.
+  { name: 'guangdong-all', path: '/examples/guangdong.html', font: SANS, golden: false },
 ];
 
 /** Fewer changed pixels than this between labels shown and hidden means the labels did not draw. */
@@ -56,7 +80,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: ${c.path} becomes idle without errors, draws labels, and matches expected.png`, async () => {
+    it(`${c.name}: ${c.path} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
       const m = await openMapPage(h, c.path);
       try {
         expect(m.errors, 'console or page errors').toEqual([]);
@@ -67,13 +91,148 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
         );
         const labelPx = await labelPixels(m.page);
         expect(labelPx, 'pixels drawn by labels').toBeGreaterThan(MIN_LABEL_PIXELS);
-        const golden = compareGolden(c.name, await screenshotMap(m.page));
-        console.info(`${c.name}: idle after ${m.msToIdle} ms, ${labelPx} label px; ${golden.message}`);
-        expect(golden.status, golden.message).not.toBe('mismatch');
+        let message = '';
+        if (c.golden !== false) {
+          const golden = compareGolden(c.name, await screenshotMap(m.page));
+          message = golden.message;
+          expect(golden.status, golden.message).not.toBe('mismatch');
+        }
+        console.info(`${c.name}: idle after ${m.msToIdle} ms, ${labelPx} label px; ${message}`);
         expect(m.errors, 'console or page errors after the checks').toEqual([]);
       } finally {
         await m.page.close();
       }
     });
   }
+
+  it('national-inset: the 南海诸岛 inset draws the islands and the ten-dash line', async () => {
+    const m = await openMapPage(h, '/examples/national.html');
+    try {
+      const inset = (await m.page.evaluate(`(() => {
+        const box = document.querySelector('.quyu-inset');
+        const r = box && box.getBoundingClientRect();
+        return {
+          paths: box ? box.querySelectorAll('path').length : 0,
+          label: box ? box.textContent : '',
+          width: r ? r.width : 0,
+          right: r ? window.innerWidth - r.right : -1,
+          bottom: r ? window.innerHeight - r.bottom : -1,
+        };
+      })()`)) as { paths: number; label: string; width: number; right: number; bottom: number };
+      expect(inset.paths).toBe(5);
+      expect(inset.label).toBe('南海诸岛');
+      expect(inset.width).toBeGreaterThan(100);
+      expect(inset.right).toBeLessThan(20);
+      expect(inset.bottom).toBeLessThan(40);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
+  });
+
+  it('addLayout handle: hover and click give the typed item, tooltips show it, setVisible, adding twice and remove() are safe', async () => {
+    const m = await openMapPage(h, '/examples/metro-circles.html');
+    try {
+      // 佛山 belongs whole to 广州都市圈.
+      const at = (await m.page.evaluate(`(() => {
+        const p = window.__quyuMap.project([113.05, 23.0]);
+        window.__events = [];
+        window.__quyuLayout.on('hover', (e) => window.__events.push(['hover', e.item ? e.item.id : null, e.item ? e.item.type : null]));
+        window.__quyuLayout.on('click', (e) => window.__events.push(['click', e.item.id, e.properties.status]));
+        return { x: p.x, y: p.y };
+      })()`)) as { x: number; y: number };
+      await m.page.mouse.move(at.x, at.y);
+      await m.page.waitForFunction('window.__events.length > 0');
+      await m.page.mouse.click(at.x, at.y);
+      await m.page.waitForFunction('window.__events.some((e) => e[0] === "click")');
+      const tooltip = (await m.page.evaluate(
+        `document.querySelector('.quyu-tooltip').style.display + '|' + document.querySelector('.quyu-tooltip').textContent`,
+      )) as string;
+      expect(tooltip).toMatch(/^block\|广州都市圈都市圈/);
+      expect(tooltip).toMatch(/状态：已核实/);
+      await m.page.mouse.move(5, 740);
+      await m.page.waitForFunction('window.__events.some((e) => e[0] === "hover" && e[1] === null)');
+      const events = (await m.page.evaluate('window.__events')) as unknown[][];
+      expect(events[0]).toEqual(['hover', 'gd-mc-gz', 'metro-circle']);
+      expect(events.find((e) => e[0] === 'click')).toEqual(['click', 'gd-mc-gz', 'verified']);
+
+      const state = (await m.page.evaluate(`(async () => {
+        const map = window.__quyuMap;
+        const handle = window.__quyuLayout;
+        const ours = () => map.getStyle().layers.filter((l) => l.id.startsWith(handle.id));
+        const out = { layers: ours().length };
+        handle.setVisible(false);
+        out.hidden = ours().every((l) => (l.layout || {}).visibility === 'none');
+        out.legendHidden = handle.legend.element.style.display === 'none';
+        handle.setVisible(true);
+        out.shown = ours().every((l) => (l.layout || {}).visibility !== 'none');
+        const { addLayout } = await import('/src/maplibre/index.ts');
+        const { guangdong } = await import('/src/layouts/guangdong.ts');
+        const again = addLayout(map, guangdong, { atlas: window.__quyuAtlas, items: (i) => i.type === 'metro-circle', lang: 'en' });
+        await again.ready;
+        out.againLayers = ours().length;
+        out.legends = document.querySelectorAll('.quyu-legend').length;
+        out.legendTitle = again.legend.element.firstChild.textContent;
+        handle.remove();
+        out.afterOldRemove = ours().length;
+        again.remove();
+        again.remove();
+        out.afterRemove = ours().length;
+        out.sources = Object.keys(map.getStyle().sources).filter((s) => s.startsWith(handle.id)).length;
+        out.legendsAfter = document.querySelectorAll('.quyu-legend').length;
+        return out;
+      })()`)) as Record<string, unknown>;
+      expect(state).toMatchObject({
+        hidden: true,
+        legendHidden: true,
+        shown: true,
+        legends: 1,
+        legendTitle: 'Guangdong: regional coordinated-development layout',
+        afterRemove: 0,
+        sources: 0,
+        legendsAfter: 0,
+      });
+      expect(state.layers).toBeGreaterThan(5);
+      expect(state.againLayers).toBe(state.layers);
+      // The first handle became inert when the layout was added again: removing it touches nothing.
+      expect(state.afterOldRemove).toBe(state.layers);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
+  });
+
+  it('LegendControl and tooltips put data in as text, never as HTML', async () => {
+    const m = await openMapPage(h, '/examples/base-style.html');
+    try {
+      const html = '<img src=x onerror="window.__xss=1"><b>粗</b>';
+      const result = (await m.page.evaluate(`(async () => {
+        const html = ${JSON.stringify(html)};
+        const { LegendControl, tooltipContent } = await import('/src/maplibre/index.ts');
+        const { Tooltip } = await import('/src/maplibre/tooltip.ts');
+        const legend = new LegendControl({
+          title: html,
+          subtitle: html,
+          sections: [{ key: 'x', title: html, entries: [{ label: html, note: html, swatch: { kind: 'fill', color: '#f00' } }] }],
+          sources: [{ title: html }],
+        });
+        window.__quyuMap.addControl(legend);
+        const item = { type: 'hub', id: 'x', name: html, status: 'uncertain', statusNote: html, kind: 'port', source: { title: html }, location: { point: null } };
+        const tip = new Tooltip(window.__quyuMap.getContainer(), (await import('/src/maplibre/themes.ts')).light);
+        tip.show({ x: 10, y: 10 }, tooltipContent(item, { note: html }, 'zh'));
+        await new Promise((r) => setTimeout(r, 50));
+        return {
+          legendTags: legend.element.querySelectorAll('img, b').length,
+          legendText: legend.element.textContent.includes(html),
+          tipTags: tip.element.querySelectorAll('img, b').length,
+          tipText: tip.element.textContent.includes(html),
+          xss: window.__xss === 1,
+        };
+      })()`)) as Record<string, unknown>;
+      expect(result).toEqual({ legendTags: 0, legendText: true, tipTags: 0, tipText: true, xss: false });
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
+  });
 });

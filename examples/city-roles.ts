@@ -1,0 +1,16 @@
+/**
+ * Sichuan's city roles: 成都 as the core, the provincial economic sub-centres and the regional central
+ * cities of the 2018 list.
+ */
+import { sichuan } from '../src/layouts/sichuan.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: sichuan,
+  items: (i) => i.type === 'city-role',
+  title: '四川：极核、省域经济副中心与区域中心城市',
+  bounds: [
+    [100.5, 26.4],
+    [109.2, 33.0],
+  ],
+});

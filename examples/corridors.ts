@@ -1,0 +1,15 @@
+/**
+ * The 广深港 and 广珠澳 science and technology corridors.
+ */
+import { guangzhouShenzhen } from '../src/layouts/guangzhou-shenzhen.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: guangzhouShenzhen,
+  items: ['gzsz-corr-gsg', 'gzsz-corr-gza'],
+  title: '广深港、广珠澳科技创新走廊',
+  bounds: [
+    [111.9, 21.6],
+    [115.2, 24.0],
+  ],
+});

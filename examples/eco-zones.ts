@@ -1,0 +1,12 @@
+/**
+ * Guangdong's 一核一带一区: the Pearl River Delta core, the coastal economic belt and the northern
+ * ecological development area (an eco zone, hatched).
+ */
+import { guangdong } from '../src/layouts/guangdong.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: guangdong,
+  items: (i) => i.group === '一核一带一区',
+  title: '广东“一核一带一区”',
+});

@@ -1,0 +1,7 @@
+/**
+ * Sichuan's five regions (五区共兴): 成都平原, 川南, 川东北, 攀西 and the 川西北 ecological demonstration area.
+ */
+import { sichuan } from '../src/layouts/sichuan.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({ layout: sichuan, items: (i) => i.id.startsWith('sc-5r-'), title: '四川“五区共兴”' });

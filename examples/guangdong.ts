@@ -1,0 +1,14 @@
+/**
+ * Every item of the Guangdong layout at once: the page the benchmark measures. The view is fixed on the
+ * province (海南自由贸易港 would otherwise stretch the extent over the South China Sea).
+ */
+import { guangdong } from '../src/layouts/guangdong.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: guangdong,
+  bounds: [
+    [108.6, 20.1],
+    [117.6, 25.6],
+  ],
+});

@@ -1,0 +1,8 @@
+/**
+ * Guangdong's “一中心三极点” transport-hub layout: the Greater Bay Area as centre, 汕头, 湛江 and 韶关 as poles,
+ * with the hubs the layout names.
+ */
+import { guangdong } from '../src/layouts/guangdong.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({ layout: guangdong, items: ['gd-hub-1c3p'], title: '“一中心三极点”综合交通枢纽布局' });

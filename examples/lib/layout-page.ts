@@ -1,0 +1,70 @@
+/**
+ * What the layout example pages share: load the atlas, draw the offline base map in the theme and language
+ * of the query string (`?theme=light|dark|print&lang=zh|en`), add a layout with `addLayout`, frame it, and
+ * signal the first `idle` to the tests.
+ */
+import nationalAtlasUrl from '../../data/china-10m.json?url';
+import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
+import type { Layout } from '../../src/layouts/schema.ts';
+import {
+  type AddLayoutOptions,
+  addLayout,
+  baseStyle,
+  type LayoutHandle,
+  type ThemeName,
+  themes,
+} from '../../src/maplibre/index.ts';
+import { maplibregl, params, signalFailure, signalIdle } from './map.ts';
+
+declare global {
+  interface Window {
+    /** The page's layout handle, for tests of hover, visibility and removal. */
+    __quyuLayout?: LayoutHandle;
+    /** The page's atlas, for tests that add layouts themselves. */
+    __quyuAtlas?: Atlas;
+  }
+}
+
+/** Theme and language from the query string. */
+export function pageTheme(): { theme: ThemeName; lang: 'zh' | 'en' } {
+  const t = params.get('theme') ?? 'light';
+  return { theme: t in themes ? (t as ThemeName) : 'light', lang: params.get('lang') === 'en' ? 'en' : 'zh' };
+}
+
+/** Options of {@link layoutPage}. */
+export interface LayoutPageOptions extends Omit<AddLayoutOptions, 'atlas' | 'theme' | 'lang'> {
+  layout: Layout;
+  /** Fixed view `[[west, south], [east, north]]`; default: the layout's extent. */
+  bounds?: [[number, number], [number, number]];
+}
+
+/** A map page that shows one layout (or some of its items). */
+export async function layoutPage(
+  options: LayoutPageOptions,
+): Promise<{ map: maplibregl.Map; atlas: Atlas; handle: LayoutHandle } | undefined> {
+  try {
+    const { theme, lang } = pageTheme();
+    const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl });
+    const { layout, bounds, ...rest } = options;
+    const map = new maplibregl.Map({
+      container: 'map',
+      style: baseStyle({ atlas, theme, lang }),
+      bounds: bounds ?? [
+        [73.4, 17.5],
+        [135.1, 53.6],
+      ],
+      fadeDuration: 0,
+      attributionControl: false,
+    });
+    signalIdle(map);
+    const handle = addLayout(map, layout, { ...rest, atlas, theme, lang });
+    if (!bounds) handle.fitBounds({ animate: false });
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    window.__quyuLayout = handle;
+    window.__quyuAtlas = atlas;
+    return { map, atlas, handle };
+  } catch (error) {
+    signalFailure(error);
+    return undefined;
+  }
+}

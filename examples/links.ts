@@ -1,0 +1,12 @@
+/**
+ * Counterpart aid in Guangdong: each Pearl River Delta city and the cities it helps.
+ */
+import { guangdong } from '../src/layouts/guangdong.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: guangdong,
+  items: (i) => i.type === 'link' && i.kind === 'counterpart-aid',
+  title: '珠三角与粤东粤西粤北对口帮扶协作',
+  subtitle: '箭头由帮扶方指向受帮扶方',
+});

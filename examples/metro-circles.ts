@@ -1,0 +1,12 @@
+/**
+ * Guangdong's five metropolitan circles (广州, 深圳, 珠江口西岸, 汕潮揭, 湛茂) of the 2023 plans.
+ */
+import { guangdong } from '../src/layouts/guangdong.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: guangdong,
+  items: (i) => i.type === 'metro-circle',
+  title: '广东五大都市圈',
+  subtitle: '据 2023 年五个都市圈发展规划（粤府〔2023〕92号）',
+});

@@ -1,0 +1,15 @@
+/**
+ * The 18 metropolitan circles with an NDRC reply on a national view, with the 南海诸岛 inset (on by default
+ * for national layouts), so the frame can stop at the mainland.
+ */
+import { national } from '../src/layouts/national.ts';
+import { layoutPage } from './lib/layout-page.ts';
+
+await layoutPage({
+  layout: national,
+  title: '国家发展改革委批复（函复）的都市圈',
+  bounds: [
+    [73.4, 17.6],
+    [135.1, 53.6],
+  ],
+});

@@ -1,0 +1,283 @@
+/**
+ * The `quyu` command. `bin/quyu.js` calls {@link main}; tests call it directly with their own output streams.
+ *
+ *   quyu import <input> -o <output.json> [--resolution 2m,10m] [--crs auto] [--level county] ...
+ *
+ * Exit codes: 0 done; 1 the input was rejected (a QuyuError, every problem printed); 2 wrong usage;
+ * 3 a file could not be read or written, or an unexpected failure. Nothing is written unless the whole
+ * import succeeds: outputs go to temporary files in the target folder, renamed into place at the end.
+ */
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Topology } from 'topojson-specification';
+import { loadAtlas } from '../atlas/index.ts';
+import type { Level } from '../codes/index.ts';
+import { formatIssue, QuyuError } from '../errors/index.ts';
+import { CRS_NAMES } from '../import/crs.ts';
+import { importBoundaries } from '../import/import-boundaries.ts';
+import { RESOLUTION_SPECS } from '../import/topology.ts';
+import type { CrsName, ImportOptions, ImportResolution } from '../import/types.ts';
+
+/** Where the command writes. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export const EXIT = { ok: 0, rejected: 1, usage: 2, io: 3 } as const;
+
+const USAGE = `quyu: China's regional-development layouts as data, maps and spatial relations
+
+Usage:
+  quyu import <input> -o <output.json> [options]
+  quyu --help | --version
+
+quyu import: turns county-level (or any coded) boundaries into a TopoJSON atlas
+extension for loadAtlas({ extensions }). Input: GeoJSON, TopoJSON, or a DataV
+GeoAtlas file (adcode). Codes are checked against the 2023 table; the coordinate
+system is detected by comparison with the bundled atlas and converted to WGS-84.
+
+Options:
+  -o, --output <file>      output file (required). With several resolutions,
+                           -<resolution> is added before .json (out-2m.json, out-10m.json)
+  -r, --resolution <list>  2m (default: every vertex), 10m (1 km simplification), or 2m,10m
+      --crs <name>         auto (default) | wgs84 | gcj02 | bd09 | epsg3857 |
+                           epsg3857-gcj02 | bd09mc  (aliases: gaode/amap = gcj02, baidu = bd09)
+      --level <level>      keep only county | prefecture | province features
+      --code-field <name>  property holding the code (default: id, adcode, code, gb, ...)
+      --object <name>      TopoJSON input: the object to read (default: all)
+      --recode <old=new>   replace a stale code before checking (repeatable)
+      --skip-unknown       drop features whose code is not in the 2023 table (warning)
+      --tolerance <m>      how far a unit may stick out of its parent (default 1000)
+      --snap <m>           merge vertices closer than this (default 1)
+      --atlas <file>       reference atlas TopoJSON (default: the bundled china-2m.json)
+      --json               print the import report as JSON on stdout
+  -q, --quiet              no progress output
+  -h, --help               this text
+
+Exit codes: 0 done, 1 input rejected, 2 usage error, 3 file or unexpected error.
+`;
+
+const CRS_ALIASES: Record<string, CrsName> = {
+  ...Object.fromEntries(CRS_NAMES.map((c) => [c.toLowerCase(), c])),
+  wgs: 'WGS84',
+  'wgs-84': 'WGS84',
+  epsg4326: 'WGS84',
+  cgcs2000: 'WGS84',
+  'gcj-02': 'GCJ02',
+  gaode: 'GCJ02',
+  amap: 'GCJ02',
+  'bd-09': 'BD09',
+  baidu: 'BD09',
+  webmercator: 'EPSG3857',
+};
+
+class UsageError extends Error {}
+
+async function version(): Promise<string> {
+  try {
+    // src/cli/index.ts and dist/cli/index.js both sit two folders below the package root. The base is a
+    // variable so that Vite does not inline the file as an asset.
+    const base = import.meta.url;
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', base), 'utf8'));
+    return String(pkg.version);
+  } catch {
+    return 'unknown';
+  }
+}
+
+function metres(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`--${name} needs a number of metres ≥ 0, got "${value}"`);
+  return n;
+}
+
+/** Output file names: one per resolution (`-2m` inserted when there are several). */
+export function outputFiles(
+  output: string,
+  resolutions: readonly ImportResolution[],
+): Map<ImportResolution, string> {
+  const files = new Map<ImportResolution, string>();
+  if (resolutions.length === 1) {
+    files.set(resolutions[0]!, output);
+    return files;
+  }
+  const ext = extname(output) || '.json';
+  const stem = extname(output) ? output.slice(0, -ext.length) : output;
+  for (const r of resolutions) files.set(r, `${stem}-${r}${ext}`);
+  return files;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      resolution: { type: 'string', short: 'r', multiple: true },
+      crs: { type: 'string' },
+      level: { type: 'string' },
+      'code-field': { type: 'string' },
+      object: { type: 'string' },
+      recode: { type: 'string', multiple: true },
+      'skip-unknown': { type: 'boolean' },
+      tolerance: { type: 'string' },
+      snap: { type: 'string' },
+      atlas: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  return { values, positionals };
+}
+
+/**
+ * Runs the command line `argv` (without `node` and the script) and resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(['import', 'counties.json', '-o', 'out.json']);
+ * ```
+ */
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    io.stderr(`quyu: ${e instanceof Error ? e.message : String(e)}\nRun "quyu --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = args;
+  if (values.version) {
+    io.stdout(`${await version()}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.stdout : io.stderr)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (command !== 'import') {
+    io.stderr(`quyu: unknown command "${command}"\nRun "quyu --help" for usage.\n`);
+    return EXIT.usage;
+  }
+
+  let options: ImportOptions;
+  let input: string;
+  let files: Map<ImportResolution, string>;
+  try {
+    if (rest.length !== 1)
+      throw new UsageError(rest.length ? 'give one input file' : 'missing the input file');
+    input = rest[0]!;
+    if (!values.output) throw new UsageError('missing -o <output.json>');
+    const resolutions = (values.resolution ?? ['2m']).flatMap((r) => r.split(',')).map((r) => r.trim());
+    for (const r of resolutions)
+      if (!(r in RESOLUTION_SPECS))
+        throw new UsageError(`unknown resolution "${r}" (use ${Object.keys(RESOLUTION_SPECS).join(', ')})`);
+    let crs: CrsName | 'auto' = 'auto';
+    if (values.crs && values.crs.toLowerCase() !== 'auto') {
+      const c = CRS_ALIASES[values.crs.toLowerCase()];
+      if (!c)
+        throw new UsageError(`unknown coordinate system "${values.crs}" (use auto, ${CRS_NAMES.join(', ')})`);
+      crs = c;
+    }
+    if (values.level && !['county', 'prefecture', 'province'].includes(values.level))
+      throw new UsageError(`unknown level "${values.level}" (use county, prefecture or province)`);
+    const recode: Record<string, string> = {};
+    for (const pair of values.recode ?? []) {
+      const m = /^(\d{6})=(\d{6})$/.exec(pair.trim());
+      if (!m) throw new UsageError(`--recode needs old=new with 6-digit codes, got "${pair}"`);
+      recode[m[1]!] = m[2]!;
+    }
+    files = outputFiles(values.output, [...new Set(resolutions)] as ImportResolution[]);
+    for (const f of files.values())
+      if (resolve(f) === resolve(input)) throw new UsageError(`the output ${f} would overwrite the input`);
+    options = {
+      file: basename(input),
+      crs,
+      resolutions: [...files.keys()],
+      ...(values.level ? { level: values.level as Level } : {}),
+      ...(values['code-field'] ? { codeField: values['code-field'] } : {}),
+      ...(values.object ? { object: values.object } : {}),
+      ...(Object.keys(recode).length ? { recode } : {}),
+      skipUnknown: values['skip-unknown'] ?? false,
+      toleranceM: metres('tolerance', values.tolerance),
+      snapM: metres('snap', values.snap),
+    };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`quyu import: ${e.message}\nRun "quyu --help" for usage.\n`);
+    return EXIT.usage;
+  }
+
+  const quiet = values.quiet ?? false;
+  const log = (line: string) => {
+    if (!quiet) io.stderr(`${line}\n`);
+  };
+  const temps: string[] = [];
+  try {
+    let text: string;
+    try {
+      text = await readFile(input, 'utf8');
+    } catch (e) {
+      io.stderr(`quyu import: cannot read ${input}: ${(e as Error).message}\n`);
+      return EXIT.io;
+    }
+    if (values.atlas) {
+      let topology: Topology;
+      try {
+        topology = JSON.parse(await readFile(values.atlas, 'utf8')) as Topology;
+      } catch (e) {
+        io.stderr(`quyu import: cannot read the atlas ${values.atlas}: ${(e as Error).message}\n`);
+        return EXIT.io;
+      }
+      options.atlas = await loadAtlas({ topology, resolution: '2m' });
+    }
+    options.onProgress = (p) =>
+      log(`[${(p.elapsedMs / 1000).toFixed(1).padStart(5)}s] ${p.step}: ${p.message}`);
+    const { extensions, report } = await importBoundaries(text, options);
+    for (const w of report.warnings) log(`warning: ${formatIssue(w).replace(/\n/g, '\n         ')}`);
+
+    // Write everything to temporary files first, then rename: never a half-built output.
+    const written: [string, string][] = [];
+    for (const [res, file] of files) {
+      const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+      temps.push(temp);
+      await writeFile(temp, JSON.stringify(extensions[res]));
+      written.push([temp, file]);
+    }
+    for (const [temp, file] of written) await rename(temp, file);
+    temps.length = 0;
+    for (const [res, file] of files) {
+      const r = report.resolutions[res]!;
+      log(
+        `wrote ${file}: ${report.codes.length} ${report.object} (${res}, ${r.arcs} arcs, ${r.vertices} vertices, ${(r.bytes / 1024).toFixed(1)} KB)`,
+      );
+    }
+    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof QuyuError) {
+      io.stderr(
+        `quyu import: ${input} was not imported (${e.issues.length} problem${e.issues.length > 1 ? 's' : ''}):\n`,
+      );
+      for (const issue of e.issues) io.stderr(`- ${formatIssue(issue).replace(/\n/g, '\n  ')}\n`);
+      return EXIT.rejected;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`quyu import: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+    return EXIT.io;
+  } finally {
+    for (const t of temps) await unlink(t).catch(() => {});
+  }
+}

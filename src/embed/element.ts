@@ -1,0 +1,108 @@
+/**
+ * `<quyu-map>`: a custom element that renders a map spec. The spec comes from the `spec` attribute (JSON),
+ * a `layout` attribute (a built-in layout id), a `src` attribute (URL of a JSON spec), or a child
+ * `<script type="application/json">`. Invalid specs show their errors as text inside the element.
+ */
+import { formatIssue, QuyuError } from '../errors/index.ts';
+import { type Embed, type EmbedDeps, renderEmbed } from './render.ts';
+import { parseMapSpec } from './spec.ts';
+
+/** The element class `defineQuyuMap` registers. */
+export interface QuyuMapElement extends HTMLElement {
+  /** The rendered embed, once ready. */
+  readonly embed: Promise<Embed>;
+}
+
+function specSource(el: HTMLElement): Promise<unknown> | unknown {
+  const inline = el.getAttribute('spec');
+  if (inline) return inline;
+  const layout = el.getAttribute('layout');
+  if (layout) {
+    return {
+      layouts: [layout],
+      title: el.getAttribute('title') ?? undefined,
+      lang: el.getAttribute('lang') === 'en' ? 'en' : undefined,
+    };
+  }
+  const src = el.getAttribute('src');
+  if (src) {
+    const url = new URL(src, document.baseURI);
+    if (!/^https?:$/.test(url.protocol))
+      throw new Error(`quyu-map: src must be an http(s) URL, not ${url.protocol}`);
+    return fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`quyu-map: could not load ${url.href} (HTTP ${r.status})`);
+      return r.text();
+    });
+  }
+  const script = el.querySelector('script[type="application/json"]');
+  return script?.textContent ?? {};
+}
+
+/**
+ * Registers `<quyu-map>` (or another tag name) with the given maplibre-gl module. Idempotent.
+ *
+ * @example
+ * ```ts
+ * import maplibregl from 'maplibre-gl';
+ * defineQuyuMap({ maplibregl });
+ * // <quyu-map layout="guangdong" title="广东区域协调发展"></quyu-map>
+ * ```
+ */
+export function defineQuyuMap(deps: EmbedDeps, tagName = 'quyu-map'): CustomElementConstructor {
+  const existing = customElements.get(tagName);
+  if (existing) return existing;
+  class QuyuMap extends HTMLElement implements QuyuMapElement {
+    static observedAttributes = ['spec', 'src', 'layout'];
+    #embed: Promise<Embed> | undefined;
+    #current: Embed | undefined;
+
+    get embed(): Promise<Embed> {
+      this.#embed ??= this.#render();
+      return this.#embed;
+    }
+
+    connectedCallback() {
+      this.#embed = this.#render();
+      this.#embed.catch(() => undefined);
+    }
+
+    disconnectedCallback() {
+      this.#current?.remove();
+      this.#current = undefined;
+    }
+
+    attributeChangedCallback(_name: string, old: string | null, value: string | null) {
+      if (this.isConnected && old !== null && old !== value) this.connectedCallback();
+    }
+
+    async #render(): Promise<Embed> {
+      this.#current?.remove();
+      try {
+        const spec = parseMapSpec(await specSource(this));
+        const root = document.createElement('figure');
+        this.replaceChildren(root);
+        this.#current = await renderEmbed(root, spec, { ...deps, embedId: this.id || deps.embedId });
+        this.dispatchEvent(new CustomEvent('quyu-ready', { detail: this.#current }));
+        return this.#current;
+      } catch (error) {
+        const box = document.createElement('div');
+        box.className = 'quyu-error';
+        box.setAttribute('role', 'alert');
+        const lines =
+          error instanceof QuyuError
+            ? error.issues.map(formatIssue)
+            : [error instanceof Error ? error.message : String(error)];
+        for (const line of lines) {
+          const p = document.createElement('p');
+          p.textContent = line;
+          box.append(p);
+        }
+        this.replaceChildren(box);
+        this.dispatchEvent(new CustomEvent('quyu-error', { detail: error }));
+        throw error;
+      }
+    }
+  }
+  customElements.define(tagName, QuyuMap);
+  return QuyuMap;
+}

@@ -1,0 +1,281 @@
+/**
+ * The embed runtime: turns a validated map spec into an accessible figure — title, map, legend, source
+ * line, text description, export buttons — and tells a parent page its height.
+ *
+ * Everything from the spec is untrusted: text goes in with `textContent` only, links only as validated
+ * http(s) URLs, and no inline script or style is created (styles come from `embed.css`), so the page works
+ * under a strict Content-Security-Policy.
+ */
+import type * as MapLibre from 'maplibre-gl';
+import type { Atlas } from '../atlas/atlas.ts';
+import { loadAtlas } from '../atlas/load.ts';
+import type { Layout } from '../layouts/schema.ts';
+import { addLayerSet } from '../maplibre/add-layer-set.ts';
+import { addLayout, type LayoutHandle } from '../maplibre/add-layout.ts';
+import { baseStyle } from '../maplibre/base-style.ts';
+import { choroplethLayers } from '../maplibre/choropleth.ts';
+import { SouthChinaSeaInset } from '../maplibre/inset.ts';
+import { LegendControl } from '../maplibre/legend.ts';
+import { describeLayout } from './describe.ts';
+import { exportPng } from './export.ts';
+import { resolveLayouts } from './layouts.ts';
+import type { MapSpec } from './spec.ts';
+
+/** What the embed needs from its environment. */
+export interface EmbedDeps {
+  /** The maplibre-gl module (the page decides how it is loaded and where its worker lives). */
+  maplibregl: typeof MapLibre;
+  /** URL of the atlas file (`china-10m.json`); default: the file in the package. */
+  atlasUrl?: string;
+  /** Id sent with height messages, so a host page with several embeds can tell them apart. */
+  embedId?: string;
+}
+
+/** A rendered embed. */
+export interface Embed {
+  map: MapLibre.Map;
+  atlas: Atlas;
+  layouts: Layout[];
+  handles: LayoutHandle[];
+  spec: MapSpec;
+  /** The generated text description. */
+  description: string;
+  /** Resolves on the map's first `idle`. */
+  idle: Promise<void>;
+  /** PNG of the whole figure (title, map, legend, inset, source line) at 1x or 2x. */
+  toPng(scale?: 1 | 2): Promise<Blob>;
+  remove(): void;
+}
+
+const NATIONAL: [[number, number], [number, number]] = [
+  [73.4, 17.5],
+  [135.1, 53.6],
+];
+
+const TEXT = {
+  description: { zh: '文字说明', en: 'Text description' },
+  png: { zh: '下载 PNG', en: 'Download PNG' },
+  png2: { zh: 'PNG（2倍）', en: 'PNG (2x)' },
+  mapLabel: { zh: '交互地图', en: 'Interactive map' },
+  keyboard: {
+    zh: '可用方向键平移、加减号缩放。',
+    en: 'Use the arrow keys to pan and + / − to zoom.',
+  },
+  source: { zh: '来源：', en: 'Source: ' },
+  review: { zh: '示意图，无审图号', en: 'Schematic map; no map review number' },
+} as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Sends the embed's height to the parent page (quyu's message and Datawrapper's convention). */
+export function postHeight(root: HTMLElement, embedId: string): void {
+  if (window.parent === window) return;
+  const height = Math.ceil(root.getBoundingClientRect().height);
+  window.parent.postMessage({ type: 'quyu-height', id: embedId, height }, '*');
+  window.parent.postMessage({ 'datawrapper-height': { [embedId]: height } }, '*');
+}
+
+function boundsOfCodes(atlas: Atlas, codes: string[]): [[number, number], [number, number]] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    } else for (const d of c as unknown[]) visit(d);
+  };
+  for (const code of codes) visit(atlas.feature(code).geometry.coordinates);
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+/**
+ * Renders a map spec into `root` (which it empties first) and resolves when the map exists.
+ *
+ * @example
+ * ```ts
+ * import maplibregl from 'maplibre-gl';
+ * const spec = parseMapSpec({ layouts: ['guangdong'], title: '广东五大都市圈', show: { types: ['metro-circle'] } });
+ * const embed = await renderEmbed(document.querySelector('#figure')!, spec, { maplibregl });
+ * await embed.idle;
+ * const png = await embed.toPng(2);
+ * ```
+ */
+export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedDeps): Promise<Embed> {
+  const lang = spec.lang;
+  const { maplibregl } = deps;
+  const embedId = deps.embedId ?? 'quyu';
+  root.replaceChildren();
+  root.classList.add('quyu-embed', `quyu-theme-${spec.theme}`);
+  root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+  const header = el('header', 'quyu-header');
+  if (spec.title) header.append(el('h2', 'quyu-title', spec.title));
+  if (spec.subtitle) header.append(el('p', 'quyu-subtitle', spec.subtitle));
+  const mapBox = el('div', 'quyu-map');
+  // CSSOM, not a style attribute: allowed under a strict style-src.
+  mapBox.style.height = `${spec.height}px`;
+  const footer = el('footer', 'quyu-footer');
+  const sourceLine = el('p', 'quyu-source');
+  if (spec.source) {
+    sourceLine.append(TEXT.source[lang]);
+    if (spec.sourceUrl) {
+      const a = el('a', 'quyu-source-link', spec.source);
+      a.href = spec.sourceUrl; // validated http(s) by the spec schema
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      sourceLine.append(a);
+    } else sourceLine.append(spec.source);
+    sourceLine.append(' · ');
+  }
+  sourceLine.append(TEXT.review[lang]);
+  const details = el('details', 'quyu-description');
+  const summary = el('summary', 'quyu-description-title', TEXT.description[lang]);
+  const descText = el('p', 'quyu-description-text');
+  details.append(summary, descText);
+  const actions = el('div', 'quyu-actions');
+  const png1 = el('button', 'quyu-button', TEXT.png[lang]);
+  const png2 = el('button', 'quyu-button', TEXT.png2[lang]);
+  png1.type = 'button';
+  png2.type = 'button';
+  actions.append(png1, png2);
+  footer.append(sourceLine, details, actions);
+  root.append(header, mapBox, footer);
+
+  const [atlas, layouts] = await Promise.all([
+    loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {}),
+    resolveLayouts(spec),
+  ]);
+
+  const types = spec.show?.types;
+  const ids = spec.show?.ids;
+  const description = layouts
+    .map((l) => describeLayout(l, lang, { types, ids }))
+    .join(lang === 'zh' ? '' : ' ');
+  descText.textContent = description;
+  mapBox.setAttribute('role', 'region');
+  mapBox.setAttribute('aria-label', `${spec.title ?? TEXT.mapLabel[lang]}. ${TEXT.keyboard[lang]}`);
+
+  const national = spec.focus === 'national' || (!spec.focus && layouts.some((l) => l.region === 'China'));
+  const bounds =
+    spec.focus === 'national'
+      ? NATIONAL
+      : spec.focus && 'codes' in spec.focus
+        ? boundsOfCodes(atlas, spec.focus.codes)
+        : spec.focus && 'bounds' in spec.focus
+          ? ([
+              [spec.focus.bounds[0], spec.focus.bounds[1]],
+              [spec.focus.bounds[2], spec.focus.bounds[3]],
+            ] as [[number, number], [number, number]])
+          : NATIONAL;
+  const style = spec.basemap === 'quyu' ? baseStyle({ atlas, theme: spec.theme, lang }) : spec.basemap.style;
+  const crs = spec.basemap === 'quyu' ? 'wgs84' : spec.basemap.crs;
+  const map = new maplibregl.Map({
+    container: mapBox,
+    style,
+    bounds,
+    fitBoundsOptions: { padding: 20 },
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    fadeDuration: 0,
+  });
+  map.getCanvas().setAttribute('aria-label', spec.title ?? TEXT.mapLabel[lang]);
+  const idle = new Promise<void>((resolve, reject) => {
+    map.once('idle', () => resolve());
+    map.once('error', (e: MapLibre.ErrorEvent) => reject(e.error));
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+  const handles = layouts.map((layout, i) =>
+    addLayout(map, layout, {
+      atlas,
+      theme: spec.theme,
+      lang,
+      crs,
+      items:
+        types || ids
+          ? (item) => (!types || types.includes(item.type)) && (!ids || ids.includes(item.id))
+          : undefined,
+      legend: spec.legend && i === 0 ? 'top-left' : false,
+      title: spec.title,
+      subtitle: spec.subtitle,
+      inset: false,
+    }),
+  );
+  const controls: MapLibre.IControl[] = [];
+  spec.layers.forEach((layer, i) => {
+    const set = choroplethLayers(layer.values, {
+      atlas,
+      theme: spec.theme,
+      lang,
+      scale: layer.scale,
+      classes: layer.classes,
+      thresholds: layer.thresholds,
+      title: layer.label,
+      name: `choropleth-${i}`,
+    });
+    const add = () => addLayerSet(map, set);
+    if (map.isStyleLoaded()) add();
+    else map.once('load', add);
+    if (spec.legend) {
+      const legend = new LegendControl({ title: layer.label, sections: set.legend, theme: spec.theme, lang });
+      map.addControl(legend, 'bottom-left');
+      controls.push(legend);
+    }
+  });
+  let inset: SouthChinaSeaInset | undefined;
+  if (spec.inset ?? national) {
+    inset = new SouthChinaSeaInset({ atlas, theme: spec.theme, lang });
+    map.addControl(inset, 'bottom-right');
+  }
+  if (!spec.focus && !national) handles[0]?.fitBounds({ animate: false });
+
+  const embed: Embed = {
+    map,
+    atlas,
+    layouts,
+    handles,
+    spec,
+    description,
+    idle,
+    toPng: (scale = 1) => exportPng({ map, root, spec, handles, atlas, inset: Boolean(inset), scale }),
+    remove() {
+      for (const h of handles) h.remove();
+      map.remove();
+      root.replaceChildren();
+    },
+  };
+
+  const download = async (scale: 1 | 2) => {
+    const blob = await embed.toPng(scale);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${(spec.title ?? layouts[0]?.id ?? 'quyu').replace(/[\\/:*?"<>|\s]+/g, '-')}${scale === 2 ? '@2x' : ''}.png`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  png1.addEventListener('click', () => void download(1));
+  png2.addEventListener('click', () => void download(2));
+
+  const report = () => postHeight(root, embedId);
+  new ResizeObserver(report).observe(root);
+  details.addEventListener('toggle', report);
+  report();
+  return embed;
+}

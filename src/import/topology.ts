@@ -1,0 +1,279 @@
+/**
+ * From repaired WGS-84 units to TopoJSON extensions: one shared-arc topology (topojson-server), then per
+ * resolution a topology-preserving simplification (topojson-simplify, Visvalingam with spherical areas; every
+ * ring keeps at least three vertices) and quantisation to a metric grid.
+ *
+ * ```
+ *  units ─▶ topology (shared arcs) ─┬─▶ quantise 1 m ─────────────────────────▶ 2m extension
+ *                                   └─▶ presimplify ─▶ keep ≥ 3 per ring ─▶ drop < (1 km)² ─▶ quantise 10 m ─▶ 10m extension
+ * ```
+ */
+
+import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
+import { quantize } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { filter, presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import type { Topology } from 'topojson-specification';
+import type { CodeInfo } from '../codes/index.ts';
+import { M_PER_DEG_LAT, metresPerDegree, ringSignedArea } from './geometry.ts';
+import type { Extension, ExtensionMeta, ImportResolution } from './types.ts';
+
+/** Mean Earth radius (metres), to turn spherical excess into square metres. */
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** How each resolution is built. */
+export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number }> = {
+  '2m': { intervalM: 0, gridM: 1 },
+  '10m': { intervalM: 1000, gridM: 10 },
+};
+
+/** A repaired unit ready for the topology. */
+export interface BuiltUnit {
+  code: string;
+  info: CodeInfo;
+  polygons: Position[][][];
+}
+
+/**
+ * A point inside the unit for its label: the pole of inaccessibility of its largest part (polylabel,
+ * precision 0.0005°), rounded to 1e-4° like the bundled atlas.
+ */
+export function labelPoint(polygons: readonly Position[][][]): [number, number] {
+  let best: Position[][] | undefined;
+  let bestArea = -1;
+  for (const p of polygons) {
+    const a = Math.abs(ringSignedArea(p[0]!));
+    if (a > bestArea) {
+      bestArea = a;
+      best = p;
+    }
+  }
+  const pt = polylabel(best as number[][][], 0.0005);
+  return [Math.round(pt[0] * 1e4) / 1e4, Math.round(pt[1] * 1e4) / 1e4];
+}
+
+type ArcGeom = { type: string | null; arcs?: unknown; id?: unknown; properties?: unknown };
+type Ring = number[];
+
+function ringsOfGeometry(g: ArcGeom): Ring[] {
+  if (g.type === 'Polygon') return g.arcs as Ring[];
+  if (g.type === 'MultiPolygon') return (g.arcs as Ring[][]).flat();
+  return [];
+}
+
+/** Keep-shapes: every ring keeps at least three vertices however far it is simplified. */
+function keepShapes(rings: Ring[], arcs: number[][][], minWeight: number): void {
+  for (const ring of rings) {
+    let kept = 0;
+    const interior: number[][] = [];
+    for (const a of ring) {
+      const arc = arcs[a < 0 ? ~a : a]!;
+      for (let i = 0; i < arc.length - 1; i++) if (arc[i]![2]! >= minWeight) kept++;
+      for (let i = 1; i < arc.length - 1; i++) if (arc[i]![2]! < minWeight) interior.push(arc[i]!);
+    }
+    if (kept >= 3) continue;
+    interior.sort((p, q) => q[2]! - p[2]!);
+    for (const p of interior.slice(0, 3 - kept)) p[2] = Infinity;
+  }
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+
+/**
+ * Indexes of arcs (absolute coordinates) with a segment that crosses a segment of another arc, or a
+ * non-adjacent segment of its own, or overlaps one along a line. Arcs meeting at their end points (junctions)
+ * are fine: that is how a topology joins them.
+ */
+export function crossingArcs(arcs: readonly (readonly number[][])[]): Set<number> {
+  const segs: number[] = [];
+  const arcOf: number[] = [];
+  const posOf: number[] = [];
+  arcs.forEach((arc, a) => {
+    for (let i = 0; i < arc.length - 1; i++) {
+      segs.push(arc[i]![0]!, arc[i]![1]!, arc[i + 1]![0]!, arc[i + 1]![1]!);
+      arcOf.push(a);
+      posOf.push(i);
+    }
+  });
+  const bad = new Set<number>();
+  const count = arcOf.length;
+  if (count < 2) return bad;
+  const index = new Flatbush(count);
+  for (let i = 0; i < count; i++) {
+    const k = i * 4;
+    index.add(
+      Math.min(segs[k]!, segs[k + 2]!),
+      Math.min(segs[k + 1]!, segs[k + 3]!),
+      Math.max(segs[k]!, segs[k + 2]!),
+      Math.max(segs[k + 1]!, segs[k + 3]!),
+    );
+  }
+  index.finish();
+  for (let i = 0; i < count; i++) {
+    const k = i * 4;
+    const [ax, ay, bx, by] = [segs[k]!, segs[k + 1]!, segs[k + 2]!, segs[k + 3]!];
+    for (const j of index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
+      if (j <= i) continue;
+      const a = arcOf[i]!;
+      const b = arcOf[j]!;
+      if (a === b) {
+        const d = Math.abs(posOf[i]! - posOf[j]!);
+        if (d === 1 || d === arcs[a]!.length - 2) continue;
+      }
+      const m = j * 4;
+      const [cx, cy, dx, dy] = [segs[m]!, segs[m + 1]!, segs[m + 2]!, segs[m + 3]!];
+      const o1 = orient(ax, ay, bx, by, cx, cy);
+      const o2 = orient(ax, ay, bx, by, dx, dy);
+      const o3 = orient(cx, cy, dx, dy, ax, ay);
+      const o4 = orient(cx, cy, dx, dy, bx, by);
+      let crossing = o1 * o2 < 0 && o3 * o4 < 0;
+      if (!crossing && o1 === 0 && o2 === 0) {
+        const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
+        const [p0, p1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
+        const [q0, q1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
+        crossing = Math.min(p1, q1) - Math.max(p0, q0) > 0;
+      }
+      if (crossing) {
+        bad.add(a);
+        bad.add(b);
+      }
+    }
+  }
+  return bad;
+}
+
+/** Absolute (grid) coordinates of a delta-encoded quantised arc. */
+function absolute(arc: readonly number[][]): number[][] {
+  let x = 0;
+  let y = 0;
+  return arc.map((p) => {
+    x += p[0]!;
+    y += p[1]!;
+    return [x, y];
+  });
+}
+
+/** Absolute coordinates of a ring of a quantised topology. */
+function ringPositions(topo: Topology, ring: Ring): number[][] {
+  const out: number[][] = [];
+  for (const a of ring) {
+    const abs = absolute(topo.arcs[a < 0 ? ~a : a]!);
+    if (a < 0) abs.reverse();
+    out.push(...(out.length ? abs.slice(1) : abs));
+  }
+  return out;
+}
+
+function countVertices(topo: Topology): number {
+  let n = 0;
+  for (const arc of topo.arcs) n += arc.length;
+  return n;
+}
+
+/**
+ * One extension per resolution from repaired units (and, per resolution, how many arcs kept every vertex
+ * because their simplified form crossed another arc), with properties like the bundled atlas' units
+ * (`name`, `nameEn`, `level`, `parent`, `labelX`, `labelY`) and `id` = code.
+ */
+export function buildExtensions(
+  units: readonly BuiltUnit[],
+  object: ExtensionMeta['object'],
+  resolutions: readonly ImportResolution[],
+  meta: Omit<ExtensionMeta, 'resolution' | 'object' | 'codes'>,
+): {
+  extensions: Record<string, Extension>;
+  unsimplified: Record<string, number>;
+  grids: Record<string, number>;
+} {
+  const sorted = units.slice().sort((a, b) => a.code.localeCompare(b.code));
+  const features = sorted.map((u) => {
+    const [labelX, labelY] = labelPoint(u.polygons);
+    const geometry: Polygon | MultiPolygon =
+      u.polygons.length === 1
+        ? { type: 'Polygon', coordinates: u.polygons[0]! }
+        : { type: 'MultiPolygon', coordinates: u.polygons };
+    return {
+      type: 'Feature' as const,
+      id: u.code,
+      properties: {
+        name: u.info.name,
+        nameEn: u.info.nameEn,
+        level: u.info.level,
+        parent: u.info.parent,
+        labelX,
+        labelY,
+      },
+      geometry,
+    };
+  });
+  const codes = sorted.map((u) => u.code);
+  const out: Record<string, Extension> = {};
+  const unsimplified: Record<string, number> = {};
+  const grids: Record<string, number> = {};
+  for (const res of resolutions) {
+    const spec = RESOLUTION_SPECS[res];
+    // A fresh topology per resolution: simplification and quantisation must not leak between them.
+    const base = topology({ [object]: { type: 'FeatureCollection', features } } as never) as Topology;
+    let topo: Topology = base;
+    if (spec.intervalM > 0) {
+      const pre = presimplify(base, sphericalTriangleArea);
+      const minWeight = (spec.intervalM / EARTH_RADIUS_M) ** 2;
+      const rings = Object.values(pre.objects).flatMap((o) =>
+        ((o as { geometries: ArcGeom[] }).geometries ?? []).flatMap(ringsOfGeometry),
+      );
+      const weighted = pre.arcs as unknown as number[][][];
+      keepShapes(rings, weighted, minWeight);
+      topo = simplify(pre, minWeight);
+      // Simplified arcs may cross each other (or themselves): such arcs keep every vertex, until none cross.
+      const restored = new Set<number>();
+      for (let pass = 0; pass < 10; pass++) {
+        const fix = [...crossingArcs(topo.arcs)].filter((a) => !restored.has(a));
+        if (fix.length === 0) break;
+        for (const a of fix) {
+          for (const p of weighted[a]!) p[2] = Infinity;
+          restored.add(a);
+        }
+        topo = simplify(pre, minWeight);
+      }
+      unsimplified[res] = restored.size;
+    }
+    const bbox = topo.bbox ?? base.bbox!;
+    const [kx] = metresPerDegree((bbox[1] + bbox[3]) / 2);
+    // Snapping to the grid may make arcs closer than a grid step cross: then a grid half as coarse, down to 25 cm.
+    let gridM = spec.gridM;
+    let quantised: Topology;
+    for (;;) {
+      quantised = quantize(topo as Topology<never>, {
+        scale: [gridM / kx, gridM / M_PER_DEG_LAT],
+        translate: [bbox[0], bbox[1]],
+      });
+      if (gridM <= 0.25 || crossingArcs(quantised.arcs.map(absolute)).size === 0) break;
+      gridM /= 2;
+    }
+    quantised.bbox = bbox;
+    grids[res] = gridM;
+    // Rings that quantisation left without area (smaller than the grid) are removed.
+    const filtered = filter(quantised, (ring: Ring) => {
+      const pts = ringPositions(quantised, ring);
+      return pts.length >= 4 && ringSignedArea(pts) !== 0;
+    });
+    const ext: Extension = {
+      type: 'Topology',
+      bbox: bbox.map((v) => Math.round(v * 1e7) / 1e7) as Topology['bbox'],
+      transform: filtered.transform,
+      quyu: { ...meta, object, resolution: res, codes },
+      objects: filtered.objects,
+      arcs: filtered.arcs,
+    };
+    out[res] = ext;
+  }
+  return { extensions: out, unsimplified, grids };
+}
+
+/** Arcs and vertices of a topology. */
+export function topologySize(topo: Topology): { arcs: number; vertices: number } {
+  return { arcs: topo.arcs.length, vertices: countVertices(topo) };
+}

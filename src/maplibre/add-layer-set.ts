@@ -1,0 +1,45 @@
+/**
+ * Putting a {@link LayerSet} on a map and taking it off again. Fills and lines go below the base map's
+ * labels; overlay symbols go on top of everything, so that place names stay readable over coloured areas
+ * and overlay labels win label collisions.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LayerSet } from './layer-set.ts';
+
+/**
+ * The id of the first symbol layer of the map's style that is not in `exclude`, or undefined: the default
+ * place for overlay fills and lines, just under the base map's labels.
+ */
+export function firstSymbolLayer(map: MapLibreMap, exclude: Set<string> = new Set()): string | undefined {
+  return map.getStyle().layers.find((l) => l.type === 'symbol' && !exclude.has(l.id))?.id;
+}
+
+/**
+ * Adds the images, sources and layers of `set`. Non-symbol layers go before `beforeId` (default: the
+ * first symbol layer of the base style); symbol layers go on top. Existing ids are replaced.
+ */
+export function addLayerSet(map: MapLibreMap, set: LayerSet, beforeId?: string): void {
+  for (const [id, img] of Object.entries(set.images)) {
+    if (map.hasImage(id)) map.removeImage(id);
+    map.addImage(
+      id,
+      { width: img.width, height: img.height, data: img.data },
+      { pixelRatio: img.pixelRatio },
+    );
+  }
+  removeLayerSet(map, set);
+  for (const [id, source] of Object.entries(set.sources)) map.addSource(id, source);
+  const own = new Set(set.layers.map((l) => l.id));
+  const below = beforeId ?? firstSymbolLayer(map, own);
+  for (const layer of set.layers) {
+    if (layer.type === 'symbol') map.addLayer(layer);
+    else map.addLayer(layer, below && map.getLayer(below) ? below : undefined);
+  }
+}
+
+/** Removes the layers, sources and images of `set` that are on the map. */
+export function removeLayerSet(map: MapLibreMap, set: LayerSet, images = false): void {
+  for (const layer of set.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+  for (const id of Object.keys(set.sources)) if (map.getSource(id)) map.removeSource(id);
+  if (images) for (const id of Object.keys(set.images)) if (map.hasImage(id)) map.removeImage(id);
+}

@@ -1,0 +1,184 @@
+/**
+ * `ecoZoneLayers`: ecological zones (生态功能区, 生态发展区, 生态廊道, 自然保护区, 国家公园) as pattern fills
+ * over their member units, and a marker where a zone has a sourced point. The pattern says the kind, so
+ * zones read without colour.
+ */
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { EcoZone, EcoZoneKind } from '../layouts/schema.ts';
+import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from './areas.ts';
+import { feature } from './geometry.ts';
+import {
+  type BuilderOptions,
+  boundsOf,
+  collection,
+  geojsonSource,
+  type LayerSet,
+  type LegendEntry,
+  type OverlayProperties,
+  resolveOptions,
+  unionBounds,
+} from './layer-set.ts';
+import { type PatternKind, patternImage, symbolImage } from './patterns.ts';
+import { byStatus, isDarkTheme, outlineColor, statusLegend } from './style-helpers.ts';
+import { isWeak, itemName, t } from './text.ts';
+
+/** The pattern of each eco-zone kind. */
+export const ECO_PATTERNS: Record<EcoZoneKind, PatternKind> = {
+  'ecological-function-zone': 'hatch',
+  'ecological-development-area': 'hatch',
+  'ecological-corridor': 'horizontal',
+  'ecological-programme': 'dots',
+  'nature-reserve': 'cross',
+  'national-park': 'cross',
+};
+
+/** Eco-zone kinds in words. */
+export const ECO_KIND_TEXT: Record<EcoZoneKind, { zh: string; en: string }> = {
+  'ecological-function-zone': { zh: '生态功能区', en: 'Ecological function zone' },
+  'ecological-development-area': { zh: '生态发展区', en: 'Ecological development area' },
+  'ecological-corridor': { zh: '生态廊道', en: 'Ecological corridor' },
+  'ecological-programme': { zh: '生态建设工程', en: 'Ecological programme' },
+  'nature-reserve': { zh: '自然保护区', en: 'Nature reserve' },
+  'national-park': { zh: '国家公园', en: 'National park' },
+};
+
+/** Options of {@link ecoZoneLayers}. */
+export interface EcoZoneOptions extends BuilderOptions {
+  /** Colour of the zone at `index` (default: the theme's eco green for all). */
+  getColor?: (item: EcoZone, index: number) => string;
+}
+
+/**
+ * Sources and layers for ecological zones: a light green fill under a pattern by kind (diagonal hatching
+ * for function zones and development areas, cross-hatching for reserves and parks, lines for corridors,
+ * dots for programmes), outlines dashed for weak statuses, and a marker at a sourced point. Zone parts of
+ * units (a reserve inside a county) hatch the whole unit lightly, with a note: the boundary of the part is
+ * not in the atlas.
+ *
+ * @example
+ * ```ts
+ * const north = guangdong.items.filter((i) => i.type === 'eco-zone');
+ * const set = ecoZoneLayers(north, { atlas });
+ * ```
+ */
+export function ecoZoneLayers(items: EcoZone[], options: EcoZoneOptions): LayerSet {
+  const { atlas, theme, lang, prefix } = resolveOptions(options);
+  const id = (name: string) => `${prefix}eco-${name}`;
+  const polygons: Feature<Polygon | MultiPolygon, OverlayProperties>[] = [];
+  const points: Feature<Point, OverlayProperties>[] = [];
+  const images: LayerSet['images'] = {};
+  const entries: LegendEntry[] = [];
+  const notDrawn: LegendEntry[] = [];
+  const dashes = new Set<string>();
+  items.forEach((item, index) => {
+    const color = options.getColor?.(item, index) ?? theme.eco;
+    const kind = ECO_PATTERNS[item.kind];
+    const patternId = id(`${kind}-${index}`);
+    const area = areaFeatures(
+      atlas,
+      {
+        item,
+        members: item.members,
+        color,
+        partialPattern: patternId,
+        wholePattern: patternId,
+        properties: { ...colourProps(theme, color), kind: item.kind },
+      },
+      lang,
+    );
+    polygons.push(...area.polygons);
+    for (const f of area.polygons) dashes.add(String(f.properties.dash));
+    const point = item.location?.point;
+    if (point) {
+      const status = item.location?.status ?? item.status;
+      points.push(
+        feature(
+          { type: 'Point', coordinates: [point[0], point[1]] },
+          {
+            item: item.id,
+            itemType: item.type,
+            status,
+            weak: isWeak(status) || isWeak(item.status),
+            label: itemName(item, lang),
+            color,
+            role: 'marker',
+            ...colourProps(theme, color),
+          },
+        ),
+      );
+    } else if (area.labelPoint) {
+      points.push(
+        labelFeature(area.labelPoint, item, itemName(item, lang), color, colourProps(theme, color)),
+      );
+    }
+    if (!area.polygons.length && !point) {
+      notDrawn.push({ label: itemName(item, lang), note: t('noMembers', lang) });
+      return;
+    }
+    if (area.polygons.length) {
+      images[patternId] ??= patternImage(kind, color, { lineWidth: kind === 'dots' ? 1.3 : 1.1 });
+    }
+    entries.push({
+      label: itemName(item, lang),
+      swatch: { kind: 'fill', color, opacity: 0.15, outline: outlineColor(theme, color), pattern: kind },
+      note: ECO_KIND_TEXT[item.kind][lang],
+    });
+  });
+  const markerIcon = id('marker');
+  const layers: LayerSpecification[] = areaLayerSpecs(id, theme, {
+    dashes,
+    patterns: polygons.length > 0,
+    fillOpacity: 0.14,
+    labels: false,
+  });
+  const markers = points.some((p) => p.properties.role === 'marker');
+  if (markers) {
+    images[markerIcon] = symbolImage('triangle', theme.eco, {
+      size: 16,
+      halo: isDarkTheme(theme) ? theme.land : '#ffffff',
+    });
+  }
+  layers.push({
+    id: id('label'),
+    type: 'symbol',
+    source: id('labels'),
+    layout: {
+      ...(markers
+        ? {
+            'icon-image': ['case', ['==', ['get', 'role'], 'marker'], markerIcon, ''],
+            'icon-allow-overlap': true,
+          }
+        : {}),
+      'text-field': ['get', 'label'],
+      'text-font': theme.fontBold,
+      'text-size': 14,
+      'text-max-width': 8,
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+      'text-radial-offset': 0.9,
+      'text-optional': true,
+    },
+    paint: {
+      'text-color': ['get', 'textColor'],
+      'text-halo-color': theme.overlayHalo,
+      'text-halo-width': 1.8,
+      'text-opacity': byStatus(1, 0.8),
+      'icon-opacity': byStatus(1, 0.6),
+    },
+  });
+  const fc = collection(polygons);
+  const pc = collection(points);
+  const legend: LayerSet['legend'] = [
+    { key: 'eco', title: t('ecoZones', lang), entries },
+    statusLegend(theme, lang),
+  ];
+  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
+  return {
+    sources: { [id('areas')]: geojsonSource(fc), [id('labels')]: geojsonSource(pc) },
+    layers,
+    images,
+    legend,
+    items: Object.fromEntries(items.map((i) => [i.id, i])),
+    bounds: unionBounds(boundsOf(fc), boundsOf(pc)),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * `layoutLayers`: a whole layout as one LayerSet, each item type through its builder, stacked so that
+ * areas lie under lines and lines under points:
+ * ```
+ *  top     hubs · city roles · links · corridors · hub layouts · metro circles · eco zones · economic zones   bottom
+ * ```
+ */
+import type {
+  CityRole,
+  Corridor,
+  EconomicZone,
+  EcoZone,
+  Hub,
+  HubLayout,
+  Layout,
+  LayoutItem,
+  MetroCircle,
+  TransferLink,
+} from '../layouts/schema.ts';
+import { cityRoleLayers } from './city-role.ts';
+import { corridorLayers } from './corridor.ts';
+import { ecoZoneLayers } from './eco-zone.ts';
+import { economicZoneLayers } from './economic-zone.ts';
+import { type HubOptions, hubLayers } from './hub.ts';
+import type { BuilderOptions, LayerSet } from './layer-set.ts';
+import { mergeLayerSets } from './layer-set.ts';
+import { type LinkOptions, linkLayers } from './link.ts';
+import { type MetroCircleOptions, metroCircleLayers } from './metro-circle.ts';
+
+/** Which items of a layout to draw: ids, or a predicate. */
+export type ItemSelection = readonly string[] | ((item: LayoutItem) => boolean);
+
+/** Options of {@link layoutLayers}. */
+export interface LayoutLayersOptions extends BuilderOptions {
+  /** Items to draw (default: all). Hubs named by a selected hub layout are drawn with it. */
+  items?: ItemSelection;
+  /** See {@link MetroCircleOptions.commutingRing}. */
+  commutingRing?: MetroCircleOptions['commutingRing'];
+  /** See {@link HubOptions.getTier}. */
+  getTier?: HubOptions['getTier'];
+  /** See {@link LinkOptions.getValue}. */
+  getLinkValue?: LinkOptions['getValue'];
+}
+
+/**
+ * The items of `layout` that `selection` picks, plus the hubs that selected hub layouts name.
+ *
+ * @example
+ * ```ts
+ * selectItems(guangdong, ['gd-hub-1c3p']).length; // the layout and its 13 hubs
+ * ```
+ */
+export function selectItems(layout: Layout, selection?: ItemSelection): LayoutItem[] {
+  if (!selection) return layout.items;
+  const pick =
+    typeof selection === 'function' ? selection : (item: LayoutItem) => selection.includes(item.id);
+  const chosen = new Set(layout.items.filter(pick).map((i) => i.id));
+  for (const item of layout.items) {
+    if (item.type !== 'hub-layout' || !chosen.has(item.id)) continue;
+    for (const h of item.hubs ?? []) chosen.add(h);
+    for (const p of item.poles) for (const h of p.hubs ?? []) chosen.add(h);
+  }
+  return layout.items.filter((i) => chosen.has(i.id));
+}
+
+/**
+ * Sources, layers, images and legend of a whole layout (or the selected items), drawn by the builders of
+ * each item type and stacked areas → lines → points.
+ *
+ * @example
+ * ```ts
+ * const set = layoutLayers(guangdong, { atlas, items: (i) => i.type === 'metro-circle' });
+ * set.layers.length > 0; // true
+ * ```
+ */
+export function layoutLayers(layout: Layout, options: LayoutLayersOptions): LayerSet {
+  const items = selectItems(layout, options.items);
+  const of = <T extends LayoutItem['type']>(type: T) =>
+    items.filter((i): i is Extract<LayoutItem, { type: T }> => i.type === type);
+  const base: BuilderOptions = {
+    atlas: options.atlas,
+    theme: options.theme,
+    lang: options.lang,
+    idPrefix: options.idPrefix,
+  };
+  const sets: LayerSet[] = [];
+  const economic = of('economic-zone') as EconomicZone[];
+  const eco = of('eco-zone') as EcoZone[];
+  const metro = of('metro-circle') as MetroCircle[];
+  const hubs = [...of('hub-layout'), ...of('hub')] as (HubLayout | Hub)[];
+  const corridors = of('corridor') as Corridor[];
+  const links = of('link') as TransferLink[];
+  const roles = of('city-role') as CityRole[];
+  if (economic.length) sets.push(economicZoneLayers(economic, base));
+  if (eco.length) sets.push(ecoZoneLayers(eco, base));
+  if (metro.length) sets.push(metroCircleLayers(metro, { ...base, commutingRing: options.commutingRing }));
+  if (corridors.length) sets.push(corridorLayers(corridors, base));
+  if (links.length) sets.push(linkLayers(links, { ...base, getValue: options.getLinkValue }));
+  if (roles.length) sets.push(cityRoleLayers(roles, base));
+  if (hubs.length) sets.push(hubLayers(hubs, { ...base, getTier: options.getTier }));
+  const set = mergeLayerSets(sets);
+  // Areas under lines under points, whichever builder drew them (a hub layout's centre must not cover links).
+  const z = (l: LayerSet['layers'][number]) =>
+    l.type === 'fill'
+      ? 0
+      : l.type === 'line'
+        ? l.id.includes('-outline')
+          ? 1
+          : 2
+        : l.type === 'circle'
+          ? 3
+          : 4;
+  set.layers = set.layers
+    .map((l, i) => [l, i] as const)
+    .sort((a, b) => z(a[0]) - z(b[0]) || a[1] - b[1])
+    .map(([l]) => l);
+  // The status key reads best after the item sections, and what is not drawn comes last.
+  const rank = (key: string) =>
+    key === 'status' ? 1 : key === 'not-verified' ? 2 : key === 'not-drawn' ? 3 : 0;
+  set.legend.sort((a, b) => rank(a.key) - rank(b.key));
+  set.items = Object.fromEntries(items.map((i) => [i.id, i]));
+  return set;
+}

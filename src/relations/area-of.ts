@@ -1,0 +1,115 @@
+import turfArea from '@turf/area';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { Atlas } from '../atlas/index.ts';
+import type { LayoutItem } from '../layouts/schema.ts';
+import { type Approximation, type AreaItem, unionOf } from './internal/scope.ts';
+import {
+  type AreaOfOptions,
+  isItem,
+  polygonsOfUser,
+  scopeOfSubject,
+  type UserPolygons,
+} from './internal/subject.ts';
+
+export type { Approximation, AreaItem } from './internal/scope.ts';
+export type { AreaOfOptions, UserPolygons } from './internal/subject.ts';
+
+/** Properties of the feature returned by {@link areaOf}. */
+export interface AreaProperties {
+  /** The item's id (null for code lists and user polygons). */
+  id: string | null;
+  /** The item's name (null for code lists and user polygons). */
+  name: string | null;
+  /** The atlas units merged on the topology, sorted (empty for user polygons). */
+  units: string[];
+  /** Extension units (imported counties) added with Turf union. */
+  added: string[];
+  /** Extension units cut out with Turf difference (exclusions). */
+  cut: string[];
+  /**
+   * True when the geometry is larger than the item's true scope because some members could not be drawn
+   * exactly (see `approximations`). Never silently pretended: check this before quoting `areaKm2`.
+   */
+  partial: boolean;
+  /**
+   * True when the item lists no member codes (e.g. a scope given only in words, see the item's `scope`):
+   * the geometry is then empty, which is not the item's true area.
+   */
+  empty: boolean;
+  /** Each member or exclusion that was approximated, and how. */
+  approximations: Approximation[];
+  /** Geodesic area of the geometry in km² (`@turf/area`). */
+  areaKm2: number;
+}
+
+/**
+ * The merged geometry of a layout item's members (or of a list of codes) as an RFC 7946 feature.
+ *
+ * - Members that are atlas units are merged on the atlas topology (topojson-client `merge`): exact, no
+ *   slivers. A province code stands for all its units. A hub layout covers its centre members and poles.
+ * - Exclusions (`excludes` of an economic zone) are left out when they are atlas units, and cut out with
+ *   Turf difference when they are imported extension units (counties).
+ * - **Partial members are never silently drawn as exact.** A member with a `coverage` (only part of the unit
+ *   belongs) is drawn as the whole unit, a county without a boundary in the atlas as its whole prefecture,
+ *   and an exclusion without a boundary stays inside; each such case is listed in
+ *   `properties.approximations` and sets `properties.partial: true`. With imported county boundaries
+ *   (`loadAtlas({ extensions })`), counties listed in `coverage.counties` and county members are drawn
+ *   exactly (added with Turf union).
+ * - User polygons (no topology) are merged with Turf union.
+ *
+ * @example
+ * ```ts
+ * import { guangdong } from 'quyu/layouts/guangdong';
+ * const atlas = await loadAtlas();
+ * const sz = guangdong.items.find((i) => i.id === 'gd-mc-sz');
+ * const area = areaOf(sz, atlas);
+ * area.properties.units;          // ['440300', '441300', '441500', '441900']
+ * area.properties.partial;        // true: 深汕特别合作区 is drawn as the whole of 汕尾 441500
+ * area.properties.approximations; // [{ code: '441500', drawnAs: '441500', reason: 'coverage' }]
+ * areaOf(['440100', '440600'], atlas).properties.areaKm2; // 广佛
+ * ```
+ */
+export function areaOf(
+  subject: AreaItem | LayoutItem | readonly string[] | UserPolygons,
+  atlas?: Atlas,
+  options: AreaOfOptions = {},
+): Feature<MultiPolygon, AreaProperties> {
+  if (!Array.isArray(subject) && !isItem(subject)) {
+    const geometry = unionOf(polygonsOfUser(subject as UserPolygons, 'subject'));
+    return feature(geometry, {
+      id: null,
+      name: null,
+      units: [],
+      added: [],
+      cut: [],
+      partial: false,
+      empty: geometry.coordinates.length === 0,
+      approximations: [],
+    });
+  }
+  const scope = scopeOfSubject(subject as AreaItem | readonly string[], atlas as Atlas, 'subject', options);
+  const item = Array.isArray(subject) ? undefined : (subject as AreaItem);
+  return feature(scope.drawn(), {
+    id: item?.id ?? null,
+    name: item?.name ?? null,
+    units: scope.units,
+    added: scope.added.map((a) => a.feature.id),
+    cut: scope.cut.map((f) => f.id),
+    partial: scope.partial,
+    empty: scope.empty,
+    approximations: scope.approximations,
+  });
+}
+
+function feature(
+  geometry: MultiPolygon,
+  props: Omit<AreaProperties, 'areaKm2'>,
+): Feature<MultiPolygon, AreaProperties> {
+  const areaKm2 = geometry.coordinates.length ? turfArea(geometry) / 1e6 : 0;
+  return {
+    type: 'Feature',
+    ...(props.id ? { id: props.id } : {}),
+    properties: { ...props, areaKm2 },
+    geometry,
+  };
+}
