@@ -7,7 +7,7 @@ import { layoutPage } from './lib/layout-page.ts';
 await layoutPage({
   layout: guangzhouShenzhen,
   items: ['gzsz-corr-gsg', 'gzsz-corr-gza'],
-  title: '广深港、广珠澳科技创新走廊',
+  title: { zh: '广深港、广珠澳科技创新走廊', en: 'Science and technology corridors' },
   bounds: [
     [111.9, 21.6],
     [115.2, 24.0],

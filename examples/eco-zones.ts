@@ -8,5 +8,5 @@ import { layoutPage } from './lib/layout-page.ts';
 await layoutPage({
   layout: guangdong,
   items: (i) => i.group === '一核一带一区',
-  title: '广东“一核一带一区”',
+  title: { zh: '广东“一核一带一区”', en: "Guangdong's core, belt and ecological area" },
 });

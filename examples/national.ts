@@ -7,7 +7,7 @@ import { layoutPage } from './lib/layout-page.ts';
 
 await layoutPage({
   layout: national,
-  title: '国家发展改革委批复（函复）的都市圈',
+  title: { zh: '国家发展改革委批复（函复）的都市圈', en: 'Metropolitan circles with an NDRC reply' },
   bounds: [
     [73.4, 17.6],
     [135.1, 53.6],

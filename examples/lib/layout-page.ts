@@ -32,8 +32,11 @@ export function pageTheme(): { theme: ThemeName; lang: 'zh' | 'en' } {
 }
 
 /** Options of {@link layoutPage}. */
-export interface LayoutPageOptions extends Omit<AddLayoutOptions, 'atlas' | 'theme' | 'lang'> {
+export interface LayoutPageOptions extends Omit<AddLayoutOptions, 'atlas' | 'theme' | 'lang' | 'title' | 'subtitle'> {
   layout: Layout;
+  /** Legend title in each language (default: the layout's title). */
+  title?: { zh: string; en: string };
+  subtitle?: { zh: string; en: string };
   /** Fixed view `[[west, south], [east, north]]`; default: the layout's extent. */
   bounds?: [[number, number], [number, number]];
 }
@@ -45,7 +48,7 @@ export async function layoutPage(
   try {
     const { theme, lang } = pageTheme();
     const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl });
-    const { layout, bounds, ...rest } = options;
+    const { layout, bounds, title, subtitle, ...rest } = options;
     const map = new maplibregl.Map({
       container: 'map',
       style: baseStyle({ atlas, theme, lang }),
@@ -57,7 +60,14 @@ export async function layoutPage(
       attributionControl: false,
     });
     signalIdle(map);
-    const handle = addLayout(map, layout, { ...rest, atlas, theme, lang });
+    const handle = addLayout(map, layout, {
+      ...rest,
+      atlas,
+      theme,
+      lang,
+      ...(title ? { title: title[lang] } : {}),
+      ...(subtitle ? { subtitle: subtitle[lang] } : {}),
+    });
     if (!bounds) handle.fitBounds({ animate: false });
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     window.__quyuLayout = handle;

@@ -73,6 +73,8 @@ export interface HubOptions extends BuilderOptions {
   getTier?: (hub: Hub, referenced: boolean) => HubTier;
   /** Draw schematic connections from a hub layout's centre to its poles. Default `true`. */
   connectors?: boolean;
+  /** Items a centre may name by `ref` (e.g. the whole layout), for the centre's English name. */
+  refs?: readonly LayoutItem[];
 }
 
 function defaultTier(hub: Hub, referenced: boolean): HubTier {
@@ -115,7 +117,10 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
   const poleColor = theme.palette[1 % theme.palette.length]!;
 
   for (const layout of layouts) {
-    const centreLabel = `${t('centre', lang)} · ${layout.centre.name ?? itemName(layout, lang)}`;
+    const ref = options.refs?.find((i) => i.id === layout.centre.ref);
+    const centreName =
+      lang === 'en' && ref?.nameEn ? ref.nameEn.replace(/\s*\(.*\)$/, '') : (layout.centre.name ?? itemName(layout, lang));
+    const centreLabel = `${t('centre', lang)} · ${centreName}`;
     const centre = areaFeatures(
       atlas,
       {
@@ -197,7 +202,7 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
   if (layouts.length) {
     entries.push(
       {
-        label: `${t('centre', lang)}${layouts.length === 1 ? ` · ${layouts[0]!.centre.name ?? ''}` : ''}`,
+        label: layouts.length === 1 ? String(markers.find((m) => m.properties.role === 'centre-label')?.properties.label ?? t('centre', lang)) : t('centre', lang),
         swatch: { kind: 'fill', color: accent, opacity: 0.3, outline: accent, strong: true },
       },
       { label: t('pole', lang), swatch: { kind: 'ring', color: labelColor(theme, poleColor), radius: 6 } },

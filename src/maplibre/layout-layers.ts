@@ -97,7 +97,7 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   if (corridors.length) sets.push(corridorLayers(corridors, base));
   if (links.length) sets.push(linkLayers(links, { ...base, getValue: options.getLinkValue }));
   if (roles.length) sets.push(cityRoleLayers(roles, base));
-  if (hubs.length) sets.push(hubLayers(hubs, { ...base, getTier: options.getTier }));
+  if (hubs.length) sets.push(hubLayers(hubs, { ...base, getTier: options.getTier, refs: layout.items }));
   const set = mergeLayerSets(sets);
   // Areas under lines under points, whichever builder drew them (a hub layout's centre must not cover links).
   const z = (l: LayerSet['layers'][number]) =>
