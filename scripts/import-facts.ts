@@ -129,7 +129,10 @@ function member(m: Json, e: Json, fallbackSource?: string): Json {
     coverage = { description: `${m.name_zh} (unit from the name: 北川羌族自治县)` };
   } else {
     o.name = m.name_zh;
-    if (!FULL.has(m.coverage) && !/^(helper|recipient)/.test(m.coverage)) {
+    if (/^partial-city/.test(m.coverage ?? '')) {
+      // The county-level member is whole; it is its city that belongs only in part.
+      o.note = `whole ${m.coverage.replace(/^partial-city: listed /, '')}; its city belongs in part`;
+    } else if (!FULL.has(m.coverage) && !/^(helper|recipient)/.test(m.coverage)) {
       coverage = { description: m.coverage };
     }
   }
@@ -139,7 +142,7 @@ function member(m: Json, e: Json, fallbackSource?: string): Json {
     ...o,
     ...(coverage ? { coverage } : {}),
     ...fact(m.status, m.source, fallback),
-    ...(m.note ? { note: m.note } : {}),
+    ...(m.note || o.note ? { note: [o.note, m.note].filter(Boolean).join('; ') } : {}),
   };
 }
 const members = (list: Json[] | undefined, e: Json, fallbackSource?: string) =>

@@ -383,63 +383,49 @@ export const guangdong: Layout = {
         {
           code: '441202',
           name: '端州区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441203',
           name: '鼎湖区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441204',
           name: '高要区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441284',
           name: '四会市',
-          coverage: {
-            description: 'partial-city: listed county-level city',
-          },
+          note: 'whole county-level city; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441802',
           name: '清城区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441803',
           name: '清新区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441821',
           name: '佛冈县',
-          coverage: {
-            description: 'partial-city: listed county',
-          },
+          note: 'whole county; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },

@@ -71,90 +71,70 @@ export const national: Layout = {
         {
           code: '510603',
           name: '旌阳区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510682',
           name: '什邡市',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510681',
           name: '广汉市',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510623',
           name: '中江县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511402',
           name: '东坡区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511403',
           name: '彭山区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511421',
           name: '仁寿县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511425',
           name: '青神县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '512002',
           name: '雁江区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '512022',
           name: '乐至县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
@@ -286,63 +266,49 @@ export const national: Layout = {
         {
           code: '441202',
           name: '端州区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441203',
           name: '鼎湖区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441204',
           name: '高要区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441284',
           name: '四会市',
-          coverage: {
-            description: 'partial-city: listed county-level city',
-          },
+          note: 'whole county-level city; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441802',
           name: '清城区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441803',
           name: '清新区',
-          coverage: {
-            description: 'partial-city: listed district',
-          },
+          note: 'whole district; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },
         {
           code: '441821',
           name: '佛冈县',
-          coverage: {
-            description: 'partial-city: listed county',
-          },
+          note: 'whole county; its city belongs in part',
           source: S.GD_MC_2023,
           status: 'verified',
         },

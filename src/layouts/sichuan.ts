@@ -683,90 +683,70 @@ export const sichuan: Layout = {
         {
           code: '510603',
           name: '旌阳区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510682',
           name: '什邡市',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510681',
           name: '广汉市',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '510623',
           name: '中江县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511402',
           name: '东坡区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511403',
           name: '彭山区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511421',
           name: '仁寿县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '511425',
           name: '青神县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '512002',
           name: '雁江区',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
         {
           code: '512022',
           name: '乐至县',
-          coverage: {
-            description: 'partial-city: listed unit',
-          },
+          note: 'whole unit; its city belongs in part',
           source: S.CD_MC,
           status: 'verified',
         },
