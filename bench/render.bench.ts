@@ -158,22 +158,21 @@ export function cellValues() {
 }
 `;
 
-/** The quyu 2,000-polygon page: choroplethLayers on a background-only style, with its legend. */
+/** The quyu 2,000-polygon page: choroplethLayers in a background-only style (styleWithLayerSet), with its legend. */
 const QUYU_POLYGONS_PAGE = (src: string) => `
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { addLayerSet, choroplethLayers, LegendControl } from ${JSON.stringify(src)};
+import { choroplethLayers, LegendControl, styleWithLayerSet } from ${JSON.stringify(src)};
 import { cellAtlas, cellValues } from './cells.mjs';
 maplibregl.setWorkerUrl(workerUrl);
 const set = choroplethLayers(cellValues(), { atlas: cellAtlas(), scale: 'quantile', classes: 5, title: 'cells' });
+const bg = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fbf9f3' } }] };
 const map = new maplibregl.Map({
-  container: 'map',
-  style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fbf9f3' } }] },
+  container: 'map', style: styleWithLayerSet(bg, set),
   bounds: [[100, 22], [120, 38]], fadeDuration: 0, attributionControl: false,
 });
 map.addControl(new LegendControl({ title: 'cells', sections: set.legend }));
 window.__quyuIdle = new Promise((r) => map.once('idle', () => r()));
-map.on('load', () => addLayerSet(map, set));
 `;
 
 function writeImagesJson(

@@ -8,7 +8,10 @@ import { layoutPage } from './lib/layout-page.ts';
 await layoutPage({
   layout: sichuan,
   items: (i) => i.type === 'city-role',
-  title: { zh: '四川：极核、省域经济副中心与区域中心城市', en: 'Sichuan: core, sub-centres and regional central cities' },
+  title: {
+    zh: '四川：极核、省域经济副中心与区域中心城市',
+    en: 'Sichuan: core, sub-centres and regional central cities',
+  },
   bounds: [
     [100.5, 26.4],
     [109.2, 33.0],

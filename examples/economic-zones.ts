@@ -4,4 +4,8 @@
 import { sichuan } from '../src/layouts/sichuan.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({ layout: sichuan, items: (i) => i.id.startsWith('sc-5r-'), title: { zh: '四川“五区共兴”', en: "Sichuan's five regions" } });
+await layoutPage({
+  layout: sichuan,
+  items: (i) => i.id.startsWith('sc-5r-'),
+  title: { zh: '四川“五区共兴”', en: "Sichuan's five regions" },
+});

@@ -5,4 +5,8 @@
 import { guangdong } from '../src/layouts/guangdong.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({ layout: guangdong, items: ['gd-hub-1c3p'], title: { zh: '“一中心三极点”综合交通枢纽布局', en: "'One centre, three poles' transport hubs" } });
+await layoutPage({
+  layout: guangdong,
+  items: ['gd-hub-1c3p'],
+  title: { zh: '“一中心三极点”综合交通枢纽布局', en: "'One centre, three poles' transport hubs" },
+});

@@ -7,6 +7,9 @@ import { layoutPage } from './lib/layout-page.ts';
 await layoutPage({
   layout: guangdong,
   items: (i) => i.type === 'link' && i.kind === 'counterpart-aid',
-  title: { zh: '珠三角与粤东粤西粤北对口帮扶协作', en: 'Counterpart aid: Pearl River Delta → east, west and north Guangdong' },
+  title: {
+    zh: '珠三角与粤东粤西粤北对口帮扶协作',
+    en: 'Counterpart aid: Pearl River Delta → east, west and north Guangdong',
+  },
   subtitle: { zh: '箭头由帮扶方指向受帮扶方', en: 'Arrows point from the helping city to the city helped' },
 });

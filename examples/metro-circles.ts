@@ -8,5 +8,8 @@ await layoutPage({
   layout: guangdong,
   items: (i) => i.type === 'metro-circle',
   title: { zh: '广东五大都市圈', en: "Guangdong's five metropolitan circles" },
-  subtitle: { zh: '据 2023 年五个都市圈发展规划（粤府〔2023〕92号）', en: 'After the 2023 plans of the five circles' },
+  subtitle: {
+    zh: '据 2023 年五个都市圈发展规划（粤府〔2023〕92号）',
+    en: 'After the 2023 plans of the five circles',
+  },
 });

@@ -32,7 +32,8 @@ export function pageTheme(): { theme: ThemeName; lang: 'zh' | 'en' } {
 }
 
 /** Options of {@link layoutPage}. */
-export interface LayoutPageOptions extends Omit<AddLayoutOptions, 'atlas' | 'theme' | 'lang' | 'title' | 'subtitle'> {
+export interface LayoutPageOptions
+  extends Omit<AddLayoutOptions, 'atlas' | 'theme' | 'lang' | 'title' | 'subtitle'> {
   layout: Layout;
   /** Legend title in each language (default: the layout's title). */
   title?: { zh: string; en: string };
@@ -71,7 +72,8 @@ export async function layoutPage(
     if (!bounds) handle.fitBounds({ animate: false });
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     window.__quyuLayout = handle;
-    window.__quyuAtlas = atlas;
+    // Only tests need the atlas later; otherwise it (and its decoded units) can be collected.
+    if (params.has('test')) window.__quyuAtlas = atlas;
     return { map, atlas, handle };
   } catch (error) {
     signalFailure(error);

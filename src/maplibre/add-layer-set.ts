@@ -3,7 +3,7 @@
  * labels; overlay symbols go on top of everything, so that place names stay readable over coloured areas
  * and overlay labels win label collisions.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { LayerSet } from './layer-set.ts';
 
 /**
@@ -42,4 +42,36 @@ export function removeLayerSet(map: MapLibreMap, set: LayerSet, images = false):
   for (const layer of set.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
   for (const id of Object.keys(set.sources)) if (map.getSource(id)) map.removeSource(id);
   if (images) for (const id of Object.keys(set.images)) if (map.hasImage(id)) map.removeImage(id);
+}
+
+/**
+ * A style with `set` already in it, for maps that should draw overlays from their first frame (no second
+ * pass after `load`): sources merged, fills and lines before the style's first symbol layer (or `beforeId`),
+ * symbols on top. Images are not part of a style: add them with `map.addImage` or on `styleimagemissing`.
+ *
+ * @example
+ * ```ts
+ * const set = choroplethLayers(values, { atlas, scale: 'quantile' });
+ * new maplibregl.Map({ container: 'map', style: styleWithLayerSet(baseStyle({ atlas }), set) });
+ * ```
+ */
+export function styleWithLayerSet(
+  style: StyleSpecification,
+  set: LayerSet,
+  beforeId?: string,
+): StyleSpecification {
+  const at = beforeId
+    ? style.layers.findIndex((l) => l.id === beforeId)
+    : style.layers.findIndex((l) => l.type === 'symbol');
+  const cut = at < 0 ? style.layers.length : at;
+  return {
+    ...style,
+    sources: { ...style.sources, ...set.sources },
+    layers: [
+      ...style.layers.slice(0, cut),
+      ...set.layers.filter((l) => l.type !== 'symbol'),
+      ...style.layers.slice(cut),
+      ...set.layers.filter((l) => l.type === 'symbol'),
+    ],
+  };
 }

@@ -106,6 +106,12 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
   onMap.get(id)?.remove();
 
   const set = convertLayerSet(layoutLayers(layout, { ...options, idPrefix: id }), options.crs ?? 'wgs84');
+  // Keep only what the handle needs: the atlas (and its topology) can be collected once the layers are built.
+  const legendSide =
+    typeof options.legend === 'string' && options.legend.endsWith('right')
+      ? ('right' as const)
+      : ('left' as const);
+  const beforeId = options.beforeId;
   let removed = false;
   let visible = true;
   const handlers = { hover: new Set<Handler>(), click: new Set<Handler>() };
@@ -184,7 +190,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
   const add = () => {
     if (removed || added) return;
     added = true;
-    addLayerSet(map, set, options.beforeId);
+    addLayerSet(map, set, beforeId);
     map.on('mousemove', onMove);
     map.on('mouseout', onOut);
     map.on('click', onClick);
@@ -244,9 +250,8 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
       const b = set.bounds;
       if (!b) return;
       const legendWidth = legend?.element?.offsetWidth ?? 0;
-      const side = typeof options.legend === 'string' && options.legend.endsWith('right') ? 'right' : 'left';
       const padding = { top: 40, bottom: 40, left: 40, right: 60 };
-      if (legendWidth) padding[side] += legendWidth + 10;
+      if (legendWidth) padding[legendSide] += legendWidth + 10;
       map.fitBounds(
         [
           [b[0], b[1]],

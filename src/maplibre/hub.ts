@@ -119,7 +119,9 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
   for (const layout of layouts) {
     const ref = options.refs?.find((i) => i.id === layout.centre.ref);
     const centreName =
-      lang === 'en' && ref?.nameEn ? ref.nameEn.replace(/\s*\(.*\)$/, '') : (layout.centre.name ?? itemName(layout, lang));
+      lang === 'en' && ref?.nameEn
+        ? ref.nameEn.replace(/\s*\(.*\)$/, '')
+        : (layout.centre.name ?? itemName(layout, lang));
     const centreLabel = `${t('centre', lang)} · ${centreName}`;
     const centre = areaFeatures(
       atlas,
@@ -202,7 +204,13 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
   if (layouts.length) {
     entries.push(
       {
-        label: layouts.length === 1 ? String(markers.find((m) => m.properties.role === 'centre-label')?.properties.label ?? t('centre', lang)) : t('centre', lang),
+        label:
+          layouts.length === 1
+            ? String(
+                markers.find((m) => m.properties.role === 'centre-label')?.properties.label ??
+                  t('centre', lang),
+              )
+            : t('centre', lang),
         swatch: { kind: 'fill', color: accent, opacity: 0.3, outline: accent, strong: true },
       },
       { label: t('pole', lang), swatch: { kind: 'ring', color: labelColor(theme, poleColor), radius: 6 } },
@@ -285,6 +293,30 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
       paint: { 'line-color': accent, 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 0.8 },
     });
   }
+  // Label placement runs from the top layer down: hub icons (always drawn, and blocking), then pole and
+  // centre labels, then hub names. So the hierarchy holds: a hub name gives way to a pole's.
+  if (hubFeatures.length) {
+    layers.push({
+      id: id('name'),
+      type: 'symbol',
+      source: id('hubs'),
+      layout: {
+        'symbol-sort-key': ['get', 'tier'],
+        'text-field': ['get', 'label'],
+        'text-font': theme.font,
+        'text-size': ['match', ['get', 'tier'], 1, 12, 11],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': ['*', ['get', 'size'], 0.95],
+        'text-max-width': 9,
+      },
+      paint: {
+        'text-color': ['get', 'textColor'],
+        'text-halo-color': theme.overlayHalo,
+        'text-halo-width': 1.4,
+        'text-opacity': byStatus(1, 0.75),
+      },
+    });
+  }
   if (markers.length) {
     const poleColorText = labelColor(theme, poleColor);
     images[id('pole-ring')] = symbolImage('ring', poleColorText, {
@@ -337,23 +369,9 @@ export function hubLayers(items: (HubLayout | Hub)[], options: HubOptions): Laye
         'icon-image': ['get', 'icon'],
         'icon-size': ['get', 'size'],
         'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
         'symbol-sort-key': ['get', 'tier'],
-        'text-field': ['get', 'label'],
-        'text-font': theme.font,
-        'text-size': ['match', ['get', 'tier'], 1, 12, 11],
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.9,
-        'text-optional': true,
-        'text-max-width': 9,
       },
-      paint: {
-        'icon-opacity': byStatus(1, 0.75),
-        'text-color': ['get', 'textColor'],
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.4,
-        'text-opacity': byStatus(1, 0.75),
-      },
+      paint: { 'icon-opacity': byStatus(1, 0.75) },
     });
   }
   for (const kind of Object.keys(HUB_SYMBOLS) as HubKind[]) {

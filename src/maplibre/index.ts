@@ -7,7 +7,7 @@
  *   and legend sections, testable without a browser;
  * - verbs and controls: `addLayout` (returns a handle), `LegendControl`, `SouthChinaSeaInset`.
  */
-export { addLayerSet, firstSymbolLayer, removeLayerSet } from './add-layer-set.ts';
+export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './add-layer-set.ts';
 export {
   type AddLayoutOptions,
   addLayout,

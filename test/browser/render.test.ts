@@ -131,7 +131,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
   });
 
   it('addLayout handle: hover and click give the typed item, tooltips show it, setVisible, adding twice and remove() are safe', async () => {
-    const m = await openMapPage(h, '/examples/metro-circles.html');
+    const m = await openMapPage(h, '/examples/metro-circles.html?test');
     try {
       // 佛山 belongs whole to 广州都市圈.
       const at = (await m.page.evaluate(`(() => {

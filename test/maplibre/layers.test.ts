@@ -419,3 +419,18 @@ describe('convertLayerSet(set, crs), southChinaSeaInset, images', () => {
     expect([...dot.data.slice(c, c + 4)]).toEqual([0, 114, 178, 255]);
   });
 });
+
+describe('styleWithLayerSet(style, set)', () => {
+  it('styleWithLayerSet puts fills and lines under the base labels and overlay symbols on top', async () => {
+    const { styleWithLayerSet } = await import('../../src/maplibre/index.ts');
+    const base = baseStyle({ atlas });
+    const set = metroCircleLayers(of(guangdong, 'metro-circle') as MetroCircle[], { atlas });
+    const style = styleWithLayerSet(base, set);
+    expect(validateStyleMin(style)).toEqual([]);
+    const ids = style.layers.map((l) => l.id);
+    const firstBaseLabel = ids.indexOf(base.layers.find((l) => l.type === 'symbol')!.id);
+    expect(ids.indexOf('quyu-metro-fill')).toBeLessThan(firstBaseLabel);
+    expect(ids.indexOf('quyu-metro-label')).toBe(ids.length - 1);
+    expect(Object.keys(style.sources)).toEqual(expect.arrayContaining(Object.keys(set.sources)));
+  });
+});
