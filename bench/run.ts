@@ -10,12 +10,63 @@ import { bench as assignRegions } from './assign-regions.bench.ts';
 import { fmt, type Row } from './harness.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
 import { bench as reachRing } from './reach-ring.bench.ts';
+import { run as renderBench } from './render.bench.ts';
+
+/** The browser benchmark (quyu's overhead over a bare MapLibre page, bundle size) as table rows. */
+async function render(): Promise<Row[]> {
+  const { comparisons, bundle } = await renderBench({ runs: 5, log: (l) => process.stderr.write(`${l}\n`) });
+  const rows: Row[] = [];
+  for (const c of comparisons) {
+    rows.push(
+      {
+        group: `render ${c.name}`,
+        case: 'bare MapLibre page: ms to first idle',
+        value: c.bare.idleMs,
+        unit: 'ms',
+        runs: c.bare.runs,
+      },
+      {
+        group: `render ${c.name}`,
+        case: 'quyu page: ms to first idle',
+        value: c.quyu.idleMs,
+        unit: 'ms',
+        runs: c.quyu.runs,
+        note: `${c.idleRatio.toFixed(2)}× the bare page's time (budget 1.2×)`,
+      },
+      {
+        group: `render ${c.name}`,
+        case: 'bare MapLibre page: JS heap',
+        value: c.bare.heapBytes / 1e6,
+        unit: 'MB',
+        runs: c.bare.runs,
+      },
+      {
+        group: `render ${c.name}`,
+        case: 'quyu page: JS heap',
+        value: c.quyu.heapBytes / 1e6,
+        unit: 'MB',
+        runs: c.quyu.runs,
+        note: `${c.heapRatio.toFixed(2)}× the bare page's heap (budget 1.2×)`,
+      },
+    );
+  }
+  rows.push({
+    group: 'bundle',
+    case: 'quyu/maplibre, minified, maplibre-gl external',
+    value: bundle.gzipBytes / 1024,
+    unit: 'KB gz',
+    runs: 1,
+    note: `${(bundle.bytes / 1024).toFixed(1)} KB minified`,
+  });
+  return rows;
+}
 
 const BENCHES: Record<string, () => Promise<Row[]>> = {
   'assign-regions': assignRegions,
   neighbors,
   'area-of': areaOf,
   'reach-ring': reachRing,
+  render,
 };
 
 const only = process.argv.slice(2);

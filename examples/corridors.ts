@@ -4,7 +4,8 @@
 import { guangzhouShenzhen } from '../src/layouts/guangzhou-shenzhen.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: guangzhouShenzhen,
   items: ['gzsz-corr-gsg', 'gzsz-corr-gza'],
   title: { zh: '广深港、广珠澳科技创新走廊', en: 'Science and technology corridors' },

@@ -5,7 +5,8 @@
 import { guangdong } from '../src/layouts/guangdong.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: guangdong,
   items: (i) => i.group === '一核一带一区',
   title: { zh: '广东“一核一带一区”', en: "Guangdong's core, belt and ecological area" },

@@ -4,7 +4,8 @@
 import { sichuan } from '../src/layouts/sichuan.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: sichuan,
   items: (i) => i.id.startsWith('sc-5r-'),
   title: { zh: '四川“五区共兴”', en: "Sichuan's five regions" },

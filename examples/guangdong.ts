@@ -5,7 +5,8 @@
 import { guangdong } from '../src/layouts/guangdong.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: guangdong,
   bounds: [
     [108.6, 20.1],

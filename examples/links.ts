@@ -4,7 +4,8 @@
 import { guangdong } from '../src/layouts/guangdong.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: guangdong,
   items: (i) => i.type === 'link' && i.kind === 'counterpart-aid',
   title: {

@@ -4,7 +4,8 @@
 import { guangdong } from '../src/layouts/guangdong.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: guangdong,
   items: (i) => i.type === 'metro-circle',
   title: { zh: '广东五大都市圈', en: "Guangdong's five metropolitan circles" },

@@ -5,7 +5,8 @@
 import { national } from '../src/layouts/national.ts';
 import { layoutPage } from './lib/layout-page.ts';
 
-await layoutPage({
+// Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
+void layoutPage({
   layout: national,
   title: { zh: '国家发展改革委批复（函复）的都市圈', en: 'Metropolitan circles with an NDRC reply' },
   bounds: [

@@ -32,7 +32,7 @@ export interface LoadAtlasOptions {
   extensions?: Topology[];
 }
 
-const cache = new Map<string, Promise<Topology>>();
+const inFlight = new Map<string, Promise<Topology>>();
 
 async function readTopology(url: URL): Promise<Topology> {
   if (url.protocol === 'file:') {
@@ -67,7 +67,7 @@ function defaultUrl(resolution: Resolution): URL {
 }
 
 /**
- * Loads the bundled atlas (asynchronously; files are cached per URL).
+ * Loads the bundled atlas (asynchronously; concurrent calls for the same URL share one load).
  *
  * @example
  * ```ts
@@ -92,11 +92,14 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     const url = options.url
       ? new URL(String(options.url), globalThis.location?.href)
       : defaultUrl(resolution);
-    let p = cache.get(url.href);
+    // Only loads in flight are shared: a finished topology is not kept alive by the cache (a page that is done
+    // with its atlas lets it go; a later call reads the file again, from the HTTP cache in browsers).
+    let p = inFlight.get(url.href);
     if (!p) {
       p = readTopology(url);
-      cache.set(url.href, p);
-      p.catch(() => cache.delete(url.href));
+      inFlight.set(url.href, p);
+      const done = () => inFlight.delete(url.href);
+      p.then(done, done);
     }
     topology = await p;
   }
