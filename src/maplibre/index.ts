@@ -31,6 +31,7 @@ export {
   type CorridorOptions,
   corridorLayers,
 } from './corridor.ts';
+export { type CountyFallbackLayersOptions, countyFallbackLayers } from './county-fallback.ts';
 export { convertLayerSet, type OverlayCrs, toCrs } from './crs.ts';
 export { ECO_KIND_TEXT, ECO_PATTERNS, type EcoZoneOptions, ecoZoneLayers } from './eco-zone.ts';
 export {

@@ -5,6 +5,7 @@
  *  top     hubs · city roles · links · corridors · hub layouts · metro circles · eco zones · economic zones   bottom
  * ```
  */
+
 import type {
   CityRole,
   Corridor,
@@ -17,8 +18,10 @@ import type {
   MetroCircle,
   TransferLink,
 } from '../layouts/schema.ts';
+import { countyFallback } from '../relations/county-fallback.ts';
 import { cityRoleLayers } from './city-role.ts';
 import { corridorLayers } from './corridor.ts';
+import { countyFallbackLayers } from './county-fallback.ts';
 import { ecoZoneLayers } from './eco-zone.ts';
 import { economicZoneLayers } from './economic-zone.ts';
 import { type HubOptions, hubLayers } from './hub.ts';
@@ -40,6 +43,12 @@ export interface LayoutLayersOptions extends BuilderOptions {
   getTier?: HubOptions['getTier'];
   /** See {@link LinkOptions.getValue}. */
   getLinkValue?: LinkOptions['getValue'];
+  /**
+   * County-level members that have no boundary in the atlas: `'partial'` (default) draws their prefecture
+   * hatched as partly included; `'seats'` outlines the prefecture and marks each county by its seat point,
+   * with the note "县级边界未加载" ({@link countyFallbackLayers}) — for layouts made of counties (Mianyang).
+   */
+  counties?: 'partial' | 'seats';
 }
 
 /**
@@ -74,7 +83,25 @@ export function selectItems(layout: Layout, selection?: ItemSelection): LayoutIt
  * ```
  */
 export function layoutLayers(layout: Layout, options: LayoutLayersOptions): LayerSet {
-  const items = selectItems(layout, options.items);
+  let items = selectItems(layout, options.items);
+  let fallback: LayerSet | undefined;
+  if (options.counties === 'seats') {
+    const fb = countyFallback({ ...layout, items }, options.atlas);
+    if (!fb.complete) {
+      fallback = countyFallbackLayers(
+        { ...layout, items },
+        { ...options, idPrefix: options.idPrefix, fallback: fb },
+      );
+      const missing = new Set(fb.withoutGeometry.map((u) => u.code));
+      // Areas keep only members with geometry; an area made only of such counties is drawn by its seats.
+      items = items.flatMap((item) => {
+        if (!('members' in item)) return [item];
+        const kept = item.members.filter((m) => !missing.has(m.code));
+        if (kept.length === item.members.length) return [item];
+        return kept.length ? [{ ...item, members: kept } as LayoutItem] : [];
+      });
+    }
+  }
   const of = <T extends LayoutItem['type']>(type: T) =>
     items.filter((i): i is Extract<LayoutItem, { type: T }> => i.type === type);
   const base: BuilderOptions = {
@@ -98,6 +125,7 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   if (links.length) sets.push(linkLayers(links, { ...base, getValue: options.getLinkValue }));
   if (roles.length) sets.push(cityRoleLayers(roles, base));
   if (hubs.length) sets.push(hubLayers(hubs, { ...base, getTier: options.getTier, refs: layout.items }));
+  if (fallback) sets.push(fallback);
   const set = mergeLayerSets(sets);
   // Areas under lines under points, whichever builder drew them (a hub layout's centre must not cover links).
   const z = (l: LayerSet['layers'][number]) =>
@@ -118,6 +146,6 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   const rank = (key: string) =>
     key === 'status' ? 1 : key === 'not-verified' ? 2 : key === 'not-drawn' ? 3 : 0;
   set.legend.sort((a, b) => rank(a.key) - rank(b.key));
-  set.items = Object.fromEntries(items.map((i) => [i.id, i]));
+  set.items = Object.fromEntries(selectItems(layout, options.items).map((i) => [i.id, i]));
   return set;
 }

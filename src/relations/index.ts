@@ -5,6 +5,8 @@
  */
 export * from './area-of.ts';
 export * from './assign-regions.ts';
+export * from './county-fallback.ts';
+export * from './county-seats.ts';
 export * from './coverage.ts';
 export * from './distance-km.ts';
 export * from './hubs-of.ts';

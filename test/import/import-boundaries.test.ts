@@ -8,8 +8,8 @@ import {
   type ImportProgress,
   type ImportResult,
   importBoundaries,
-  memberCodes,
 } from '../../src/import/index.ts';
+import { memberCodes } from '../../src/relations/index.ts';
 import { hasCrossings } from '../../src/import/repair.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
 import { atlas2m, decode, FIXTURE_FILE, fixture, indexOf, signedArea, vertexDistances } from './helpers.ts';

@@ -1,0 +1,148 @@
+/**
+ * `countyFallbackLayers`: how a county-based layout is drawn when the atlas has no county boundaries —
+ * honestly. No county polygon is approximated: the parent prefecture is outlined, each county is its seat
+ * point (where a sourced coordinate exists) labelled and coloured by the first item that names it, and the
+ * legend carries the note "县级边界未加载 / County boundaries not loaded" with what stands in.
+ *
+ * ```
+ *  member 510703 涪城区 (county, not in atlas) ──▶ 510700 绵阳市 outlined (dashed)
+ *                                              └─▶ seat point 涪城区, colour of its item (一核)
+ * ```
+ */
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Layout } from '../layouts/schema.ts';
+import { type CountyFallback, countyFallback } from '../relations/county-fallback.ts';
+import {
+  type BuilderOptions,
+  collection,
+  geojsonSource,
+  type LayerSet,
+  type LegendEntry,
+  resolveOptions,
+} from './layer-set.ts';
+import { isDarkTheme } from './style-helpers.ts';
+
+/** Options of {@link countyFallbackLayers}. */
+export interface CountyFallbackLayersOptions extends BuilderOptions {
+  /** The fallback computed already (default: `countyFallback(layout, atlas)`). */
+  fallback?: CountyFallback;
+}
+
+function outlineOf(g: Polygon | MultiPolygon): MultiLineString {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return { type: 'MultiLineString', coordinates: polys.flatMap((p) => p as Position[][]) };
+}
+
+/**
+ * Layers for the county-level members of `layout` that have no boundary in the atlas: parent outlines,
+ * labelled seat points by item, and a legend section with the note. Empty when every member has geometry.
+ *
+ * @example
+ * ```ts
+ * const set = countyFallbackLayers(mianyang, { atlas });
+ * set.legend[0].title; // '县级边界未加载'
+ * ```
+ */
+export function countyFallbackLayers(layout: Layout, options: CountyFallbackLayersOptions): LayerSet {
+  const { atlas, theme, lang, prefix } = resolveOptions(options);
+  const id = (name: string) => `${prefix}counties-${name}`;
+  const fb = options.fallback ?? countyFallback(layout, atlas);
+  const set: LayerSet = { sources: {}, layers: [], images: {}, legend: [], items: {}, bounds: null };
+  if (fb.complete || !fb.note) return set;
+
+  // One colour per item that names a county, in layout order.
+  const itemIds = [...new Set(fb.withoutGeometry.flatMap((u) => u.items.map((i) => i.id)))];
+  const colorOf = (item: string) => theme.palette[Math.max(0, itemIds.indexOf(item)) % theme.palette.length]!;
+  const outlines: Feature<LineString | MultiLineString>[] = fb.outlines
+    .filter((c) => atlas.has(c))
+    .map((c) => ({
+      type: 'Feature',
+      properties: { code: c, label: '' },
+      geometry: outlineOf(atlas.feature(c).geometry as Polygon | MultiPolygon),
+    }));
+  const seats = fb.seats.features.map((f) => ({
+    ...f,
+    properties: {
+      ...f.properties,
+      label: lang === 'en' ? f.properties.nameEn : f.properties.name,
+      color: colorOf(f.properties.item),
+      weak: f.properties.status !== 'sourced',
+    },
+  }));
+  set.sources[id('outlines')] = geojsonSource(collection(outlines));
+  set.sources[id('seats')] = geojsonSource(collection(seats));
+  const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
+  const layers: LayerSpecification[] = [
+    {
+      id: id('outline'),
+      type: 'line',
+      source: id('outlines'),
+      paint: { 'line-color': theme.panel.muted, 'line-width': 1.6, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: id('seat'),
+      type: 'circle',
+      source: id('seats'),
+      paint: {
+        'circle-radius': 6,
+        'circle-color': ['get', 'color'],
+        'circle-opacity': ['case', ['get', 'weak'], 0.45, 1],
+        'circle-stroke-color': halo,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: id('seat-label'),
+      type: 'symbol',
+      source: id('seats'),
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': theme.fontBold,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-allow-overlap': false,
+      },
+      paint: {
+        'text-color': theme.overlayText,
+        'text-halo-color': theme.overlayHalo,
+        'text-halo-width': 1.5,
+      },
+    },
+  ];
+  set.layers = layers;
+  const entries: LegendEntry[] = itemIds.map((itemId) => {
+    const item = layout.items.find((i) => i.id === itemId);
+    const counties = fb.withoutGeometry.filter((u) => u.items.some((i) => i.id === itemId));
+    return {
+      label: item ? (lang === 'en' && item.nameEn ? item.nameEn : item.name) : itemId,
+      swatch: { kind: 'ring', color: colorOf(itemId), filled: true, radius: 5 },
+      note: counties.map((u) => (lang === 'en' ? u.nameEn : u.name)).join(lang === 'zh' ? '、' : ', '),
+    };
+  });
+  entries.push({
+    label: lang === 'zh' ? '上级单位轮廓（县界未加载）' : 'Parent outline (county boundaries not loaded)',
+    swatch: { kind: 'line', color: theme.panel.muted, width: 1.6, dash: [3, 2] },
+  });
+  set.legend.push({
+    key: 'county-fallback',
+    title: fb.note[lang],
+    entries: [...entries, ...(fb.detail ? [{ label: fb.detail[lang] }] : [])],
+  });
+  const xs = [...outlines.flatMap((f) => (f.geometry as MultiLineString).coordinates.flat())];
+  if (xs.length) {
+    let w = Infinity;
+    let s = Infinity;
+    let e = -Infinity;
+    let n = -Infinity;
+    for (const [x, y] of xs) {
+      w = Math.min(w, x!);
+      e = Math.max(e, x!);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
+    }
+    set.bounds = [w, s, e, n];
+  }
+  return set;
+}
