@@ -14,6 +14,7 @@ import {
   type ThemeName,
   themes,
 } from '../../src/maplibre/index.ts';
+import { InfoPanel } from './info-panel.ts';
 import { maplibregl, params, signalFailure, signalIdle } from './map.ts';
 
 declare global {
@@ -40,6 +41,8 @@ export interface LayoutPageOptions
   subtitle?: { zh: string; en: string };
   /** Fixed view `[[west, south], [east, north]]`; default: the layout's extent. */
   bounds?: [[number, number], [number, number]];
+  /** The "sources and notes" panel (default: on, except under `?test`, where goldens are compared). */
+  panel?: boolean;
 }
 
 /** A map page that shows one layout (or some of its items). */
@@ -48,8 +51,11 @@ export async function layoutPage(
 ): Promise<{ map: maplibregl.Map; atlas: Atlas; handle: LayoutHandle } | undefined> {
   try {
     const { theme, lang } = pageTheme();
-    const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl });
-    const { layout, bounds, title, subtitle, ...rest } = options;
+    // `?extension=<url>`: an atlas extension made by `quyu import` (e.g. county boundaries).
+    const extensionUrl = params.get('extension');
+    const extensions = extensionUrl ? [await (await fetch(extensionUrl)).json()] : [];
+    const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl, extensions });
+    const { layout, bounds, title, subtitle, panel, ...rest } = options;
     const map = new maplibregl.Map({
       container: 'map',
       style: baseStyle({ atlas, theme, lang }),
@@ -70,6 +76,9 @@ export async function layoutPage(
       ...(subtitle ? { subtitle: subtitle[lang] } : {}),
     });
     if (!bounds) handle.fitBounds({ animate: false });
+    if (panel ?? !params.has('test')) {
+      map.addControl(new InfoPanel(layout, Object.values(handle.layerSet.items), lang), 'top-right');
+    }
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     window.__quyuLayout = handle;
     // Only tests need the atlas later; otherwise it (and its decoded units) can be collected.

@@ -35,7 +35,7 @@ const SANS = "'Noto Sans CJK SC'";
 const SERIF = "'Noto Serif CJK SC'";
 
 const CASES: RenderCase[] = [
-  { name: 'start-page', path: '/?test', font: SANS },
+  { name: 'start-page', path: '/examples/atlas.html?test', font: SANS },
   { name: 'base-light', path: '/examples/base-style.html?theme=light', font: SANS },
   { name: 'base-dark', path: '/examples/base-style.html?theme=dark', font: SANS },
   { name: 'base-print', path: '/examples/base-style.html?theme=print', font: SERIF },
