@@ -74,7 +74,6 @@ function update() {
     `<script src="${host}" async></script>`;
   clearTimeout(timer);
   timer = setTimeout(() => {
-    preview.id = id;
     preview.src = src;
   }, 400);
 }

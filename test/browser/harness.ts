@@ -98,6 +98,8 @@ export interface OpenOptions {
   height?: number;
   /** Milliseconds to wait for the first `idle`. Default 60 s (SwiftShader is slow). */
   timeout?: number;
+  /** Device pixel ratio. Default 1 (goldens); the previews use less for smaller files. */
+  deviceScaleFactor?: number;
 }
 
 /**
@@ -105,8 +107,8 @@ export interface OpenOptions {
  * waits for `window.__quyuIdle`, which the page resolves on the map's first `idle`.
  */
 export async function openMapPage(h: Harness, path: string, options: OpenOptions = {}): Promise<MapPage> {
-  const { width = 1000, height = 760, timeout = 60_000 } = options;
-  const page = await h.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const { width = 1000, height = 760, timeout = 60_000, deviceScaleFactor = 1 } = options;
+  const page = await h.browser.newPage({ viewport: { width, height }, deviceScaleFactor });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
