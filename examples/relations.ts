@@ -42,8 +42,8 @@ try {
     const km = Number(kmInput.value);
     kmOut.textContent = `${km} km`;
     const hub = hubs.find((h) => h.id === selected);
-    const ringSource = map.getSource('reach-ring') as maplibregl.GeoJSONSource | undefined;
-    const unitSource = map.getSource('reach-units') as maplibregl.GeoJSONSource | undefined;
+    const ringSource = map.getSource('reach-ring') as import('maplibre-gl').GeoJSONSource | undefined;
+    const unitSource = map.getSource('reach-units') as import('maplibre-gl').GeoJSONSource | undefined;
     if (!hub || !ringSource || !unitSource) return;
     const ring = reachRing(hub, km);
     const reach = withinReach(units, [hub], km, atlas);

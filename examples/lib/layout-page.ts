@@ -48,7 +48,7 @@ export interface LayoutPageOptions
 /** A map page that shows one layout (or some of its items). */
 export async function layoutPage(
   options: LayoutPageOptions,
-): Promise<{ map: maplibregl.Map; atlas: Atlas; handle: LayoutHandle } | undefined> {
+): Promise<{ map: import('maplibre-gl').Map; atlas: Atlas; handle: LayoutHandle } | undefined> {
   try {
     const { theme, lang } = pageTheme();
     // `?extension=<url>`: an atlas extension made by `quyu import` (e.g. county boundaries).
