@@ -19,7 +19,10 @@ try {
     let png: Buffer;
     if (ex.slug === 'snippet') {
       // No map of its own: the preview iframe holds it.
-      const page = await h.browser.newPage({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 0.6 });
+      const page = await h.browser.newPage({
+        viewport: { width: 1000, height: 700 },
+        deviceScaleFactor: 0.6,
+      });
       await page.goto(h.baseUrl + path);
       await page.frameLocator('#preview').locator('.quyu-description').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);

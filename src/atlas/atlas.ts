@@ -218,12 +218,11 @@ export class Atlas {
       return [];
     }
     const geoms = this.#object(at.object).geometries;
-    let lists: number[][];
     if (at.object === 'prefectures') {
       this.#neighbors ??= topoNeighbors(geoms as never).map((l) => l.map((i) => String(geoms[i]!.id)));
       return [...this.#neighbors[at.index]!].sort();
     }
-    lists = topoNeighbors(geoms as never);
+    const lists = topoNeighbors(geoms as never);
     return lists[at.index]!.map((i) => String(geoms[i]!.id)).sort();
   }
 

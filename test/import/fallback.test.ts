@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { childrenOf } from '../../src/codes/index.ts';
 import { importBoundaries } from '../../src/import/index.ts';
-import { COUNTY_SEATS, countyFallback, memberCodes } from '../../src/relations/index.ts';
 import type { Layout } from '../../src/layouts/index.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
+import { COUNTY_SEATS, countyFallback, memberCodes } from '../../src/relations/index.ts';
 import { atlas2m, FIXTURE_FILE, fixture } from './helpers.ts';
 
 let atlas: Atlas;

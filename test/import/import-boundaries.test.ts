@@ -4,14 +4,10 @@ import { neighbors } from 'topojson-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { childrenOf } from '../../src/codes/index.ts';
-import {
-  type ImportProgress,
-  type ImportResult,
-  importBoundaries,
-} from '../../src/import/index.ts';
-import { memberCodes } from '../../src/relations/index.ts';
+import { type ImportProgress, type ImportResult, importBoundaries } from '../../src/import/index.ts';
 import { hasCrossings } from '../../src/import/repair.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
+import { memberCodes } from '../../src/relations/index.ts';
 import { atlas2m, decode, FIXTURE_FILE, fixture, indexOf, signedArea, vertexDistances } from './helpers.ts';
 
 let atlas: Atlas;
