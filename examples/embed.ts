@@ -7,6 +7,7 @@
  */
 import nationalAtlasUrl from '../data/china-10m.json?url';
 import { decodeSpec, defineQuyuMap, type Embed } from '../src/embed/index.ts';
+import { formatIssue, QuyuError } from '../src/errors/index.ts';
 import { maplibregl } from './lib/map.ts';
 
 declare global {
@@ -32,16 +33,25 @@ const id = new URLSearchParams(location.search).get('id') ?? 'quyu';
 defineQuyuMap({ maplibregl, atlasUrl: nationalAtlasUrl, embedId: id });
 const el = document.createElement('quyu-map') as HTMLElement & { embed: Promise<Embed> };
 el.id = id;
-let spec: unknown;
+const main = document.getElementById('embed')!;
 try {
-  spec = specFromUrl();
-} catch {
-  spec = '{'; // undecodable: let the element report it as invalid JSON
+  el.setAttribute('spec', JSON.stringify(specFromUrl()));
+  main.append(el);
+  window.__quyuEmbed = el.embed;
+  window.__quyuIdle = el.embed.then((e) => {
+    window.__quyuMap = e.map;
+    return e.idle;
+  });
+} catch (error) {
+  // Undecodable spec: the decoder's own error (path `spec`, zh and en) as text.
+  const box = document.createElement('div');
+  box.className = 'quyu-error';
+  box.setAttribute('role', 'alert');
+  for (const line of error instanceof QuyuError ? error.issues.map(formatIssue) : [String(error)]) {
+    const p = document.createElement('p');
+    p.textContent = line;
+    box.append(p);
+  }
+  main.append(box);
+  window.__quyuIdle = Promise.reject(error);
 }
-el.setAttribute('spec', typeof spec === 'string' ? spec : JSON.stringify(spec));
-document.getElementById('embed')!.append(el);
-window.__quyuEmbed = el.embed;
-window.__quyuIdle = el.embed.then((e) => {
-  window.__quyuMap = e.map;
-  return e.idle;
-});

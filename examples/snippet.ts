@@ -68,7 +68,10 @@ function update() {
   const src = new URL(`embed.html?id=${encodeURIComponent(id)}#spec=${encodeSpec(input)}`, location.href)
     .href;
   const host = new URL('../quyu-embed-host.js', location.href).href;
-  const title = (input.title ?? layoutId).replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const title = (input.title ?? layoutId)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
   code.value =
     `<iframe id="${id}" src="${src}" title="${title}" width="100%" height="${input.height}" style="border:0" loading="lazy"></iframe>\n` +
     `<script src="${host}" async></script>`;

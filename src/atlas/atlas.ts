@@ -112,7 +112,9 @@ export class Atlas {
    */
   feature(code: string): UnitFeature {
     const cached = this.#features.get(code) ?? this.#extra.get(code);
-    if (cached) return cached;
+    // A fresh feature and properties object per call, so a caller's edits never reach the atlas; the
+    // geometry is shared (read-only: copy it before changing coordinates).
+    if (cached) return { ...cached, properties: { ...cached.properties } };
     const at = this.#geoms.get(code);
     if (!at) {
       const info = requireCode(code);
@@ -134,7 +136,7 @@ export class Atlas {
     const f = topoFeature(this.topology, g) as UnitFeature;
     f.id = code;
     this.#features.set(code, f);
-    return f;
+    return { ...f, properties: { ...f.properties } };
   }
 
   /**
@@ -160,7 +162,18 @@ export class Atlas {
    */
   prefectures(options: { province?: string } = {}): UnitFeature[] {
     const p = options.province;
-    if (p !== undefined) requireCode(p, 'province');
+    if (p !== undefined && requireCode(p, 'province').level !== 'province') {
+      fail({
+        code: 'invalid-input',
+        path: 'province',
+        value: p,
+        problem: { zh: '不是省级单位的代码', en: 'Not the code of a province-level unit' },
+        fix: {
+          zh: `请使用省级代码，例如 ${p.slice(0, 2)}0000`,
+          en: `Use a province-level code, e.g. ${p.slice(0, 2)}0000`,
+        },
+      });
+    }
     return this.#object('prefectures')
       .geometries.filter((g) => p === undefined || String(g.id).slice(0, 2) === p.slice(0, 2))
       .map((g) => this.feature(String(g.id)));
@@ -234,7 +247,9 @@ export class Atlas {
    * const gba = atlas.merge(['440100', '440300', '440400']); // MultiPolygon
    * ```
    */
-  merge(codes: string[]): MultiPolygon {
+  merge(input: string[]): MultiPolygon {
+    // A code listed twice would make its arcs look interior to topojson's merge: once each.
+    const codes = [...new Set(input)];
     // Units of one extension merge on that extension's topology; mixing them with bundled units cannot.
     const ext = codes.map((c) => this.#extraGeoms.get(c));
     if (codes.length > 0 && ext.every((e) => e !== undefined)) {

@@ -16,7 +16,7 @@ export const ATLAS_FILES: Record<Resolution, string> = {
 
 export interface LoadAtlasOptions {
   /**
-   * `'10m'` (default): national view, 1 km simplification, ~190 KB gzipped.
+   * `'10m'` (default): national view, 1 km simplification, ~180 KB gzipped.
    * `'2m'`: full detail of the source, for provincial and city views and analysis.
    */
   resolution?: Resolution;

@@ -5,8 +5,10 @@
 import { distance } from 'fastest-levenshtein';
 import { fail } from '../errors/index.ts';
 import { COUNTY_ROWS } from './counties.generated.ts';
+import { RETIRED_CODES } from './retired.ts';
 import { PROVINCE_ROWS, UNIT_ROWS } from './table.generated.ts';
 
+export { RETIRED_CODES } from './retired.ts';
 export type { PrefectureCode, ProvinceCode, UnitCode } from './table.generated.ts';
 
 /** Level of a unit. `county` covers every county-level unit (区, 县, 县级市, 旗, ...). */
@@ -128,6 +130,20 @@ function listSuggestions(s: CodeInfo[]): string {
 export function requireCode(code: string, path = 'code'): CodeInfo {
   const info = build().get(code);
   if (info) return info;
+  const retired = RETIRED_CODES[String(code)];
+  if (retired) {
+    const next = build().get(retired.to)!;
+    return fail({
+      code: 'unknown-code',
+      path,
+      value: code,
+      problem: { zh: `已撤销的区划代码（${retired.note}）`, en: `Retired division code (${retired.note})` },
+      fix: {
+        zh: `请改用 ${next.name} ${next.code}`,
+        en: `Use ${next.nameEn} ${next.code} (${next.name}) instead`,
+      },
+    });
+  }
   const s = suggestCodes(String(code));
   return fail({
     code: 'unknown-code',

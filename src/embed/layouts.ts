@@ -1,6 +1,7 @@
 /**
  * Built-in layouts by id, loaded on demand so an embed ships only the regions it shows.
  */
+import { QuyuError } from '../errors/index.ts';
 import { defineLayout } from '../layouts/define.ts';
 import type { Layout } from '../layouts/schema.ts';
 import type { BuiltinLayoutId, MapSpec } from './spec.ts';
@@ -25,8 +26,19 @@ export const BUILTIN_LAYOUTS: Record<BuiltinLayoutId, () => Promise<Layout>> = {
  */
 export async function resolveLayouts(spec: Pick<MapSpec, 'layouts'>): Promise<Layout[]> {
   return Promise.all(
-    spec.layouts.map((l) =>
-      typeof l === 'string' ? BUILTIN_LAYOUTS[l]() : Promise.resolve(defineLayout(l)),
-    ),
+    spec.layouts.map((l, i) => {
+      if (typeof l === 'string') return BUILTIN_LAYOUTS[l]();
+      try {
+        return Promise.resolve(defineLayout(l));
+      } catch (e) {
+        // Paths of an inline layout's problems start at the spec: layouts[i].items[...]
+        if (e instanceof QuyuError) {
+          throw new QuyuError(
+            e.issues.map((x) => ({ ...x, path: `layouts[${i}]${x.path ? `.${x.path}` : ''}` })),
+          );
+        }
+        throw e;
+      }
+    }),
   );
 }

@@ -212,9 +212,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
         types || ids
           ? (item) => (!types || types.includes(item.type)) && (!ids || ids.includes(item.id))
           : undefined,
-      legend: spec.legend && i === 0 ? 'top-left' : false,
-      title: spec.title,
-      subtitle: spec.subtitle,
+      legend: spec.legend ? 'top-left' : false,
+      title: i === 0 ? spec.title : undefined,
+      subtitle: i === 0 ? spec.subtitle : undefined,
       inset: false,
     }),
   );

@@ -21,8 +21,9 @@ export type BuiltinLayoutId = (typeof BUILTIN_LAYOUT_IDS)[number];
 
 const HttpUrl = v.pipe(
   v.string(),
+  // A regex (not a check) so that the published JSON Schema keeps the rule as a `pattern`.
+  v.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, 'only http(s) URLs are allowed'),
   v.url(),
-  v.check((u) => /^https?:\/\//i.test(u), 'only http(s) URLs are allowed'),
   v.maxLength(2000),
 );
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -192,10 +193,33 @@ export function encodeSpec(spec: MapSpecInput): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Decodes {@link encodeSpec}'s output (not validated: pass the result to {@link parseMapSpec}). */
+/**
+ * Decodes {@link encodeSpec}'s output (not validated: pass the result to {@link parseMapSpec}). Text that is
+ * not an encoded spec throws a {@link QuyuError} with path `spec`.
+ *
+ * @example
+ * ```ts
+ * parseMapSpec(decodeSpec(new URLSearchParams(location.hash.slice(1)).get('spec') ?? ''));
+ * ```
+ */
 export function decodeSpec(encoded: string): unknown {
-  const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
+  try {
+    const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw new QuyuError([
+      {
+        code: 'invalid-input',
+        path: 'spec',
+        value: encoded.slice(0, 80),
+        problem: { zh: '无法解码地图配置', en: 'The encoded map spec cannot be decoded' },
+        fix: {
+          zh: `请使用嵌入代码生成器或 encodeSpec() 生成的完整链接（${(e as Error).message}）`,
+          en: `Use the full link made by the snippet generator or encodeSpec() (${(e as Error).message})`,
+        },
+      },
+    ]);
+  }
 }

@@ -218,8 +218,13 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
       } else seen.set(key, k);
     });
   };
-  const located = (p: Point | null | undefined, unit: string | undefined, path: string) => {
-    code(unit, `${path}.unit`);
+  const located = (
+    p: Point | null | undefined,
+    unit: string | undefined,
+    path: string,
+    unitPath = `${path}.unit`,
+  ) => {
+    code(unit, unitPath);
     if (!p) return;
     const bad = pointIssue(p, `${path}.point`);
     if (bad) issues.push(bad);
@@ -335,7 +340,7 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
               fix: { zh: '请提供 code 或 point', en: 'Give a code or a point' },
             });
           }
-          located(n.point, n.code, np);
+          located(n.point, n.code, np, `${np}.code`);
         });
         break;
     }
@@ -380,10 +385,11 @@ export function defineLayout(input: unknown, options: DefineLayoutOptions = {}):
   try {
     copy = structuredClone(input);
   } catch {
-    copy = input;
+    // Not cloneable (e.g. a function inside): validate a shallow copy; the schema rejects what it cannot hold.
+    copy = input && typeof input === 'object' && !Array.isArray(input) ? { ...input } : input;
   }
-  // A layout returned by defineLayout may be passed in again: its warnings are recomputed.
-  if (copy && typeof copy === 'object' && 'warnings' in copy)
+  // A layout returned by defineLayout may be passed in again: its warnings are recomputed (on the copy).
+  if (copy && typeof copy === 'object' && copy !== input && 'warnings' in copy)
     delete (copy as { warnings?: unknown }).warnings;
   const parsed = v.safeParse(LayoutSchema, copy);
   if (!parsed.success) throw new QuyuError(parsed.issues.map(schemaIssue));

@@ -56,6 +56,9 @@ export const StatusSchema = v.picklist(['verified', 'from-source-text', 'inferre
  * v.is(SourceSchema, value); // true when `value` has the shape
  * ```
  */
+/** An http(s) URL (the regex becomes a `pattern` in the JSON Schema; `javascript:` and `data:` never pass). */
+export const HttpUrlSchema = v.pipe(v.string(), v.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, 'an http(s) URL'));
+
 export const SourceSchema = v.strictObject({
   /** Short stable key, e.g. `GD_MC_2023`. */
   id: v.optional(v.string()),
@@ -63,9 +66,10 @@ export const SourceSchema = v.strictObject({
   publisher: v.optional(v.string()),
   /** ISO date or partial date (`2023`, `2023-10`, `2023-10-25`). */
   date: v.optional(v.string()),
-  url: v.optional(v.string()),
+  /** http(s) only: a source link is shown to readers. */
+  url: v.optional(HttpUrlSchema),
   /** Further URLs (mirrors, second reports). */
-  moreUrls: v.optional(v.array(v.string())),
+  moreUrls: v.optional(v.array(HttpUrlSchema)),
   /** How reliable the source is, in words. */
   reliability: v.optional(v.string()),
 });

@@ -12,16 +12,55 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Layout } from '../layouts/schema.ts';
-import { type CountyFallback, countyFallback } from '../relations/county-fallback.ts';
+import { type CodeLookup, type CountyFallback, countyFallbackWith } from '../relations/county-fallback.ts';
 import {
   type BuilderOptions,
   collection,
   geojsonSource,
+  type LayerAtlas,
   type LayerSet,
   type LegendEntry,
   resolveOptions,
 } from './layer-set.ts';
 import { isDarkTheme } from './style-helpers.ts';
+
+/**
+ * Names and levels of codes from the atlas and the layout's own member names: enough for the county
+ * fallback, without bundling the full code tables into the renderer. A county-level code the atlas does not
+ * draw is named as the layout names it (in both languages).
+ *
+ * @example
+ * ```ts
+ * layoutLookup(mianyang, atlas)('510703')?.name; // '涪城区'
+ * ```
+ */
+export function layoutLookup(layout: Layout, atlas: LayerAtlas): CodeLookup {
+  const names = new Map<string, string>();
+  for (const item of layout.items) {
+    const lists = [
+      'members' in item ? item.members : [],
+      item.type === 'corridor' ? item.nodes : [],
+      item.type === 'hub-layout' ? [...item.centre.members, ...item.poles] : [],
+    ];
+    for (const list of lists)
+      for (const m of list) if (m.code && m.name && !names.has(m.code)) names.set(m.code, m.name);
+  }
+  return (code) => {
+    if (atlas.has(code)) {
+      const p = atlas.feature(code).properties as {
+        name?: string;
+        nameEn?: string;
+        level?: string;
+        parent?: string | null;
+      };
+      const level = (p.level ?? 'prefecture') as 'province' | 'prefecture' | 'county';
+      return { name: p.name ?? code, nameEn: p.nameEn ?? code, level, parent: p.parent ?? null };
+    }
+    if (!/^\d{6}$/.test(code) || code.endsWith('00')) return undefined;
+    const name = names.get(code) ?? code;
+    return { name, nameEn: name, level: 'county', parent: `${code.slice(0, 4)}00` };
+  };
+}
 
 /** Options of {@link countyFallbackLayers}. */
 export interface CountyFallbackLayersOptions extends BuilderOptions {
@@ -47,7 +86,7 @@ function outlineOf(g: Polygon | MultiPolygon): MultiLineString {
 export function countyFallbackLayers(layout: Layout, options: CountyFallbackLayersOptions): LayerSet {
   const { atlas, theme, lang, prefix } = resolveOptions(options);
   const id = (name: string) => `${prefix}counties-${name}`;
-  const fb = options.fallback ?? countyFallback(layout, atlas);
+  const fb = options.fallback ?? countyFallbackWith(layout, atlas, layoutLookup(layout, atlas));
   const set: LayerSet = { sources: {}, layers: [], images: {}, legend: [], items: {}, bounds: null };
   if (fb.complete || !fb.note) return set;
 

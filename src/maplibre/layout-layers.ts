@@ -18,10 +18,10 @@ import type {
   MetroCircle,
   TransferLink,
 } from '../layouts/schema.ts';
-import { countyFallback } from '../relations/county-fallback.ts';
+import { countyFallbackWith } from '../relations/county-fallback.ts';
 import { cityRoleLayers } from './city-role.ts';
 import { corridorLayers } from './corridor.ts';
-import { countyFallbackLayers } from './county-fallback.ts';
+import { countyFallbackLayers, layoutLookup } from './county-fallback.ts';
 import { ecoZoneLayers } from './eco-zone.ts';
 import { economicZoneLayers } from './economic-zone.ts';
 import { type HubOptions, hubLayers } from './hub.ts';
@@ -86,7 +86,7 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   let items = selectItems(layout, options.items);
   let fallback: LayerSet | undefined;
   if (options.counties === 'seats') {
-    const fb = countyFallback({ ...layout, items }, options.atlas);
+    const fb = countyFallbackWith({ ...layout, items }, options.atlas, layoutLookup(layout, options.atlas));
     if (!fb.complete) {
       fallback = countyFallbackLayers(
         { ...layout, items },

@@ -4,7 +4,7 @@
  * note the map must show. Pure data; the renderer turns it into layers.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { type Level, lookupCode } from '../codes/index.ts';
+import { type CodeInfo, lookupCode } from '../codes/index.ts';
 import type { Bilingual } from '../errors/index.ts';
 import type { Layout, LayoutItem, LayoutItemType } from '../layouts/schema.ts';
 import { COUNTY_SEATS, type SeatPoint } from './county-seats.ts';
@@ -121,6 +121,27 @@ export function countyFallback(
   atlas: { has(code: string): boolean },
   options: CountyFallbackOptions = {},
 ): CountyFallback {
+  return countyFallbackWith(layout, atlas, lookupCode, options);
+}
+
+/** What {@link countyFallbackWith} needs to know of a code. */
+export type CodeLookup = (code: string) => Pick<CodeInfo, 'name' | 'nameEn' | 'level' | 'parent'> | undefined;
+
+/**
+ * {@link countyFallback} with the code lookup passed in, for bundles that must not carry the full code
+ * tables (the renderer passes a lookup built from the layout's own member names).
+ *
+ * @example
+ * ```ts
+ * countyFallbackWith(mianyang, atlas, (code) => ({ name: code, nameEn: code, level: 'county', parent: '510700' }));
+ * ```
+ */
+export function countyFallbackWith(
+  layout: Layout,
+  atlas: { has(code: string): boolean },
+  lookup: CodeLookup,
+  options: CountyFallbackOptions = {},
+): CountyFallback {
   const seats = { ...COUNTY_SEATS, ...options.seats };
   const refs = new Map<string, MemberRef[]>();
   for (const item of layout.items) {
@@ -140,13 +161,13 @@ export function countyFallback(
   const withGeometry: string[] = [];
   const withoutGeometry: FallbackUnit[] = [];
   for (const [code, items] of [...refs.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const info = lookupCode(code);
+    const info = lookup(code);
     if (!info) continue;
     if (atlas.has(code)) {
       withGeometry.push(code);
       continue;
     }
-    if ((info.level as Level) !== 'county' || !info.parent) continue;
+    if (info.level !== 'county' || !info.parent) continue;
     const prefecture = info.parent;
     const outline = atlas.has(prefecture) ? prefecture : `${code.slice(0, 2)}0000`;
     withoutGeometry.push({
@@ -181,8 +202,8 @@ export function countyFallback(
   const complete = withoutGeometry.length === 0;
   let detail: Bilingual | null = null;
   if (!complete) {
-    const outlineNames = outlines.map((c) => lookupCode(c)?.name ?? c);
-    const outlineNamesEn = outlines.map((c) => lookupCode(c)?.nameEn ?? c);
+    const outlineNames = outlines.map((c) => lookup(c)?.name ?? c);
+    const outlineNamesEn = outlines.map((c) => lookup(c)?.nameEn ?? c);
     const noSeat = withoutGeometry.filter((u) => !u.seat);
     detail = {
       zh:

@@ -85,3 +85,53 @@ describe('mapSpecJsonSchema', () => {
     expect(validate({ theme: 'neon' })).toBe(false);
   });
 });
+
+describe('security of the published schema and inline layouts', () => {
+  it('the JSON Schema keeps the http(s) rule for sourceUrl and source links', () => {
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(mapSpecJsonSchema);
+    expect(validate({ sourceUrl: 'https://example.org/a' })).toBe(true);
+    expect(validate({ sourceUrl: 'javascript:alert(1)' })).toBe(false);
+    const layout = {
+      id: 'x',
+      title: 't',
+      region: 'r',
+      sources: [{ title: 's', url: 'javascript:alert(1)' }],
+      items: [],
+    };
+    expect(validate({ layouts: [layout] })).toBe(false);
+    expect(() => parseMapSpec({ layouts: [layout] })).toThrow(QuyuError);
+  });
+
+  it('decodeSpec(garbage) throws a QuyuError at path spec', () => {
+    expect(issuesOf(() => decodeSpec('!!!'))[0]!.path).toBe('spec');
+  });
+
+  it('problems of an inline layout are reported under layouts[i]', async () => {
+    const { resolveLayouts } = await import('../../src/embed/layouts.ts');
+    const spec = parseMapSpec({
+      layouts: [
+        'guangdong',
+        {
+          id: 'x',
+          title: 't',
+          region: 'r',
+          items: [
+            {
+              type: 'link',
+              id: 'l',
+              name: 'n',
+              kind: 'enclave',
+              status: 'verified',
+              from: '440300',
+              to: '440300',
+            },
+          ],
+        },
+      ],
+    });
+    await expect(resolveLayouts(spec)).rejects.toThrow(QuyuError);
+    const error = await resolveLayouts(spec).catch((e: QuyuError) => e);
+    expect((error as QuyuError).issues[0]!.path).toMatch(/^layouts\[1\]\.items\[0\]/);
+  });
+});

@@ -155,13 +155,19 @@ export function placeLngLat(
 }
 
 /** Throws unless `km` is a positive finite number. */
+/** Half the Earth's circumference (km): no two points are farther apart along the surface. */
+const MAX_KM = 20_015;
+
 export function checkKm(km: number, path = 'km'): void {
-  if (typeof km === 'number' && Number.isFinite(km) && km > 0) return;
+  if (typeof km === 'number' && Number.isFinite(km) && km > 0 && km <= MAX_KM) return;
   fail({
     code: 'out-of-range',
     path,
     value: km,
-    problem: { zh: '距离必须是正数（公里）', en: 'The distance must be a positive number of kilometres' },
+    problem: {
+      zh: `距离必须是不超过 ${MAX_KM} 的正数（公里）`,
+      en: `The distance must be a positive number of kilometres, at most ${MAX_KM}`,
+    },
     fix: { zh: '例如 50 表示 50 公里', en: 'For example 50 for 50 km' },
   });
 }

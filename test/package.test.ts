@@ -1,0 +1,54 @@
+/**
+ * The package as a user gets it: the built `dist/` (made by `npm run build`, which `npm ci` runs through
+ * `prepare`) resolves through the `exports` map by name, and the `quyu` command starts.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+describe('package', () => {
+  it('declares ESM, types in every export, sideEffects and the files it ships', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.sideEffects).toBe(false);
+    for (const [key, value] of Object.entries(pkg.exports as Record<string, unknown>)) {
+      if (typeof value === 'object') expect((value as { types?: string }).types, key).toMatch(/\.d\.ts$/);
+    }
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'bin', 'data/*.json', 'data/README.md']));
+  });
+
+  it('every entry point imports by package name from the built dist, in Node', () => {
+    if (!existsSync('dist/index.js')) execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
+    const script = `
+      const q = await import('quyu');
+      const atlas = await q.loadAtlas();
+      const out = { provinces: atlas.provinces().length, code: q.codeOf('深圳') };
+      out.layout = (await import('quyu/layouts/guangdong')).guangdong.items.length > 0;
+      out.style = typeof (await import('quyu/maplibre')).baseStyle({ atlas }).version;
+      out.embed = typeof (await import('quyu/embed')).parseMapSpec;
+      out.import = typeof (await import('quyu/import')).importBoundaries;
+      console.log(JSON.stringify(out));`;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+    );
+    expect(out).toEqual({
+      provinces: 34,
+      code: '440300',
+      layout: true,
+      style: 'number',
+      embed: 'function',
+      import: 'function',
+    });
+    for (const [key, value] of Object.entries(pkg.exports as Record<string, { types?: string }>)) {
+      if (typeof value === 'object' && value.types && !value.types.includes('*')) {
+        expect(existsSync(value.types), `${key} types`).toBe(true);
+      }
+    }
+  });
+
+  it('the quyu command starts from the built dist', () => {
+    const help = execFileSync(process.execPath, ['bin/quyu.js', '--help'], { encoding: 'utf8' });
+    expect(help).toMatch(/quyu import <input> -o <output.json>/);
+  });
+});
