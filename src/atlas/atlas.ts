@@ -28,6 +28,12 @@ type Geoms = GeometryCollection<Record<string, unknown>>;
 
 /**
  * A loaded atlas: the topology plus indexed access to its units. Obtain one with `loadAtlas()`.
+ *
+ * @example
+ * ```ts
+ * const atlas = await loadAtlas();
+ * atlas.feature('440300').properties.nameEn; // 'Shenzhen'
+ * ```
  */
 export class Atlas {
   readonly topology: Topology;

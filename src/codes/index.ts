@@ -55,7 +55,14 @@ function build(): Map<string, CodeInfo> {
   return t;
 }
 
-/** Every row of the code table (provinces, prefecture-level and county-level units). */
+/**
+ * Every row of the code table (provinces, prefecture-level and county-level units).
+ *
+ * @example
+ * ```ts
+ * allCodes().filter((c) => c.level === 'prefecture').length; // 333
+ * ```
+ */
 export function allCodes(): CodeInfo[] {
   return [...build().values()];
 }
@@ -72,7 +79,15 @@ export function lookupCode(code: string): CodeInfo | undefined {
   return build().get(code);
 }
 
-/** Whether a code is in the 2023 table. */
+/**
+ * Whether a code is in the 2023 table.
+ *
+ * @example
+ * ```ts
+ * isKnownCode('440300'); // true
+ * isKnownCode('371200'); // false (莱芜, merged into 济南 in 2019)
+ * ```
+ */
 export function isKnownCode(code: unknown): code is string {
   return typeof code === 'string' && build().has(code);
 }
@@ -242,7 +257,14 @@ export function childrenOf(code: string): string[] {
   return [...(childIndex.get(code) ?? [])];
 }
 
-/** Province-level code of any code (by its first two digits). */
+/**
+ * Province-level code of any code (by its first two digits).
+ *
+ * @example
+ * ```ts
+ * provinceOf('510726'); // '510000'
+ * ```
+ */
 export function provinceOf(code: string): string {
   return `${code.slice(0, 2)}0000`;
 }

@@ -48,7 +48,14 @@ export const LINK_KIND_NAMES: Record<Lang, Record<string, string>> = {
 
 const paren = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
-/** One sentence for one item, or null for items that have nothing to list. */
+/**
+ * One sentence for one item, or null for items that have nothing to list.
+ *
+ * @example
+ * ```ts
+ * describeItem(guangdong.items[0], 'en'); // 'Guangdong–Hong Kong–Macao Greater Bay Area (GBA): includes Guangzhou, …'
+ * ```
+ */
 export function describeItem(item: LayoutItem, lang: Lang = 'zh'): string | null {
   const name = lang === 'en' ? (item.nameEn ?? item.name) : item.name;
   const status = STATUS_NOTE[lang][item.status] ?? '';

@@ -76,7 +76,14 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** Sends the embed's height to the parent page (quyu's message and Datawrapper's convention). */
+/**
+ * Sends the embed's height to the parent page (quyu's message and Datawrapper's convention).
+ *
+ * @example
+ * ```ts
+ * postHeight(document.querySelector('figure')!, 'fig1'); // parent receives { type: 'quyu-height', id: 'fig1', height }
+ * ```
+ */
 export function postHeight(root: HTMLElement, embedId: string): void {
   if (window.parent === window) return;
   const height = Math.ceil(root.getBoundingClientRect().height);

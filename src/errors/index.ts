@@ -46,7 +46,14 @@ function show(value: unknown): string {
   }
 }
 
-/** Formats one issue as two lines, Chinese then English. */
+/**
+ * Formats one issue as two lines, Chinese then English.
+ *
+ * @example
+ * ```ts
+ * try { codeOf('深川'); } catch (e) { console.log(formatIssue((e as QuyuError).issues[0])); }
+ * ```
+ */
 export function formatIssue(issue: QuyuIssue): string {
   const where = issue.path ? `${issue.path}: ` : '';
   return (
@@ -82,7 +89,14 @@ export class QuyuError extends Error {
   }
 }
 
-/** Builds and throws a single-issue {@link QuyuError}. */
+/**
+ * Builds and throws a single-issue {@link QuyuError}.
+ *
+ * @example
+ * ```ts
+ * fail({ code: 'invalid-input', path: 'km', value: -1, problem: { zh: '…', en: '…' }, fix: { zh: '…', en: '…' } });
+ * ```
+ */
 export function fail(issue: QuyuIssue): never {
   throw new QuyuError([issue]);
 }

@@ -9,6 +9,11 @@ import type { LayerSet } from './layer-set.ts';
 /**
  * The id of the first symbol layer of the map's style that is not in `exclude`, or undefined: the default
  * place for overlay fills and lines, just under the base map's labels.
+ *
+ * @example
+ * ```ts
+ * map.addLayer(myFill, firstSymbolLayer(map)); // under the base map's labels
+ * ```
  */
 export function firstSymbolLayer(map: MapLibreMap, exclude: Set<string> = new Set()): string | undefined {
   return map.getStyle().layers.find((l) => l.type === 'symbol' && !exclude.has(l.id))?.id;
@@ -17,6 +22,11 @@ export function firstSymbolLayer(map: MapLibreMap, exclude: Set<string> = new Se
 /**
  * Adds the images, sources and layers of `set`. Non-symbol layers go before `beforeId` (default: the
  * first symbol layer of the base style); symbol layers go on top. Existing ids are replaced.
+ *
+ * @example
+ * ```ts
+ * addLayerSet(map, choroplethLayers(values, { atlas, scale: 'quantile' }));
+ * ```
  */
 export function addLayerSet(map: MapLibreMap, set: LayerSet, beforeId?: string): void {
   for (const [id, img] of Object.entries(set.images)) {
@@ -37,7 +47,16 @@ export function addLayerSet(map: MapLibreMap, set: LayerSet, beforeId?: string):
   }
 }
 
-/** Removes the layers, sources and images of `set` that are on the map. */
+/**
+ * Removes the layers, sources and images of `set` that are on the map.
+ *
+ * @example
+ * ```ts
+ * const set = metroCircleLayers(circles, { atlas });
+ * addLayerSet(map, set);
+ * removeLayerSet(map, set);
+ * ```
+ */
 export function removeLayerSet(map: MapLibreMap, set: LayerSet, images = false): void {
   for (const layer of set.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
   for (const id of Object.keys(set.sources)) if (map.getSource(id)) map.removeSource(id);

@@ -56,7 +56,14 @@ export interface ChoroplethLayerSet extends LayerSet {
   stops: ChoroplethStop[];
 }
 
-/** Colours for `n` classes from a ramp, interpolated with d3-scale. */
+/**
+ * Colours for `n` classes from a ramp, interpolated with d3-scale.
+ *
+ * @example
+ * ```ts
+ * rampColors(['#f7fbff', '#08306b'], 5); // five colours, light to dark
+ * ```
+ */
 export function rampColors(ramp: string[], n: number): string[] {
   if (n <= 0) return [];
   if (ramp.length === n) return [...ramp];

@@ -171,6 +171,11 @@ export function collection<G extends Geometry, P>(features: Feature<G, P>[]): Fe
 /**
  * Merges LayerSets in order: layers of later sets draw above earlier ones. Legend sections with the same
  * key are merged (entries with the same label once).
+ *
+ * @example
+ * ```ts
+ * const set = mergeLayerSets([metroCircleLayers(circles, { atlas }), hubLayers(hubs, { atlas })]);
+ * ```
  */
 export function mergeLayerSets(sets: LayerSet[]): LayerSet {
   const out = emptyLayerSet();

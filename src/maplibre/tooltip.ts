@@ -31,6 +31,11 @@ export interface TooltipContent {
 /**
  * What the tooltip of a feature says: the item's name and type, the member (when the feature draws one),
  * the feature's status, its note, and the item's source.
+ *
+ * @example
+ * ```ts
+ * const content = tooltipContent(item, properties, 'zh'); // title, lines, status
+ * ```
  */
 export function tooltipContent(
   item: LayoutItem,

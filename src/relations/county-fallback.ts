@@ -77,7 +77,14 @@ interface CodeRef {
   partial: boolean;
 }
 
-/** The codes an item names as members (areas, poles, link ends, corridor nodes), in order. */
+/**
+ * The codes an item names as members (areas, poles, link ends, corridor nodes), in order.
+ *
+ * @example
+ * ```ts
+ * memberCodes(link).map((r) => r.code); // [from, to]
+ * ```
+ */
 export function memberCodes(item: LayoutItem): CodeRef[] {
   const m = (list: readonly { code: string; coverage?: unknown }[] | undefined): CodeRef[] =>
     (list ?? []).map((x) => ({ code: x.code, partial: x.coverage !== undefined }));
