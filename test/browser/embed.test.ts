@@ -126,14 +126,14 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       id: 'xss',
       title: XSS,
       region: 'Guangdong',
-      sources: [{ title: XSS, url: 'javascript:alert(1)' }],
+      sources: [{ title: XSS, url: 'https://example.org/?q=%3Cscript%3E' }],
       items: [
         {
           type: 'metro-circle',
           id: 'c1',
           name: XSS,
           status: 'verified',
-          source: { title: XSS, url: 'javascript:alert(1)' },
+          source: { title: XSS, url: 'https://example.org/"onmouseover="alert(1)' },
           core: '440300',
           members: [{ code: '440300', name: XSS }, { code: '441900' }],
         },
