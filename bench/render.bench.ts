@@ -58,11 +58,18 @@ export interface BundleSize {
   gzipBytes: number;
   /** Largest inputs (bytes in the output), for reading where the weight is. */
   top: { path: string; bytes: number }[];
+  /** Every input file that ended up in the bundle. */
+  inputs: string[];
 }
 
 /**
  * Bundles `src/maplibre/index.ts` as an app would (minified ESM, maplibre-gl external) and measures it
- * through esbuild's metafile.
+ * through esbuild's metafile. The bundle-size test asserts its budget with the same measurement.
+ *
+ * @example
+ * ```ts
+ * const { gzipBytes } = await bundleSize();
+ * ```
  */
 export async function bundleSize(): Promise<BundleSize> {
   const result = await build({
@@ -83,7 +90,12 @@ export async function bundleSize(): Promise<BundleSize> {
     .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 8);
-  return { bytes: file.contents.length, gzipBytes: gzipSync(file.contents).length, top };
+  return {
+    bytes: file.contents.length,
+    gzipBytes: gzipSync(file.contents).length,
+    top,
+    inputs: Object.keys(output.inputs),
+  };
 }
 
 /** esbuild plugin for Vite-style `?url` imports: copies the file next to the bundle and exports its URL. */

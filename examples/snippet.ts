@@ -2,19 +2,15 @@
  * The embed snippet generator: builds a map spec from a form, validates it with `parseMapSpec` (errors
  * shown as text), and writes the iframe + host-script code a journalist pastes into an article.
  */
-import { BUILTIN_LAYOUT_IDS, encodeSpec, type MapSpecInput, parseMapSpec } from '../src/embed/spec.ts';
+import {
+  BUILTIN_LAYOUT_IDS,
+  encodeSpec,
+  type MapSpecInput,
+  parseMapSpec,
+  ITEM_TYPES as TYPES,
+} from '../src/embed/spec.ts';
 import { formatIssue, QuyuError } from '../src/errors/index.ts';
 
-const TYPES = [
-  'metro-circle',
-  'hub-layout',
-  'hub',
-  'eco-zone',
-  'link',
-  'corridor',
-  'economic-zone',
-  'city-role',
-] as const;
 const form = document.getElementById('form') as HTMLFormElement;
 const layoutSelect = form.elements.namedItem('layout') as HTMLSelectElement;
 for (const id of BUILTIN_LAYOUT_IDS) layoutSelect.add(new Option(id, id));

@@ -13,6 +13,7 @@ export {
   ChoroplethSpecSchema,
   decodeSpec,
   encodeSpec,
+  ITEM_TYPES,
   type MapSpec,
   type MapSpecInput,
   MapSpecSchema,

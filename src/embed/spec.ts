@@ -8,6 +8,18 @@ import * as v from 'valibot';
 import { QuyuError, type QuyuIssue } from '../errors/index.ts';
 import { LayoutSchema } from '../layouts/schema.ts';
 
+/** The item types a spec can select. */
+export const ITEM_TYPES = [
+  'metro-circle',
+  'hub-layout',
+  'hub',
+  'eco-zone',
+  'link',
+  'corridor',
+  'economic-zone',
+  'city-role',
+] as const;
+
 /** Ids of the built-in layouts a spec can name. */
 export const BUILTIN_LAYOUT_IDS = [
   'guangdong',
@@ -50,20 +62,7 @@ export const MapSpecSchema = v.strictObject({
   /** Only these item types / item ids of the layouts (all when absent). */
   show: v.optional(
     v.strictObject({
-      types: v.optional(
-        v.array(
-          v.picklist([
-            'metro-circle',
-            'hub-layout',
-            'hub',
-            'eco-zone',
-            'link',
-            'corridor',
-            'economic-zone',
-            'city-role',
-          ]),
-        ),
-      ),
+      types: v.optional(v.array(v.picklist(ITEM_TYPES))),
       ids: v.optional(v.array(Text(120))),
     }),
   ),

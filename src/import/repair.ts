@@ -8,9 +8,9 @@
  */
 import { featureCollection, multiPolygon } from '@turf/helpers';
 import union from '@turf/union';
-import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { distanceM, M_PER_DEG_LAT, M_PER_DEG_LNG, ringSignedArea, round7, VertexIds } from './geometry.ts';
+import { forEachNearSegmentPair, properlyCross } from './segment-index.ts';
 import type { RepairReport } from './types.ts';
 
 /** A new, empty repair report. */
@@ -85,9 +85,6 @@ export function snapVertices(
   return features.map((polys) => polys.map((poly) => poly.map((ring) => ring.map(snap))));
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-
 /** Whether any two non-adjacent edges of the rings cross or overlap (touching at a vertex is allowed). */
 export function hasCrossings(polys: readonly Position[][][]): boolean {
   const segs: number[] = [];
@@ -108,45 +105,14 @@ export function hasCrossings(polys: readonly Position[][][]): boolean {
       }
       ringId++;
     }
-  const count = segs.length / 4;
-  if (count < 3) return false;
-  const index = new Flatbush(count);
-  for (let i = 0; i < count; i++) {
-    const k = i * 4;
-    index.add(
-      Math.min(segs[k]!, segs[k + 2]!),
-      Math.min(segs[k + 1]!, segs[k + 3]!),
-      Math.max(segs[k]!, segs[k + 2]!),
-      Math.max(segs[k + 1]!, segs[k + 3]!),
-    );
-  }
-  index.finish();
-  for (let i = 0; i < count; i++) {
-    const k = i * 4;
-    const [ax, ay, bx, by] = [segs[k]!, segs[k + 1]!, segs[k + 2]!, segs[k + 3]!];
-    for (const j of index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
-      if (j <= i) continue;
-      if (ringOf[i] === ringOf[j]) {
-        const d = Math.abs(posOf[i]! - posOf[j]!);
-        if (d === 1 || d === lenOf[i]! - 1) continue;
-      }
-      const m = j * 4;
-      const [cx, cy, dx, dy] = [segs[m]!, segs[m + 1]!, segs[m + 2]!, segs[m + 3]!];
-      const o1 = orient(ax, ay, bx, by, cx, cy);
-      const o2 = orient(ax, ay, bx, by, dx, dy);
-      const o3 = orient(cx, cy, dx, dy, ax, ay);
-      const o4 = orient(cx, cy, dx, dy, bx, by);
-      if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-      if (o1 === 0 && o2 === 0) {
-        // Collinear: an overlap longer than a point is invalid.
-        const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
-        const [p0, p1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
-        const [q0, q1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
-        if (Math.min(p1, q1) - Math.max(p0, q0) > 0) return true;
-      }
+  if (segs.length / 4 < 3) return false;
+  return forEachNearSegmentPair(segs, (i, j) => {
+    if (ringOf[i] === ringOf[j]) {
+      const d = Math.abs(posOf[i]! - posOf[j]!);
+      if (d === 1 || d === lenOf[i]! - 1) return false;
     }
-  }
-  return false;
+    return properlyCross(segs, i, j);
+  });
 }
 
 function cleanRing(ring: readonly Position[], report: RepairReport): Position[] | null {

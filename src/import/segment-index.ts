@@ -123,3 +123,64 @@ export class SegmentIndex {
     return inside;
   }
 }
+
+/** Sign of the turn a → b → c (positive: counter-clockwise). */
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+
+/**
+ * Calls `visit(i, j)` (i < j) for every pair of segments whose bounding boxes meet; segments are packed as
+ * `x0, y0, x1, y1` in `segs`. Stops early when `visit` returns true, and then returns true.
+ *
+ * @example
+ * ```ts
+ * forEachNearSegmentPair([0, 0, 1, 1, 0, 1, 1, 0], (i, j) => properlyCross([0, 0, 1, 1, 0, 1, 1, 0], i, j)); // true
+ * ```
+ */
+export function forEachNearSegmentPair(
+  segs: ArrayLike<number>,
+  visit: (i: number, j: number) => boolean | undefined,
+): boolean {
+  const count = Math.floor(segs.length / 4);
+  if (count < 2) return false;
+  const index = new Flatbush(count);
+  const box = (k: number) =>
+    [
+      Math.min(segs[k]!, segs[k + 2]!),
+      Math.min(segs[k + 1]!, segs[k + 3]!),
+      Math.max(segs[k]!, segs[k + 2]!),
+      Math.max(segs[k + 1]!, segs[k + 3]!),
+    ] as const;
+  for (let i = 0; i < count; i++) index.add(...box(i * 4));
+  index.finish();
+  for (let i = 0; i < count; i++) {
+    for (const j of index.search(...box(i * 4))) {
+      if (j > i && visit(i, j) === true) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether segments `i` and `j` of `segs` cross at an interior point or overlap along a line (touching at
+ * an end point is not crossing).
+ */
+export function properlyCross(segs: ArrayLike<number>, i: number, j: number): boolean {
+  const k = i * 4;
+  const m = j * 4;
+  const [ax, ay, bx, by] = [segs[k]!, segs[k + 1]!, segs[k + 2]!, segs[k + 3]!];
+  const [cx, cy, dx, dy] = [segs[m]!, segs[m + 1]!, segs[m + 2]!, segs[m + 3]!];
+  const o1 = orient(ax, ay, bx, by, cx, cy);
+  const o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay);
+  const o4 = orient(cx, cy, dx, dy, bx, by);
+  if (o1 * o2 < 0 && o3 * o4 < 0) return true;
+  if (o1 === 0 && o2 === 0) {
+    // Collinear: an overlap longer than a point counts.
+    const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
+    const [p0, p1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
+    const [q0, q1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
+    return Math.min(p1, q1) - Math.max(p0, q0) > 0;
+  }
+  return false;
+}

@@ -9,7 +9,6 @@
  * ```
  */
 
-import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 import { quantize } from 'topojson-client';
@@ -18,6 +17,7 @@ import { filter, presimplify, simplify, sphericalTriangleArea } from 'topojson-s
 import type { Topology } from 'topojson-specification';
 import type { CodeInfo } from '../codes/index.ts';
 import { M_PER_DEG_LAT, metresPerDegree, ringSignedArea } from './geometry.ts';
+import { forEachNearSegmentPair, properlyCross } from './segment-index.ts';
 import type { Extension, ExtensionMeta, ImportResolution } from './types.ts';
 
 /** Mean Earth radius (metres), to turn spherical excess into square metres. */
@@ -79,9 +79,6 @@ function keepShapes(rings: Ring[], arcs: number[][][], minWeight: number): void 
   }
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-
 /**
  * Indexes of arcs (absolute coordinates) with a segment that crosses a segment of another arc, or a
  * non-adjacent segment of its own, or overlaps one along a line. Arcs meeting at their end points (junctions)
@@ -99,49 +96,19 @@ export function crossingArcs(arcs: readonly (readonly number[][])[]): Set<number
     }
   });
   const bad = new Set<number>();
-  const count = arcOf.length;
-  if (count < 2) return bad;
-  const index = new Flatbush(count);
-  for (let i = 0; i < count; i++) {
-    const k = i * 4;
-    index.add(
-      Math.min(segs[k]!, segs[k + 2]!),
-      Math.min(segs[k + 1]!, segs[k + 3]!),
-      Math.max(segs[k]!, segs[k + 2]!),
-      Math.max(segs[k + 1]!, segs[k + 3]!),
-    );
-  }
-  index.finish();
-  for (let i = 0; i < count; i++) {
-    const k = i * 4;
-    const [ax, ay, bx, by] = [segs[k]!, segs[k + 1]!, segs[k + 2]!, segs[k + 3]!];
-    for (const j of index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
-      if (j <= i) continue;
-      const a = arcOf[i]!;
-      const b = arcOf[j]!;
-      if (a === b) {
-        const d = Math.abs(posOf[i]! - posOf[j]!);
-        if (d === 1 || d === arcs[a]!.length - 2) continue;
-      }
-      const m = j * 4;
-      const [cx, cy, dx, dy] = [segs[m]!, segs[m + 1]!, segs[m + 2]!, segs[m + 3]!];
-      const o1 = orient(ax, ay, bx, by, cx, cy);
-      const o2 = orient(ax, ay, bx, by, dx, dy);
-      const o3 = orient(cx, cy, dx, dy, ax, ay);
-      const o4 = orient(cx, cy, dx, dy, bx, by);
-      let crossing = o1 * o2 < 0 && o3 * o4 < 0;
-      if (!crossing && o1 === 0 && o2 === 0) {
-        const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
-        const [p0, p1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
-        const [q0, q1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
-        crossing = Math.min(p1, q1) - Math.max(p0, q0) > 0;
-      }
-      if (crossing) {
-        bad.add(a);
-        bad.add(b);
-      }
+  forEachNearSegmentPair(segs, (i, j) => {
+    const a = arcOf[i]!;
+    const b = arcOf[j]!;
+    if (a === b) {
+      const d = Math.abs(posOf[i]! - posOf[j]!);
+      if (d === 1 || d === arcs[a]!.length - 2) return false;
     }
-  }
+    if (properlyCross(segs, i, j)) {
+      bad.add(a);
+      bad.add(b);
+    }
+    return false;
+  });
   return bad;
 }
 

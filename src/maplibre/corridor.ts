@@ -20,7 +20,14 @@ import {
   resolveOptions,
 } from './layer-set.ts';
 import { sizeForRadius, symbolImage } from './patterns.ts';
-import { byStatus, dashedLineLayers, isDarkTheme, labelColor, statusLegend } from './style-helpers.ts';
+import {
+  byStatus,
+  dashedLineLayers,
+  isDarkTheme,
+  labelColor,
+  queryMarkLayer,
+  statusLegend,
+} from './style-helpers.ts';
 import { isWeak, itemName, t } from './text.ts';
 
 /** Corridor kinds in legend order. */
@@ -217,20 +224,7 @@ export function corridorLayers(items: Corridor[], options: CorridorOptions): Lay
         'text-opacity': byStatus(1, 0.8),
       },
     },
-    {
-      id: id('query'),
-      type: 'symbol',
-      source: id('nodes'),
-      filter: ['==', ['get', 'node'], -1],
-      layout: {
-        'text-field': '?',
-        'text-font': theme.fontBold,
-        'text-size': 13,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': ['get', 'color'], 'text-halo-color': halo, 'text-halo-width': 2 },
-    },
+    queryMarkLayer(id('query'), id('nodes'), ['==', ['get', 'node'], -1], theme, halo),
   ];
   const entries: LegendEntry[] = CORRIDOR_KINDS.filter((k) => kinds.includes(k)).map((k) => ({
     label: CORRIDOR_KIND_TEXT[k][lang],

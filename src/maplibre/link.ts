@@ -20,7 +20,7 @@ import {
   resolveOptions,
 } from './layer-set.ts';
 import { arrowImage, sizeForRadius, symbolImage } from './patterns.ts';
-import { byStatus, dashedLineLayers, isDarkTheme, statusLegend } from './style-helpers.ts';
+import { byStatus, dashedLineLayers, isDarkTheme, queryMarkLayer, statusLegend } from './style-helpers.ts';
 import { isWeak, itemName, t } from './text.ts';
 
 /** The link kinds in legend order. */
@@ -260,20 +260,7 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
       },
       paint: { 'icon-opacity': byStatus(1, 0.6) },
     },
-    {
-      id: id('query'),
-      type: 'symbol',
-      source: id('marks'),
-      filter: ['==', ['get', 'mark'], 'query'],
-      layout: {
-        'text-field': '?',
-        'text-font': theme.fontBold,
-        'text-size': 13,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': ['get', 'color'], 'text-halo-color': halo, 'text-halo-width': 2 },
-    },
+    queryMarkLayer(id('query'), id('marks'), ['==', ['get', 'mark'], 'query'], theme, halo),
   ];
 
   const entries: LegendEntry[] = LINK_KINDS.filter((k) => kinds.includes(k)).map((k) => ({

@@ -111,3 +111,35 @@ export function labelLayout(theme: Theme, size: number, bold = true) {
     'text-padding': 2,
   };
 }
+
+/**
+ * The "?" drawn on inferred or uncertain lines (links, corridors): a symbol layer over `source`'s point
+ * features that pass `filter`, coloured by their `color` property.
+ *
+ * @example
+ * ```ts
+ * layers.push(queryMarkLayer(id('query'), id('marks'), ['==', ['get', 'mark'], 'query'], theme, '#fff'));
+ * ```
+ */
+export function queryMarkLayer(
+  id: string,
+  source: string,
+  filter: FilterSpecification,
+  theme: Theme,
+  halo: string,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    filter,
+    layout: {
+      'text-field': '?',
+      'text-font': theme.fontBold,
+      'text-size': 13,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': ['get', 'color'], 'text-halo-color': halo, 'text-halo-width': 2 },
+  };
+}
