@@ -5,6 +5,7 @@
 export { describeItem, describeLayout, type Lang, LINK_KIND_NAMES } from './describe.ts';
 export { defineQuyuMap, type QuyuMapElement } from './element.ts';
 export { type ExportOptions, exportPng } from './export.ts';
+export { exportSvg, type SvgExportOptions } from './export-svg.ts';
 export { BUILTIN_LAYOUTS, resolveLayouts } from './layouts.ts';
 export { type Embed, type EmbedDeps, postHeight, renderEmbed } from './render.ts';
 export {

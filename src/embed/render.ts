@@ -18,6 +18,7 @@ import { SouthChinaSeaInset } from '../maplibre/inset.ts';
 import { LegendControl } from '../maplibre/legend.ts';
 import { describeLayout } from './describe.ts';
 import { exportPng } from './export.ts';
+import { exportSvg } from './export-svg.ts';
 import { resolveLayouts } from './layouts.ts';
 import type { MapSpec } from './spec.ts';
 
@@ -44,6 +45,8 @@ export interface Embed {
   idle: Promise<void>;
   /** PNG of the whole figure (title, map, legend, inset, source line) at 1x or 2x. */
   toPng(scale?: 1 | 2): Promise<Blob>;
+  /** The same figure as a static SVG, for print. */
+  toSvg(): Promise<Blob>;
   remove(): void;
 }
 
@@ -56,6 +59,7 @@ const TEXT = {
   description: { zh: '文字说明', en: 'Text description' },
   png: { zh: '下载 PNG', en: 'Download PNG' },
   png2: { zh: 'PNG（2倍）', en: 'PNG (2x)' },
+  svg: { zh: 'SVG（印刷）', en: 'SVG (print)' },
   mapLabel: { zh: '交互地图', en: 'Interactive map' },
   keyboard: {
     zh: '可用方向键平移、加减号缩放。',
@@ -159,9 +163,11 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const actions = el('div', 'quyu-actions');
   const png1 = el('button', 'quyu-button', TEXT.png[lang]);
   const png2 = el('button', 'quyu-button', TEXT.png2[lang]);
+  const svgButton = el('button', 'quyu-button', TEXT.svg[lang]);
   png1.type = 'button';
   png2.type = 'button';
-  actions.append(png1, png2);
+  svgButton.type = 'button';
+  actions.append(png1, png2, svgButton);
   footer.append(sourceLine, details, actions);
   root.append(header, mapBox, footer);
 
@@ -262,6 +268,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     description,
     idle,
     toPng: (scale = 1) => exportPng({ map, root, spec, handles, atlas, inset: Boolean(inset), scale }),
+    toSvg: () => exportSvg({ map, spec, handles, atlas, inset: Boolean(inset) }),
     remove() {
       for (const h of handles) h.remove();
       map.remove();
@@ -269,16 +276,18 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     },
   };
 
-  const download = async (scale: 1 | 2) => {
-    const blob = await embed.toPng(scale);
+  const download = async (scale: 1 | 2 | 'svg') => {
+    const blob = scale === 'svg' ? await embed.toSvg() : await embed.toPng(scale);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `${(spec.title ?? layouts[0]?.id ?? 'quyu').replace(/[\\/:*?"<>|\s]+/g, '-')}${scale === 2 ? '@2x' : ''}.png`;
+    const name = (spec.title ?? layouts[0]?.id ?? 'quyu').replace(/[\\/:*?"<>|\s]+/g, '-');
+    a.download = scale === 'svg' ? `${name}.svg` : `${name}${scale === 2 ? '@2x' : ''}.png`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   };
   png1.addEventListener('click', () => void download(1));
   png2.addEventListener('click', () => void download(2));
+  svgButton.addEventListener('click', () => void download('svg'));
 
   const report = () => postHeight(root, embedId);
   new ResizeObserver(report).observe(root);

@@ -76,6 +76,39 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.close();
   });
 
+  it('exports a static SVG for print: parses, draws the map and the layout, keeps text as text', async () => {
+    const spec: MapSpecInput = {
+      layouts: ['guangdong'],
+      show: { types: ['metro-circle'] },
+      title: `广东五大都市圈 ${XSS}`,
+      source: '广东省人民政府',
+    };
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 700,
+      height: 800,
+    });
+    expect(errors).toEqual([]);
+    const result = await page.evaluate(async () => {
+      const embed = await window.__quyuEmbed!;
+      const text = await (await embed.toSvg()).text();
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        parseError: doc.querySelector('parsererror') !== null,
+        paths: doc.querySelectorAll('path').length,
+        scripts: doc.querySelectorAll('script, foreignObject, [onerror]').length,
+        title: doc.querySelector('text')?.textContent,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent).join('|'),
+      };
+    });
+    expect(result.parseError).toBe(false);
+    expect(result.paths).toBeGreaterThan(100); // the units in view, the layout areas and the inset
+    expect(result.scripts).toBe(0);
+    expect(result.title).toBe(`广东五大都市圈 ${XSS}`);
+    expect(result.texts).toContain('广州都市圈');
+    expect(result.texts).toContain('来源：广东省人民政府');
+    await page.close();
+  });
+
   it('the iframe host page gets the embed height by postMessage and resizes the iframe', async () => {
     const page = await h.browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors: string[] = [];
