@@ -633,11 +633,11 @@ async function main() {
     unitsOfAtlas,
     division.counties,
   );
-  const names = writeNameTables(join(NAMES_OUT, 'names.generated.ts'), [
-    ...division.provinces,
-    ...division.units.filter((u) => u.level === 'prefecture'),
-    ...division.counties,
-  ]);
+  const names = writeNameTables(
+    join(NAMES_OUT, 'names.generated.ts'),
+    [...division.provinces, ...division.units.filter((u) => u.level === 'prefecture'), ...division.counties],
+    new Set([...division.provinces, ...unitsOfAtlas].map((u) => u.id)),
+  );
   step(
     `  names: ${Object.entries(names.counts)
       .map(([k, n]) => `${n} ${k}`)

@@ -73,13 +73,36 @@ export function ethnicGroups(): [string, string][] {
   return ethnic;
 }
 
-/** Type suffixes of unit names with their English forms; the longest match wins. */
+/** Type suffixes of unit names with their English forms; the first match wins (longer ones first). */
 const SUFFIX_EN: [string, string][] = [
+  // Development zones and similar units that the statistical table lists beside districts (codes xx71-xx79).
+  ['经济技术开发区', 'Economic and Technological Development Zone'],
+  ['高新技术产业开发区', 'High-tech Industrial Development Zone'],
+  ['高新技术开发区', 'High-tech Development Zone'],
+  ['经济开发区', 'Economic Development Zone'],
+  ['高新技术产业园区', 'High-tech Industrial Park'],
+  ['现代产业园区', 'Modern Industrial Park'],
+  ['产业聚集区', 'Industrial Cluster'],
+  ['综合实验区', 'Comprehensive Experimental Zone'],
+  ['综合改革示范区', 'Comprehensive Reform Demonstration Zone'],
+  ['城乡一体化示范区', 'Urban-Rural Integration Demonstration Zone'],
+  ['示范区', 'Demonstration Zone'],
+  ['风景名胜区', 'Scenic Area'],
+  ['行政委员会', 'Administrative Committee'],
+  ['食品区', 'Food Zone'],
+  ['新城', 'New Town'],
+  ['化工园区', 'Chemical Industry Park'],
+  ['工业园区', 'Industrial Park'],
+  ['开发区', 'Development Zone'],
+  ['管理区管委会', 'Administrative Zone'],
+  ['管理区', 'Administrative Zone'],
+  ['新区', 'New Area'],
   ['自治州', 'Autonomous Prefecture'],
   ['自治县', 'Autonomous County'],
   ['自治旗', 'Autonomous Banner'],
   ['地区', 'Prefecture'],
   ['林区', 'Forestry District'],
+  ['矿区', 'Mining District'],
   ['盟', 'League'],
   ['市', ''],
   ['区', 'District'],
@@ -157,7 +180,13 @@ function geonamesPlaces(): Map<string, Place[]> {
 }
 
 /** How each English name was decided, for the build log and data/README.md. */
-export const englishStats = { override: 0, geonames: 0, geonamesReadingChanged: [] as string[], pinyin: 0 };
+export const englishStats = {
+  override: 0,
+  known: 0,
+  geonames: 0,
+  geonamesReadingChanged: [] as string[],
+  pinyin: 0,
+};
 
 /**
  * The GeoNames spelling of a stem: a place in the same prefecture (the unit's own for a prefecture-level
@@ -178,8 +207,57 @@ function geonamesSpelling(stem: string, code: string): string | undefined {
   return hits.find((h) => h.folded === chosen)!.name;
 }
 
+/**
+ * English stems of provinces and prefecture-level units (filled as their names are made, which the
+ * division table does before counties), so that a unit named after one writes it the same way:
+ * 乌鲁木齐县 Urumqi County, 呼和浩特经济技术开发区 Hohhot Economic and Technological Development Zone.
+ */
+const knownStems = new Map<string, string>();
+
+/** The stem split into known province and prefecture stems at its start (河北唐山芦台 → Hebei Tangshan …). */
+function segmented(stem: string): string[] | undefined {
+  const out: string[] = [];
+  let rest = stem;
+  while (rest) {
+    let hit: string | undefined;
+    for (let n = Math.min(rest.length, 8); n >= 2; n--) {
+      if (knownStems.has(rest.slice(0, n))) {
+        hit = rest.slice(0, n);
+        break;
+      }
+    }
+    if (!hit) break;
+    out.push(knownStems.get(hit)!);
+    rest = rest.slice(hit.length).replace(/^市/, '');
+  }
+  if (!out.length) return undefined;
+  if (rest) out.push(romanize(rest));
+  return out;
+}
+
+function englishStemOf(name_en: string): string {
+  const words = name_en.split(' ');
+  const tail = new Set(['Autonomous', 'Prefecture', 'League', 'and', ...ethnicGroups().map((e) => e[1])]);
+  let n = words.length;
+  while (n > 1 && tail.has(words[n - 1]!)) n--;
+  return words.slice(0, n).join(' ');
+}
+
 /** English name of a unit from its Chinese name and code: override row, else stem + ethnic groups + type. */
 export function englishName(name: string, code: string): string {
+  const result = composeEnglishName(name, code);
+  if (code.endsWith('00')) {
+    const stem = name.replace(/(特别行政区|自治区|自治州|地区|省|市|盟)$/u, '');
+    let bare = stem;
+    for (const [zh] of ethnicGroups())
+      if (bare.length > zh.length && bare.endsWith(zh)) bare = bare.slice(0, -zh.length);
+    for (const s of new Set([stem, bare]))
+      if (s.length >= 2 && !knownStems.has(s)) knownStems.set(s, englishStemOf(result));
+  }
+  return result;
+}
+
+function composeEnglishName(name: string, code: string): string {
   const o = overrideRows().get(code);
   if (o) {
     if (o.name !== name) throw new Error(`english-overrides.csv: ${code} is ${name}, not ${o.name}`);
@@ -211,6 +289,15 @@ export function englishName(name: string, code: string): string {
       }
     }
   }
+  const ethnicText =
+    groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : (groups[0] ?? '');
+  // A unit named after its province or prefecture (乌鲁木齐县), or a zone named by them, writes them alike.
+  const zone = /Zone|Park|Area|Town|Cluster|Committee/.test(suffix);
+  const known = !code.endsWith('00') && (knownStems.has(rest) || zone) ? segmented(rest) : undefined;
+  if (known) {
+    englishStats.known++;
+    return [known.join(' '), ethnicText, suffix].filter(Boolean).join(' ');
+  }
   let stem = geonamesSpelling(rest, code);
   if (stem) {
     englishStats.geonames++;
@@ -221,13 +308,47 @@ export function englishName(name: string, code: string): string {
     englishStats.pinyin++;
     stem = romanize(rest);
   }
-  const ethnicText =
-    groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : (groups[0] ?? '');
   return [stem, ethnicText, suffix].filter(Boolean).join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Runtime name tables
+
+const ZH_SUFFIX = /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|林区|矿区|特区|省|市|州|盟|区|县|旗)$/u;
+
+/** The keys the gazetteer indexes a unit by (src/names/gazetteer.ts, indexUnit), for the shadow list. */
+function unitKeys(u: NamedUnit): string[] {
+  const m = u.name.match(ZH_SUFFIX);
+  const stem = m && u.name.length > m[0].length ? u.name.slice(0, -m[0].length) : u.name;
+  let bare = stem;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [zh] of ethnicGroups()) {
+      if (bare.length > zh.length && bare.endsWith(zh)) {
+        bare = bare.slice(0, -zh.length);
+        changed = true;
+      }
+    }
+  }
+  const keys = [u.name, `L:${foldLatin(u.nameEn)}`];
+  for (const k of [stem, bare]) if (k.length >= 2) keys.push(k);
+  if (bare.length >= 2) keys.push(`L:${foldLatin(u.nameEn.split(' ')[0]!)}`);
+  return keys;
+}
+
+/** Keys shared by an always-loaded county-level unit and a county-level unit loaded on demand. */
+function shadowedKeys(units: NamedUnit[], coreCodes: ReadonlySet<string>): string[] {
+  const lazy = new Set<string>();
+  for (const u of units)
+    if (u.level === 'county' && !coreCodes.has(u.id)) for (const k of unitKeys(u)) lazy.add(k);
+  const out = new Set<string>();
+  for (const u of units) {
+    if (u.level !== 'county' || !coreCodes.has(u.id)) continue;
+    for (const k of unitKeys(u)) if (lazy.has(k)) out.add(k);
+  }
+  return [...out].sort();
+}
 
 /** A unit as the name tables need it. */
 export interface NamedUnit {
@@ -279,7 +400,11 @@ const HEADER = `// GENERATED by data/build/names.ts from data/names/*.csv, openc
  * Writes src/names/names.generated.ts: the name tables of the gazetteer. `units` are all units (provinces,
  * prefecture-level and county-level), used to check every row and to limit the traditional table.
  */
-export function writeNameTables(outFile: string, units: NamedUnit[]): { counts: Record<string, number> } {
+export function writeNameTables(
+  outFile: string,
+  units: NamedUnit[],
+  coreCodes: ReadonlySet<string>,
+): { counts: Record<string, number> } {
   const byCode = new Map(units.map((u) => [u.id, u]));
   const known = (code: string, where: string) => {
     if (!byCode.has(code)) throw new Error(`${where}: ${code} is not a code of the 2023 table`);
@@ -321,6 +446,7 @@ export function writeNameTables(outFile: string, units: NamedUnit[]): { counts: 
     if (!foldLatin(u.nameEn).startsWith(folded)) pinyinExtra.push([code, r.pinyin!]);
   }
 
+  const shadowed = shadowedKeys(units, coreCodes);
   const names = [...units.map((u) => u.name), ...aliases.map((a) => a[0]), ...former.map((f) => f[0])];
   const trad = traditionalPairs(names.filter((n) => /\p{Script=Han}/u.test(n)));
 
@@ -339,6 +465,13 @@ export const ETHNIC_GROUPS: readonly (readonly [string, string])[] = ${JSON.stri
 
 /** Pinyin of units whose English name is a conventional form (english-overrides.csv): [code, pinyin]. */
 export const PINYIN_EXTRA: readonly (readonly [string, string])[] = ${JSON.stringify(pinyinExtra)};
+
+/**
+ * Keys (Chinese names and short forms, folded Latin names) by which a county-level unit that is always
+ * loaded (one the atlas draws) shares its name with a county-level unit loaded on demand: before
+ * \`loadGazetteer()\` such a name is not resolved, because the answer may change once counties are loaded.
+ */
+export const SHADOWED: readonly string[] = ${JSON.stringify(shadowed)};
 
 /** Traditional → simplified, for the ${trad.length} characters of unit names that have another traditional form: pairs of characters. */
 export const TRADITIONAL = ${JSON.stringify(trad.map(([t, s]) => t + s).join(''))};

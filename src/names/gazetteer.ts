@@ -35,7 +35,7 @@ import {
   tableVersion,
 } from '../codes/table.ts';
 import type { Bilingual } from '../errors/index.ts';
-import { ALIASES, FORMER_NAMES, PINYIN_EXTRA } from './names.generated.ts';
+import { ALIASES, FORMER_NAMES, PINYIN_EXTRA, SHADOWED } from './names.generated.ts';
 import {
   COMPATIBLE_SUFFIXES,
   cleanName,
@@ -276,7 +276,9 @@ function rank(entries: Entry[], scope: Scope, suffixes?: readonly string[]): Fou
   const exact = list.filter((e) => e.full && e.via === 'name');
   if (exact.length) list = exact;
   const best = Math.min(...list.map((e) => LEVEL_RANK[lookupCode(e.code)!.level]));
-  const top = list.filter((e) => LEVEL_RANK[lookupCode(e.code)!.level] === best);
+  let top = list.filter((e) => LEVEL_RANK[lookupCode(e.code)!.level] === best);
+  // At one level, an official English name beats the pinyin of another unit (Shanxi is 山西; 陕西 is Shaanxi).
+  if (top.some((e) => e.via === 'english' || e.via === 'listed')) top = top.filter((e) => e.via !== 'pinyin');
   const codes = [...new Set(top.map((e) => e.code))].sort();
   const outranked = [...new Set(list.filter((e) => !top.includes(e)).map((e) => e.code))]
     .filter((c) => !codes.includes(c))
@@ -307,6 +309,21 @@ function lookupDirect(name: string, scope: Scope): Found | undefined {
   if (!suffixes || !stem) return undefined;
   const entries = keys.get(latinKey(stem));
   return entries && rank(entries, scope, suffixes);
+}
+
+let shadowSet: Set<string> | undefined;
+/**
+ * Whether a county-level answer found before `loadGazetteer()` may change once counties are loaded: the
+ * name is also a name of a county-level unit loaded on demand (朝阳区 is 北京's and 长春's).
+ */
+function shadowed(name: string, found: Found): boolean {
+  if (!found.codes.some((c) => lookupCode(c)!.level === 'county')) return false;
+  shadowSet ??= new Set(SHADOWED);
+  if (shadowSet.has(name)) return true;
+  const latin = latinKey(foldLatin(name));
+  if (shadowSet.has(latin)) return true;
+  const { stem } = splitZhSuffix(name);
+  return shadowSet.has(stem) || shadowSet.has(latinKey(splitLatinSuffix(name).stem));
 }
 
 /** Lookup with a parent written before the name (贵阳市白云区, 湖北恩施) or after a comma (Baiyun, Guiyang). */
@@ -405,7 +422,7 @@ function resolveWithin(value: string | number): string[] {
   if (code) return lookupCode(code) ? [code] : [];
   const cleaned = foldTraditional(cleanName(String(value)));
   if (!cleaned || [...cleaned].length > MAX_NAME_LENGTH) return [];
-  return lookupDirect(cleaned, {})?.codes ?? [];
+  return (lookupDirect(cleaned, {}) ?? lookupQualified(cleaned, {}))?.codes ?? [];
 }
 
 const describeCandidate = (c: RegionCandidate, lang: 'zh' | 'en') =>
@@ -662,8 +679,19 @@ export function matchRegion(input: unknown, options: MatchRegionOptions = {}): R
   const simplified = foldTraditional(cleaned);
   const viaTrad: MatchVia | undefined = simplified !== cleaned ? 'traditional' : undefined;
   const direct = lookupDirect(simplified, scope);
+  const qualified = direct ? undefined : lookupQualified(simplified, scope);
+  const found = direct ?? qualified;
+  if (found && !countiesLoaded() && shadowed(simplified, found)) {
+    return unmatched(
+      input,
+      found.codes.map((c) => candidateOf(lookupCode(c)!)),
+      {
+        zh: '也可能是尚未加载的县级单位（有同名的县级单位）：请先 `await loadGazetteer()` 再查',
+        en: 'may also name a county-level unit that is not loaded (units share this name): call `await loadGazetteer()` first',
+      },
+    );
+  }
   if (direct) return fromFound(input, direct, qualifiedByOption, viaTrad);
-  const qualified = lookupQualified(simplified, scope);
   if (qualified) return fromFound(input, qualified, true, viaTrad);
   const { former } = buildIndex();
   const split = splitZhSuffix(simplified);
