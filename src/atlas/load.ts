@@ -3,6 +3,7 @@
  */
 import type { Topology } from 'topojson-specification';
 import { fail } from '../errors/index.ts';
+import { loadGazetteer } from '../names/load.ts';
 import { Atlas } from './atlas.ts';
 
 /** Resolution of the bundled atlas, named by scale. */
@@ -30,6 +31,12 @@ export interface LoadAtlasOptions {
   topology?: Topology;
   /** Extra topologies (e.g. from `quyu import`) whose units are added to the atlas. */
   extensions?: Topology[];
+  /**
+   * Load the county-level units of the gazetteer alongside the atlas (default true), so that county codes
+   * and names resolve synchronously afterwards (`loadGazetteer()`; with a bundler they are a separate chunk
+   * fetched in parallel with the atlas). `false` keeps to provinces and prefecture-level units.
+   */
+  counties?: boolean;
 }
 
 const inFlight = new Map<string, Promise<Topology>>();
@@ -88,6 +95,7 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     });
   }
   let topology = options.topology;
+  const counties = options.counties === false ? undefined : loadGazetteer();
   if (!topology) {
     const url = options.url
       ? new URL(String(options.url), globalThis.location?.href)
@@ -103,5 +111,6 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     }
     topology = await p;
   }
+  await counties;
   return new Atlas(topology, resolution, options.extensions ?? []);
 }

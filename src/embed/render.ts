@@ -20,7 +20,7 @@ import { describeLayout } from './describe.ts';
 import { exportPng } from './export.ts';
 import { exportSvg } from './export-svg.ts';
 import { resolveLayouts } from './layouts.ts';
-import type { MapSpec } from './spec.ts';
+import { type MapSpec, resolveChoroplethValues } from './spec.ts';
 
 /** What the embed needs from its environment. */
 export interface EmbedDeps {
@@ -233,7 +233,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   );
   const controls: MapLibre.IControl[] = [];
   spec.layers.forEach((layer, i) => {
-    const set = choroplethLayers(layer.values, {
+    // Keys may be names or codes: the gazetteer resolves them; what did not match is said in the legend.
+    const resolved = resolveChoroplethValues(layer.values);
+    const set = choroplethLayers(resolved.values, {
       atlas,
       theme: spec.theme,
       lang,
@@ -243,6 +245,13 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       title: layer.label,
       name: `choropleth-${i}`,
     });
+    if (resolved.note) {
+      set.legend.push({
+        key: `choropleth-${i}-unmatched`,
+        title: lang === 'zh' ? '未匹配的行' : 'Rows not matched',
+        entries: [{ label: resolved.note[lang] }],
+      });
+    }
     const add = () => addLayerSet(map, set);
     if (map.isStyleLoaded()) add();
     else map.once('load', add);

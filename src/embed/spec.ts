@@ -5,8 +5,10 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
-import { QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { type Bilingual, QuyuError, type QuyuIssue } from '../errors/index.ts';
 import { LayoutSchema } from '../layouts/schema.ts';
+import { matchRegion } from '../names/gazetteer.ts';
+import { matchRegions, type RegionMatches } from '../names/match-regions.ts';
 
 /** The item types a spec can select. */
 export const ITEM_TYPES = [
@@ -40,12 +42,17 @@ const HttpUrl = v.pipe(
 );
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Code = v.pipe(v.string(), v.regex(/^\d{6}$/, 'a 6-digit GB/T 2260 code'));
+/** A choropleth key: a 6-digit code or a place name as people write it (resolved by the gazetteer). */
+const RegionKey = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
-/** A choropleth layer: a value per code, classed by a d3 scale. */
+/** A choropleth layer: a value per unit, classed by a d3 scale. */
 export const ChoroplethSpecSchema = v.strictObject({
   type: v.literal('choropleth'),
-  /** Values by 6-digit code. */
-  values: v.record(Code, v.number()),
+  /**
+   * Values by unit: 6-digit codes or names (`"440100"`, `"广州"`, `"Harbin"`), resolved by the gazetteer;
+   * keys that are ambiguous or unmatched are left out and counted in the legend.
+   */
+  values: v.record(RegionKey, v.number()),
   scale: v.optional(v.picklist(['quantize', 'quantile', 'threshold']), 'quantize'),
   /** Class breaks for `threshold`. */
   thresholds: v.optional(v.array(v.number())),
@@ -150,7 +157,26 @@ export function parseMapSpec(input: unknown): MapSpec {
     }
   }
   const result = v.safeParse(MapSpecSchema, value);
-  if (result.success) return result.output;
+  if (result.success) {
+    const focus = result.output.focus;
+    const issues: QuyuIssue[] = [];
+    if (focus && typeof focus === 'object' && 'codes' in focus) {
+      focus.codes.forEach((code, i) => {
+        const m = matchRegion(code, { suggestions: 3 });
+        if (m.status !== 'matched' && issues.length < 50) {
+          issues.push({
+            code: 'unknown-code',
+            path: `focus.codes[${i}]`,
+            value: code,
+            problem: { zh: '不是现行的区划代码', en: 'Not a current division code' },
+            fix: m.message,
+          });
+        }
+      });
+    }
+    if (issues.length) throw new QuyuError(issues);
+    return result.output;
+  }
   const issues: QuyuIssue[] = result.issues.map((i) => ({
     code: 'invalid-input',
     path: pathOf(i),
@@ -221,4 +247,57 @@ export function decodeSpec(encoded: string): unknown {
       },
     ]);
   }
+}
+
+/** A choropleth's values by code, and what the gazetteer did with each key. */
+export interface ResolvedChoroplethValues {
+  /** Values by 6-digit code (keys that matched). */
+  values: Record<string, number>;
+  /** The gazetteer's answer for every key, in the order of the spec. */
+  matches: RegionMatches;
+  /** A note for the legend when some keys did not match ("2 of 31 rows not matched: …"), else undefined. */
+  note: Bilingual | undefined;
+}
+
+/**
+ * Resolves a choropleth's keys (codes or names) through the gazetteer ({@link matchRegions}): matched keys
+ * give values by code; ambiguous, unmatched and retired keys are left out and summed up in `note` for the
+ * legend, never guessed. Two keys of one unit keep the first value and are reported.
+ *
+ * @example
+ * ```ts
+ * const r = resolveChoroplethValues({ 广州: 1, '440300': 2, 白云区: 3 });
+ * r.values; // { '440100': 1, '440300': 2 }
+ * r.note?.en; // '2 of 3 rows matched; 1 unmatched: "白云区" …'
+ * ```
+ */
+export function resolveChoroplethValues(
+  values: Record<string, number> | Map<string | number, number>,
+): ResolvedChoroplethValues {
+  const entries: [unknown, number][] =
+    values instanceof Map ? [...values] : Object.keys(values).map((k) => [k, values[k]!]);
+  const matches = matchRegions(
+    entries.map((e) => e[0]),
+    {},
+  );
+  const out: Record<string, number> = {};
+  matches.rows.forEach((r, i) => {
+    if (r.status === 'matched' && !Object.hasOwn(out, r.code!)) out[r.code!] = entries[i]![1];
+  });
+  const bad = matches.rows.filter((r) => r.status !== 'matched');
+  const shown = (lang: 'zh' | 'en') =>
+    bad
+      .slice(0, 3)
+      .map((r) =>
+        lang === 'zh' ? `「${String(r.input).slice(0, 20)}」` : `"${String(r.input).slice(0, 20)}"`,
+      )
+      .join(lang === 'zh' ? '、' : ', ') + (bad.length > 3 ? (lang === 'zh' ? ' 等' : ' …') : '');
+  const note =
+    bad.length || matches.duplicates.length
+      ? {
+          zh: `${matches.summary.zh}${bad.length ? `：${shown('zh')}` : ''}${matches.duplicates.length ? `；${matches.duplicates.length} 个单位重复，取第一个值` : ''}`,
+          en: `${matches.summary.en}${bad.length ? `: ${shown('en')}` : ''}${matches.duplicates.length ? `; ${matches.duplicates.length} units listed twice, first value kept` : ''}`,
+        }
+      : undefined;
+  return { values: out, matches, note };
 }

@@ -7,6 +7,7 @@
 export type QuyuErrorCode =
   | 'unknown-code'
   | 'unknown-name'
+  | 'ambiguous-name'
   | 'invalid-input'
   | 'out-of-range'
   | 'swapped-coordinates'

@@ -3,7 +3,8 @@
  * parent still exists) and duplicate codes are errors with suggestions; names that disagree with the table and
  * units the bundled atlas already draws are warnings; a file mixing levels is an error unless `level` is given.
  */
-import { type CodeInfo, type Level, lookupCode, suggestCodes } from '../codes/index.ts';
+import { type CodeInfo, type Level, lookupCode } from '../codes/index.ts';
+import { matchRegion, suggestRegions } from '../names/gazetteer.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, type RawFeature } from './read.ts';
 
@@ -21,23 +22,18 @@ export interface CheckCodesOptions {
 
 const LEVEL_ZH: Record<Level, string> = { province: '省级', prefecture: '地级', county: '县级' };
 
-function stem(name: string): string {
-  return name.replace(
-    /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|省|市|盟|区|县|旗)$/u,
-    '',
-  );
-}
-
-/** Whether an input name plausibly names the unit (full name, short name, or a name with a dropped suffix). */
+/**
+ * Whether an input name names the unit, by the gazetteer: full, short, traditional, English or pinyin,
+ * resolved within the unit's parent (a name shared with another unit still counts).
+ */
 function sameName(name: string, info: CodeInfo): boolean {
-  const a = name.trim();
-  if (a === info.name || a.toLowerCase() === info.nameEn.toLowerCase()) return true;
-  const sa = stem(a);
-  const sb = stem(info.name);
-  return sa === sb || info.name.startsWith(a) || (sa.length >= 2 && sb.startsWith(sa));
+  const m = matchRegion(name, { within: info.parent ?? undefined, suggestions: 0 });
+  // A former name (安县 for 安州区) is worth the warning: the output uses the 2023 name.
+  if (m.code === info.code) return m.method !== 'former-name';
+  return [...m.candidates, ...m.outranked].some((c) => c.code === info.code);
 }
 
-const list = (s: CodeInfo[]) => s.map((c) => `${c.name} ${c.code}`).join(', ');
+const list = (s: { name: string; code: string }[]) => s.map((c) => `${c.name} ${c.code}`).join(', ');
 
 /**
  * The input features with their code rows, and the one level they share. Throws every code error at once.
@@ -93,8 +89,8 @@ export function checkCodes(
       const parent = code.endsWith('00') ? province : (prefecture ?? province);
       const stale = parent !== undefined && parent.code !== code;
       const suggestions = stale
-        ? suggestCodes(f.name ?? code, 3, (c) => c.parent === parent.code)
-        : suggestCodes(f.name ?? code, 3);
+        ? suggestRegions(f.name ?? code, 3, { within: parent.code })
+        : suggestRegions(f.name ?? code, 3);
       const best = suggestions[0];
       const problem = stale
         ? {

@@ -6,8 +6,9 @@ import { lineString, point as turfPoint } from '@turf/helpers';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import * as v from 'valibot';
-import { isKnownCode, lookupCode, suggestCodes } from '../codes/index.ts';
+import { isKnownCode, lookupCode, requireCode } from '../codes/index.ts';
 import { type Bilingual, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { matchRegion } from '../names/gazetteer.ts';
 import { type Layout, type LayoutItem, LayoutSchema, type Member, type Point } from './schema.ts';
 
 /** Anything that returns the polygon of a unit by code, e.g. a loaded quyu atlas. */
@@ -95,19 +96,39 @@ function schemaIssue(issue: v.BaseIssue<unknown>): QuyuIssue {
   };
 }
 
+/** The issue of a code that is not in the table, from the gazetteer: successor, county loading, or nearest codes. */
 function unknownCode(code: string, path: string): QuyuIssue {
-  const s = suggestCodes(code)
-    .map((c) => `${c.name} ${c.code}`)
-    .join(', ');
+  const m = matchRegion(code, { suggestions: 3 });
+  if (m.status === 'matched' && m.code !== code) {
+    return {
+      code: 'unknown-code',
+      path,
+      value: code,
+      problem: { zh: '这是地名，不是区划代码', en: 'A place name, not a division code' },
+      fix: { zh: `请改用代码 ${m.code}（${m.message.zh}）`, en: `Use the code ${m.code} (${m.message.en})` },
+    };
+  }
+  if (m.status === 'retired' || m.status === 'ambiguous') {
+    return {
+      code: 'unknown-code',
+      path,
+      value: code,
+      problem: { zh: '不是现行的区划代码', en: 'Not a current division code' },
+      fix: m.message,
+    };
+  }
+  try {
+    requireCode(code, path);
+  } catch (e) {
+    if (e instanceof QuyuError && e.issues[0]) return e.issues[0];
+    throw e;
+  }
   return {
     code: 'unknown-code',
     path,
     value: code,
     problem: { zh: '未知的区划代码', en: 'Unknown division code' },
-    fix: {
-      zh: `请使用 2023 年统计用区划代码中的 6 位代码；最接近的是：${s}`,
-      en: `Use a 6-digit code of the 2023 division table; closest matches: ${s}`,
-    },
+    fix: m.message,
   };
 }
 

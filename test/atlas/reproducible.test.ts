@@ -23,5 +23,8 @@ describe('npm run build:data', () => {
         readFileSync(join('src/codes', file), 'utf8'),
       );
     }
+    expect(readFileSync(join(out, 'names', 'names.generated.ts'), 'utf8')).toBe(
+      readFileSync('src/names/names.generated.ts', 'utf8'),
+    );
   }, 180_000);
 });

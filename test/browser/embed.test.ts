@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeLayout } from '../../src/embed/describe.ts';
 import { encodeSpec, type MapSpecInput } from '../../src/embed/spec.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
+import { loadGazetteer } from '../../src/names/load.ts';
 import { type Harness, openMapPage, skipWithoutBrowser, startHarness } from './harness.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -14,6 +15,8 @@ const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scr
 describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
+    // The page loads county names with its atlas; the expected description in Node needs them too.
+    await loadGazetteer();
     h = await startHarness();
   }, 120_000);
   afterAll(async () => {

@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import {
   childrenOf,
   codeOf,
+  loadGazetteer,
   lookupCode,
   nameOf,
   parentOf,
   QuyuError,
   suggestCodes,
 } from '../../src/index.ts';
+
+beforeAll(() => loadGazetteer());
 
 function issueOf(fn: () => unknown) {
   try {
@@ -33,8 +36,8 @@ describe('code tables', () => {
     const issue = issueOf(() => codeOf('深川'));
     expect(issue.code).toBe('unknown-name');
     expect(issue.value).toBe('深川');
-    expect(issue.fix.zh).toMatch(/最接近的是：深圳市 440300/);
-    expect(issue.fix.en).toMatch(/closest matches: 深圳市 440300/);
+    expect(issue.fix.zh).toMatch(/最接近的是：广东省深圳市 440300/);
+    expect(issue.fix.en).toMatch(/closest matches: Shenzhen 440300/);
     expect(suggestCodes('深川')[0]!.code).toBe('440300');
   });
 

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nameOf } from '../../src/codes/index.ts';
 import { describeLayout } from '../../src/embed/describe.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
 import { sichuan } from '../../src/layouts/sichuan.ts';
+import { loadGazetteer } from '../../src/names/load.ts';
+
+// County-level codes below need the county part of the gazetteer (loaded on demand).
+beforeAll(() => loadGazetteer());
 
 describe('describeLayout(layout, lang)', () => {
   it('names every member of every metropolitan circle of Guangdong (zh and en)', () => {

@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isKnownCode } from '../../src/codes/index.ts';
 import { defineLayout } from '../../src/layouts/define.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
@@ -10,7 +10,11 @@ import { mianyang } from '../../src/layouts/mianyang.ts';
 import { national } from '../../src/layouts/national.ts';
 import type { Layout } from '../../src/layouts/schema.ts';
 import { sichuan } from '../../src/layouts/sichuan.ts';
+import { loadGazetteer } from '../../src/names/load.ts';
 import { allCodes, memberLists, summarize } from './helpers.ts';
+
+// County-level codes below need the county part of the gazetteer (loaded on demand).
+beforeAll(() => loadGazetteer());
 
 const builtins: Layout[] = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang, national];
 

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { QuyuError, type QuyuIssue } from '../../src/errors/index.ts';
 import { defineLayout, type LayoutWarning } from '../../src/layouts/define.ts';
+import { loadGazetteer } from '../../src/names/load.ts';
+
+// County-level codes below need the county part of the gazetteer (loaded on demand).
+beforeAll(() => loadGazetteer());
 
 const dir = new URL('./fixtures/invalid/', import.meta.url);
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type EconomicZone, membership } from '../../src/index.ts';
+import { loadGazetteer } from '../../src/names/load.ts';
 import { item } from './helpers.ts';
+
+// County-level codes below need the county part of the gazetteer (loaded on demand).
+beforeAll(() => loadGazetteer());
 
 const zone = (members: EconomicZone['members'], excludes?: EconomicZone['excludes']): EconomicZone => ({
   type: 'economic-zone',
