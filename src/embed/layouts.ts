@@ -2,19 +2,16 @@
  * Built-in layouts by id, loaded on demand so an embed ships only the regions it shows.
  */
 import { QuyuError } from '../errors/index.ts';
+import { loadBuiltinLayout } from '../layouts/builtin-loaders.ts';
+import { BUILTIN_LAYOUT_IDS } from '../layouts/builtins.ts';
 import { defineLayout } from '../layouts/define.ts';
 import type { Layout } from '../layouts/schema.ts';
 import type { BuiltinLayoutId, MapSpec } from './spec.ts';
 
-/** Loaders of the built-in layouts. */
-export const BUILTIN_LAYOUTS: Record<BuiltinLayoutId, () => Promise<Layout>> = {
-  guangdong: () => import('../layouts/guangdong.ts').then((m) => m.guangdong),
-  'guangzhou-shenzhen': () => import('../layouts/guangzhou-shenzhen.ts').then((m) => m.guangzhouShenzhen),
-  sichuan: () => import('../layouts/sichuan.ts').then((m) => m.sichuan),
-  heilongjiang: () => import('../layouts/heilongjiang.ts').then((m) => m.heilongjiang),
-  mianyang: () => import('../layouts/mianyang.ts').then((m) => m.mianyang),
-  national: () => import('../layouts/national.ts').then((m) => m.national),
-};
+/** Loaders of the built-in layouts (generated from `data/layouts/`). */
+export const BUILTIN_LAYOUTS: Record<BuiltinLayoutId, () => Promise<Layout>> = Object.fromEntries(
+  BUILTIN_LAYOUT_IDS.map((id) => [id, () => loadBuiltinLayout(id)]),
+) as Record<BuiltinLayoutId, () => Promise<Layout>>;
 
 /**
  * The layouts a spec names: built-ins by id, inline layouts checked with `defineLayout`.
