@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
 import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
-import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
 import { national } from '../../src/layouts/national.ts';
 import type {
@@ -43,9 +42,10 @@ import {
   symbolImage,
   themes,
 } from '../../src/maplibre/index.ts';
+import { BUILTINS } from '../layouts/helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const LAYOUTS: Layout[] = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang, national];
+const LAYOUTS: Layout[] = BUILTINS;
 
 let atlas: Atlas;
 beforeAll(async () => {
