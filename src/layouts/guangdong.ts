@@ -3,25 +3,25 @@ import type { Layout } from './schema.ts';
 import {
   gdMcGz,
   gdPfHengqin,
-  gdPfQianhai,
-  gdPfNansha,
   gdPfHetao,
+  gdPfNansha,
+  gdPfQianhai,
   hubGuangzhouBaiyunInternationalAirport,
-  hubShenzhenBaoAnInternationalAirport,
   hubHengqinIsland,
-  hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone,
-  hubNanshaDistrictNanshaNewArea,
-  hubLokMaChauLoop,
   hubHetaoShenzhenPark,
+  hubLokMaChauLoop,
+  hubNanshaDistrictNanshaNewArea,
+  hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone,
+  hubShenzhenBaoAnInternationalAirport,
 } from './shared.ts';
 import * as S from './sources.ts';
 
 /**
  * 广东区域协调发展布局 — Guangdong: regional coordinated-development layout.
  *
- * Five metropolitan circles (2023 plans current; 2022 and 2020-21 member sets as variants), 一核一带一区, 一中心三极点 with hubs, 湛茂一体化, counterpart-aid pairs, platforms, northern ecological development area; from the May 2024 provincial symposium (seed 000) and the sources cited per item.
+ * The five metropolitan circles (the 2023 plans, with the 2022 and 2020–21 member sets as dated variants), 一核一带一区, the 一中心三极点 transport layout with its hubs, 湛茂一体化, the counterpart-aid pairs, the cooperation platforms and the northern ecological development area, as named at the provincial symposium on regional coordinated development (Shaoguan, May 2024) and sourced item by item.
  *
- * 63 items, 123 members, 37 sources (data: `data/layouts/guangdong.json`).
+ * 63 items, 123 members, 38 sources (data: `data/layouts/guangdong.json`).
  *
  * @example
  * ```ts
@@ -35,45 +35,46 @@ export const guangdong: Layout = {
   titleEn: 'Guangdong: regional coordinated-development layout',
   region: 'Guangdong',
   description:
-    'Five metropolitan circles (2023 plans current; 2022 and 2020-21 member sets as variants), 一核一带一区, 一中心三极点 with hubs, 湛茂一体化, counterpart-aid pairs, platforms, northern ecological development area; from the May 2024 provincial symposium (seed 000) and the sources cited per item.',
+    'The five metropolitan circles (the 2023 plans, with the 2022 and 2020–21 member sets as dated variants), 一核一带一区, the 一中心三极点 transport layout with its hubs, 湛茂一体化, the counterpart-aid pairs, the cooperation platforms and the northern ecological development area, as named at the provincial symposium on regional coordinated development (Shaoguan, May 2024) and sourced item by item.',
   sources: [
-    S.CHAOZHOU_PLATFORM,
-    S.WIKI_ZHA,
-    S.OURAIRPORTS_HSC,
-    S.WIKI_SHANTOU_STATION,
-    S.WIKI_CHAOSHAN_STATION,
-    S.WIKI_SHANTOU_PORT,
-    S.GBA_2019,
-    S.GD_1C1B1Z,
-    S.GD_BQW,
-    S.GD_MC_2020,
-    S.GD_MC_2022,
+    S.GD_SYMPOSIUM_2024,
+    S.GZ_INTERVIEW_2020,
+    S.NBS_CODES,
+    S.GB2260,
     S.GD_MC_2023,
-    S.GD_MC_2023_ZM,
-    S.GD_MEETING_2024,
+    S.GD_MC_2022,
+    S.GD_MC_2020,
+    S.GD_SUBCENTRES,
+    S.GD_TRANS_14,
+    S.GBA_2019,
+    S.HENGQIN_PLAN,
+    S.WIKI_HENGQIN,
+    S.QIANHAI_2021,
+    S.HETAO_HK,
+    S.WIKI_LOOP,
+    S.GD_BQW,
+    S.GD_1C1B1Z,
+    S.GD_1C1B1Z_NORTH,
     S.GD_PAIR_2013,
     S.GD_PAIR_2021,
     S.GD_PAIR_2023PLAN,
+    S.GD_PAIR_GZ_MZ,
+    S.GD_PAIR_GZ_ZJ,
+    S.GD_PAIR_SZ,
     S.GD_PAIR_DG,
     S.GD_PAIR_FS,
-    S.GD_PAIR_GZ,
-    S.GD_PAIR_SZ,
     S.GD_PAIR_ZH,
     S.GD_PAIR_ZS,
-    S.GD_SUBCENTRES,
-    S.GD_TRANS_14,
-    S.HENGQIN_WIKI,
-    S.HKMO_CODES,
-    S.LOOP_WIKI,
-    S.MWGG,
-    S.NBS_CODES,
-    S.OURAIRPORTS_ZHA,
-    S.OPENFLIGHTS,
-    S.QIANHAI_2021,
-    S.GD_SYMPOSIUM_2024,
-    S.GZ_INTERVIEW_2020,
     S.SHENSHAN,
+    S.CHAOZHOU_PLATFORM,
     S.ZM_AIRPORT_ZONE,
+    S.OPENFLIGHTS,
+    S.OURAIRPORTS_HSC,
+    S.WIKI_ZHA,
+    S.WIKI_SHANTOU_STATION,
+    S.WIKI_CHAOSHAN_STATION,
+    S.WIKI_SHANTOU_PORT,
+    S.SZ_ST_2025,
   ],
   items: [
     {
@@ -83,10 +84,10 @@ export const guangdong: Layout = {
       nameEn: 'Guangdong–Hong Kong–Macao Greater Bay Area (GBA)',
       status: 'verified',
       source: S.GBA_2019,
-      seeAlso: [S.NBS_CODES, S.HKMO_CODES],
+      seeAlso: [S.NBS_CODES, S.GB2260],
       quote: '要抓好粤港澳大湾区建设,做强高质量发展重要动力源',
       notes: [
-        "Also the 'centre' (中心) of the 一中心三极点 transport layout and the 'core' of 一核一带一区 (Guangdong part = 珠三角9市).",
+        'Also the centre (中心) of the 一中心三极点 transport layout; its nine Guangdong cities are the core (一核) of 一核一带一区.',
       ],
       category: 'economic-region',
       members: [
@@ -129,12 +130,12 @@ export const guangdong: Layout = {
         {
           code: '810000',
           name: '香港特别行政区',
-          note: 'code per public GB/T 2260-style tables (HKMO_CODES)',
+          note: 'GB/T 2260 code of the special administrative region',
         },
         {
           code: '820000',
           name: '澳门特别行政区',
-          note: 'code per public GB/T 2260-style tables (HKMO_CODES)',
+          note: 'GB/T 2260 code of the special administrative region',
         },
       ],
     },
@@ -144,8 +145,8 @@ export const guangdong: Layout = {
       name: '珠三角(珠江三角洲)',
       nameEn: 'Pearl River Delta (9 Guangdong cities)',
       status: 'verified',
-      source: S.GD_1C1B1Z,
-      seeAlso: [S.GBA_2019, S.NBS_CODES],
+      source: S.GBA_2019,
+      seeAlso: [S.NBS_CODES, S.GD_1C1B1Z],
       quote: '坚持珠三角同粤东粤西粤北联动发展',
       category: 'economic-region',
       members: [
@@ -186,17 +187,18 @@ export const guangdong: Layout = {
           name: '肇庆市',
         },
       ],
+      notes: ['珠三角九市 as listed in the 粤港澳大湾区 outline plan.'],
     },
     {
       type: 'economic-zone',
       id: 'gd-east',
       name: '粤东',
       nameEn: 'Eastern Guangdong',
-      status: 'verified',
+      status: 'inferred',
       source: S.GD_1C1B1Z,
       quote: '支持粤东各市加快融湾发展、同城化发展',
       notes: [
-        "'同城化' refers to 汕潮揭 (汕头-潮州-揭阳) integration; 汕尾 is usually counted in 粤东 but is also tied to 深圳 (深汕).",
+        '同城化 here refers to 汕头、潮州 and 揭阳; 汕尾 is counted in 粤东 and is also tied to 深圳 through the 深汕特别合作区.',
       ],
       category: 'economic-region',
       members: [
@@ -217,18 +219,18 @@ export const guangdong: Layout = {
           name: '揭阳市',
         },
       ],
+      statusNote:
+        'the standard grouping of the east (west) wing; the 2019 decision that defines it was not found online',
     },
     {
       type: 'economic-zone',
       id: 'gd-west',
       name: '粤西',
       nameEn: 'Western Guangdong',
-      status: 'verified',
+      status: 'inferred',
       source: S.GD_1C1B1Z,
       quote: '支持粤西加快推动湛茂一体化发展',
-      notes: [
-        'Colloquial lists sometimes add 云浮 to 粤西; official 一核一带一区 puts 云浮 in 北部生态发展区 (粤北).',
-      ],
+      notes: ['Some lists add 云浮 to 粤西; 一核一带一区 puts 云浮 in the 北部生态发展区.'],
       category: 'economic-region',
       members: [
         {
@@ -244,6 +246,8 @@ export const guangdong: Layout = {
           name: '阳江市',
         },
       ],
+      statusNote:
+        'the standard grouping of the east (west) wing; the 2019 decision that defines it was not found online',
     },
     {
       type: 'economic-zone',
@@ -253,7 +257,7 @@ export const guangdong: Layout = {
       status: 'verified',
       source: S.GD_1C1B1Z,
       quote: '支持粤北地区坚持集中集聚、适度扩容、提质发展的方向推进城市建设',
-      notes: ['= 北部生态发展区 of 一核一带一区.'],
+      notes: ['The same five cities as the 北部生态发展区 of 一核一带一区.'],
       category: 'economic-region',
       members: [
         {
@@ -277,6 +281,7 @@ export const guangdong: Layout = {
           name: '云浮市',
         },
       ],
+      seeAlso: [S.GD_1C1B1Z_NORTH],
     },
     gdMcGz,
     {
@@ -289,7 +294,7 @@ export const guangdong: Layout = {
       seeAlso: [S.GD_MC_2022, S.GD_MC_2020, S.GD_SYMPOSIUM_2024, S.SHENSHAN, S.NBS_CODES],
       quote: '充分发挥广州、深圳、珠海、汕头、湛江在五大都市圈的龙头作用',
       notes: [
-        "Plan states it was '经国家发展改革委衔接函复' (NDRC consultation reply) → counted among the national-level circles (2023).",
+        'The plan says it was drawn up after consultation with the NDRC (经国家发展改革委衔接函复); it is counted among the national-level circles of 2023.',
       ],
       core: '440300',
       members: [
@@ -312,11 +317,11 @@ export const guangdong: Layout = {
             description: '深汕特别合作区 (in 汕尾市)',
           },
           source: S.SHENSHAN,
-          note: '468.3 km² (鹅埠、小漠、鲘门、赤石 + 圆墩林场) carved from former 海丰县; administered by 深圳 since 2017-09; no GB/T 2260 code',
+          note: 'the 深汕特别合作区: four former towns of 海丰县 (鹅埠、小漠、鲘门、赤石), about 460 km² of land, led by 深圳; it has no GB/T 2260 code of its own',
         },
       ],
       scope:
-        '2023 plan — CURRENT: 深圳、东莞、惠州全域 + 深汕特别合作区; 16,273 km²; 3415万 (2022); tasks cover parts of 河源(441600) and 汕尾(441500). Layout 一主两副一极 (深圳; 东莞、惠州; 深汕).',
+        '2023 plan: 深圳、东莞、惠州全域 + 深汕特别合作区; 16,273 km²; 3415万 people (2022); its tasks cover parts of 河源 and 汕尾. Layout 一主两副一极 (深圳; 东莞、惠州; 深汕).',
       plan: {
         title: '深圳都市圈发展规划',
         issuer: '广东省人民政府 (粤府〔2023〕92号)',
@@ -324,7 +329,7 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 协调指引',
+          label: '2022 planning guideline (2022-07-20)',
           date: '2022',
           members: [
             {
@@ -339,28 +344,28 @@ export const guangdong: Layout = {
               code: '441302',
               name: '惠城区',
               coverage: {
-                description: 'partial',
+                description: 'part of the unit, not specified',
               },
             },
             {
               code: '441303',
               name: '惠阳区',
               coverage: {
-                description: 'partial',
+                description: 'part of the unit, not specified',
               },
             },
             {
               code: '441323',
               name: '惠东县',
               coverage: {
-                description: 'partial',
+                description: 'part of the unit, not specified',
               },
             },
             {
               code: '441322',
               name: '博罗县',
               coverage: {
-                description: 'partial',
+                description: 'part of the unit, not specified',
               },
             },
           ],
@@ -368,9 +373,10 @@ export const guangdong: Layout = {
           status: 'verified',
         },
         {
-          label: '2020–21',
+          label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
           date: '2020–21',
-          description: '深圳、东莞、惠州、河源、汕尾 (十四五 wording: 河源市区、汕尾市区)',
+          description:
+            '深圳、东莞、惠州、河源、汕尾 (the 14th five-year plan speaks of the urban areas of 河源 and 汕尾)',
           source: S.GD_MC_2020,
           status: 'verified',
         },
@@ -406,7 +412,7 @@ export const guangdong: Layout = {
           name: '阳江市',
         },
       ],
-      scope: '2023 plan — CURRENT: 珠海、中山、江门、阳江 four cities (所辖行政区域)',
+      scope: '2023 plan: the four cities 珠海、中山、江门、阳江 (所辖行政区域).',
       plan: {
         title: '珠江口西岸都市圈发展规划',
         issuer: '广东省人民政府 (粤府〔2023〕92号)',
@@ -414,14 +420,14 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 协调指引 (named 珠西都市圈)',
+          label: '2022 planning guideline (2022-07-20; named 珠西都市圈)',
           date: '2022',
-          description: '珠海、中山、江门三市全域 (阳江 not in)',
+          description: '珠海、中山、江门 (三市全域); 阳江 not included',
           source: S.GD_MC_2022,
           status: 'verified',
         },
         {
-          label: '2020–21',
+          label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
           date: '2020–21',
           description: '珠海、中山、江门 + 阳江',
           source: S.GD_MC_2020,
@@ -457,22 +463,22 @@ export const guangdong: Layout = {
           code: '441402',
           name: '梅江区',
           coverage: {
-            description: 'linked area (联动发展区), not core',
+            description: 'linked area (联动发展区), not a core member',
           },
           status: 'uncertain',
-          note: "'梅州都市区' is the 联动发展区; its exact extent (梅江区+梅县区 assumed) NOT verified",
+          note: '梅州都市区 is the linked area (联动发展区); its extent is not stated in the sources found (梅江区 and 梅县区 assumed)',
         },
         {
           code: '441403',
           name: '梅县区',
           coverage: {
-            description: 'linked area (联动发展区), not core',
+            description: 'linked area (联动发展区), not a core member',
           },
           status: 'uncertain',
           note: 'see 梅江区',
         },
       ],
-      scope: '2023 plan — CURRENT: 汕头、潮州、揭阳三市全域; 梅州都市区 = 联动发展区',
+      scope: '2023 plan: 汕头、潮州、揭阳三市全域; 梅州都市区 is the linked area (联动发展区).',
       plan: {
         title: '汕潮揭都市圈发展规划',
         issuer: '广东省人民政府 (粤府〔2023〕92号)',
@@ -480,14 +486,14 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 协调指引',
+          label: '2022 planning guideline (2022-07-20)',
           date: '2022',
           description: '汕头、潮州、揭阳三市全域',
           source: S.GD_MC_2022,
           status: 'verified',
         },
         {
-          label: '2021 十四五',
+          label: '2021 (广东省十四五规划纲要)',
           date: '2021',
           description: '汕潮揭 + 梅州都市区',
           source: S.GD_MC_2020,
@@ -502,7 +508,7 @@ export const guangdong: Layout = {
       name: '湛茂都市圈',
       nameEn: 'Zhanjiang–Maoming Metropolitan Circle',
       status: 'verified',
-      source: S.GD_MC_2023_ZM,
+      source: S.GD_MC_2023,
       seeAlso: [S.GD_MC_2022, S.GD_SYMPOSIUM_2024, S.NBS_CODES],
       quote: '充分发挥广州、深圳、珠海、汕头、湛江在五大都市圈的龙头作用;支持粤西加快推动湛茂一体化发展',
       core: '440800',
@@ -517,7 +523,7 @@ export const guangdong: Layout = {
         },
       ],
       scope:
-        '2023 plan — CURRENT: 湛江、茂名全域; 2.47万 km²; 1327万 (2022); layout 双心一极点六轴三圈层 (湛江城区主中心, 茂名城区副中心, 空港经济区极点)',
+        '2023 plan: 湛江、茂名全域; 2.47万 km²; 1327万 people (2022); layout 双心一极点六轴三圈层 (湛江 main centre, 茂名 sub-centre, the airport economic zone as 极点).',
       plan: {
         title: '湛茂都市圈发展规划',
         issuer: '广东省人民政府 (粤府〔2023〕92号)',
@@ -525,7 +531,7 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 协调指引',
+          label: '2022 planning guideline (2022-07-20)',
           date: '2022',
           description: '湛江、茂名两市全域',
           source: S.GD_MC_2022,
@@ -540,13 +546,12 @@ export const guangdong: Layout = {
       name: '湛茂一体化',
       nameEn: 'Zhanjiang–Maoming integration',
       status: 'verified',
-      source: S.ZM_AIRPORT_ZONE,
-      seeAlso: [S.GD_MC_2023_ZM],
+      source: S.GD_MC_2023,
+      seeAlso: [S.ZM_AIRPORT_ZONE],
       quote: '支持粤西加快推动湛茂一体化发展,进一步增强承接大湾区、海南自贸港等战略资源要素能力',
       notes: [
-        'city-pair integration (bilateral link), not industrial transfer',
-        'Bilateral link 湛江–茂名; the 湛茂都市圈 (entry gd-mc-zm) is its institutional vehicle.',
-        'Also mentions external anchor 海南自由贸易港 (Hainan FTP, province 460000).',
+        'A link between two cities (integration), not an industry transfer; the 湛茂都市圈 plan (湛江 main centre, 茂名 sub-centre) is its vehicle.',
+        'The same sentence names 海南自由贸易港 as a source of opportunities for 粤西.',
       ],
       kind: 'integration',
       from: '440800',
@@ -563,7 +568,7 @@ export const guangdong: Layout = {
       seeAlso: [S.GD_SYMPOSIUM_2024, S.GD_SUBCENTRES],
       quote: '充分发挥广州、深圳、珠海、汕头、湛江在五大都市圈的龙头作用,切实担起“头雁”责任',
       notes: [
-        '2017 沿海经济带规划 reportedly named 珠海、汕头、湛江 省域副中心; the 十四五 framing is 双核(广州、深圳)+双副中心(汕头、湛江) — secondary sources only.',
+        'In the 14th five-year plan 广州 and 深圳 are the core cities (省域核心城市) and 汕头 and 湛江 the sub-centres (省域副中心城市).',
       ],
       role: '五大都市圈龙头城市',
       roleEn: "Lead ('头雁') cities of the five metropolitan circles",
@@ -571,7 +576,7 @@ export const guangdong: Layout = {
         {
           code: '440100',
           name: '广州市',
-          note: '省域核心城市 / 国家中心城市',
+          note: '省域核心城市; 国家中心城市',
         },
         {
           code: '440300',
@@ -581,19 +586,19 @@ export const guangdong: Layout = {
         {
           code: '440400',
           name: '珠海市',
-          note: '珠江口西岸都市圈龙头',
+          note: '龙头 of the 珠江口西岸都市圈',
         },
         {
           code: '440500',
           name: '汕头市',
           source: S.GD_SUBCENTRES,
-          note: '省域副中心城市 (十四五)',
+          note: '省域副中心城市',
         },
         {
           code: '440800',
           name: '湛江市',
           source: S.GD_SUBCENTRES,
-          note: '省域副中心城市 (十四五)',
+          note: '省域副中心城市',
         },
       ],
     },
@@ -606,7 +611,7 @@ export const guangdong: Layout = {
       source: S.GD_SYMPOSIUM_2024,
       quote: '着眼推动节点城市协同发展,引导珠三角各市加强分工合作、功能互补',
       notes: [
-        'Seed does not enumerate node cities; implicitly the other PRD cities plus 粤东/粤西/粤北 cities.',
+        'The report does not list the node cities; it means the other 珠三角 cities and the cities of 粤东、粤西、粤北.',
       ],
       role: '节点城市',
       roleEn: 'Node cities',
@@ -617,14 +622,13 @@ export const guangdong: Layout = {
       id: 'gd-16cities',
       name: '16个地市(座谈会汇报城市)',
       nameEn: 'The 16 prefectures reporting at the 2024 Shaoguan meeting',
-      status: 'verified',
-      source: S.GD_MEETING_2024,
-      seeAlso: [S.GD_SYMPOSIUM_2024, S.NBS_CODES],
+      status: 'from-source-text',
+      source: S.GD_SYMPOSIUM_2024,
+      seeAlso: [S.NBS_CODES],
       quote:
         '韶关、河源、清远、云浮、梅州、汕尾、潮州、揭阳、阳江、茂名、佛山、惠州、东莞、中山、江门、肇庆等16个地市',
       notes: [
-        'list of prefectures (context)',
-        'Together with the 5 lead cities = all 21 prefecture-level cities of Guangdong (440000).',
+        'The prefectures that reported at the symposium; with the five lead cities they make up all 21 prefecture-level cities of 广东.',
       ],
       role: '16个地市',
       roleEn: 'The 16 prefectures reporting at the 2024 Shaoguan meeting',
@@ -702,11 +706,11 @@ export const guangdong: Layout = {
       nameEn: "'One Centre, Three Poles' comprehensive transport-hub layout",
       status: 'verified',
       source: S.GD_TRANS_14,
-      seeAlso: [S.GD_SYMPOSIUM_2024, S.OPENFLIGHTS, S.MWGG, S.OURAIRPORTS_ZHA],
+      seeAlso: [S.GD_SYMPOSIUM_2024, S.OPENFLIGHTS],
       quote: '优化以粤港澳大湾区为中心,汕头、湛江、韶关为极点的“一中心三极点”综合交通枢纽布局',
       notes: [
-        "The 2021 transport 十四五 plan words it '以粤港澳大湾区为核心,汕头、湛江、韶关为极点'; the 2024 seed says '中心'.",
-        'A pole is a city, not a point: the airport points are offered as the hub proxies; rail/port point coordinates were not verified.',
+        'The 2021 transport plan words it 以粤港澳大湾区为核心，汕头、湛江、韶关为极点; the 2024 report says 中心.',
+        'A pole is a city, not a point: its airports, stations and ports are drawn as its hubs; points without a source are left empty.',
       ],
       hubs: [
         'hub-guangzhou-baiyun-international-airport',
@@ -726,7 +730,7 @@ export const guangdong: Layout = {
       centre: {
         name: '粤港澳大湾区',
         ref: 'gd-gba',
-        note: '粤港澳大湾区 (see gd-gba)',
+        note: 'the 粤港澳大湾区 as a whole',
         members: [
           {
             code: '440100',
@@ -776,13 +780,13 @@ export const guangdong: Layout = {
           {
             code: '810000',
             name: '香港特别行政区',
-            note: 'code per public GB/T 2260-style tables (HKMO_CODES)',
+            note: 'GB/T 2260 code of the special administrative region',
             source: S.GBA_2019,
           },
           {
             code: '820000',
             name: '澳门特别行政区',
-            note: 'code per public GB/T 2260-style tables (HKMO_CODES)',
+            note: 'GB/T 2260 code of the special administrative region',
             source: S.GBA_2019,
           },
         ],
@@ -817,7 +821,7 @@ export const guangdong: Layout = {
       status: 'from-source-text',
       source: S.GD_SYMPOSIUM_2024,
       quote: '加快构建贯通全省、畅通省内外的公铁水交通大通道,持续完善货运枢纽运输网和城乡区域交通网',
-      notes: ['No specific corridors named in seed 000.'],
+      notes: ['The report names no particular corridor.'],
       kind: 'rail',
       nodes: [],
     },
@@ -833,7 +837,7 @@ export const guangdong: Layout = {
       status: 'from-source-text',
       source: S.GD_SYMPOSIUM_2024,
       quote: '进一步增强承接大湾区、海南自贸港等战略资源要素能力',
-      notes: ['External to Guangdong; referenced as a source of spill-over for 粤西.'],
+      notes: ['Outside Guangdong; named as a source of opportunities for 粤西.'],
       category: 'platform',
       members: [
         {
@@ -853,15 +857,14 @@ export const guangdong: Layout = {
       seeAlso: [S.GD_SYMPOSIUM_2024],
       quote: '要抓好“百千万工程”,全面推动强县促镇带村',
       notes: [
-        "province-wide programme (not in the brief's kind list)",
-        'Map as a province-wide layer; 2023 first batch of 典型县 (22 counties) is in GD_BQW if a sub-layer is wanted.',
+        'A province-wide programme; the first 22 典型县 (2023) are listed in the source if a finer layer is wanted.',
       ],
       category: 'programme',
       members: [
         {
           code: '440000',
           name: '广东省',
-          note: 'all 122 county-level units, 1609 towns/sub-districts, 2.65万 villages/communities',
+          note: 'all 122 county-level units, 1609 towns and sub-districts, 2.65万 villages and communities',
         },
       ],
     },
@@ -874,7 +877,7 @@ export const guangdong: Layout = {
       source: S.GD_SYMPOSIUM_2024,
       quote: '要抓好绿美广东生态建设,厚植区域发展绿色底色,坚持全领域、全地域、全方位加强生态环境保护',
       notes: [
-        'Province-wide; no specific protected areas named in seed. 北部生态发展区 (gd-north) is the ecological zone in the 一核一带一区 frame.',
+        'Province-wide; the report names no protected area. The 北部生态发展区 is the ecological zone of 一核一带一区.',
       ],
       kind: 'ecological-programme',
       members: [
@@ -892,17 +895,13 @@ export const guangdong: Layout = {
       nameEn: 'Paired assistance & industrial cooperation 广州市→梅州市',
       status: 'verified',
       source: S.GD_PAIR_2013,
-      seeAlso: [S.GD_PAIR_GZ, S.NBS_CODES],
+      seeAlso: [S.NBS_CODES, S.GD_PAIR_GZ_MZ],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: [
-        'since/evidence: 2013 round; 2021–2025 plan 穗府办〔2022〕20号; 2023-09 联席会议',
-        "2023-09 meeting explicitly mentions exploring '双向飞地' parks",
-      ],
       kind: 'counterpart-aid',
       from: '440100',
       to: '441400',
       since: '2013',
-      datesNote: '2013 round; 2021–2025 plan 穗府办〔2022〕20号; 2023-09 联席会议',
+      datesNote: 'paired in 2013; plan for 2021–2025 (穗府办〔2022〕20号)',
     },
     {
       type: 'link',
@@ -913,15 +912,12 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: [
-        'since/evidence: 2013 round verified; current (2023–25) status not verified',
-        'Guangzhou–Qingyuan now mostly framed as 广清一体化 / 广清接合片区 (see gd-pf-guangqing)',
-      ],
+      notes: ['广州 and 清远 are now mostly framed as 广清一体化 and the 广清接合片区.'],
       kind: 'counterpart-aid',
       from: '440100',
       to: '441800',
       since: '2013',
-      datesNote: '2013 round verified; current (2023–25) status not verified',
+      datesNote: 'paired in 2013; whether the pairing continues in 2023–25 is not confirmed',
     },
     {
       type: 'link',
@@ -929,15 +925,14 @@ export const guangdong: Layout = {
       name: '对口帮扶协作 广州市→湛江市',
       nameEn: 'Paired assistance & industrial cooperation 广州市→湛江市',
       status: 'verified',
-      source: S.GD_PAIR_GZ,
+      source: S.GD_PAIR_GZ_ZJ,
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: since 2021-07 (129 cadres to 7 counties/24 towns); 2024-12 联席会'],
       kind: 'counterpart-aid',
       from: '440100',
       to: '440800',
       since: '2021-07',
-      datesNote: 'since 2021-07 (129 cadres to 7 counties/24 towns); 2024-12 联席会',
+      datesNote: 'since July 2021 (129 cadres in 24 towns of 7 counties)',
     },
     {
       type: 'link',
@@ -946,14 +941,13 @@ export const guangdong: Layout = {
       nameEn: 'Paired assistance & industrial cooperation 深圳市→河源市',
       status: 'verified',
       source: S.GD_PAIR_2013,
-      seeAlso: [S.GD_PAIR_SZ, S.NBS_CODES],
+      seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: 2013 round; 2022 南山→连平; 2025 report'],
       kind: 'counterpart-aid',
       from: '440300',
       to: '441600',
       since: '2013',
-      datesNote: '2013 round; 2022 南山→连平; 2025 report',
+      datesNote: 'paired in 2013',
     },
     {
       type: 'link',
@@ -964,12 +958,12 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.GD_PAIR_SZ, S.SHENSHAN, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: 2013 round; 2021 驻镇; 2025 report', 'plus the 深汕特别合作区 enclave'],
+      notes: ['深圳 also leads the 深汕特别合作区 inside 汕尾.'],
       kind: 'counterpart-aid',
       from: '440300',
       to: '441500',
       since: '2013',
-      datesNote: '2013 round; 2021 驻镇; 2025 report',
+      datesNote: 'paired in 2013; town-level help since 2021',
     },
     {
       type: 'link',
@@ -977,14 +971,13 @@ export const guangdong: Layout = {
       name: '对口帮扶协作 深圳市→汕头市',
       nameEn: 'Paired assistance & industrial cooperation 深圳市→汕头市',
       status: 'verified',
-      source: S.GD_PAIR_SZ,
+      source: S.SZ_ST_2025,
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: current per 2025 report (start year not verified)'],
       kind: 'counterpart-aid',
       from: '440300',
       to: '440500',
-      datesNote: 'current per 2025 report (start year not verified)',
+      datesNote: 'a current pairing (2025); start year not confirmed',
     },
     {
       type: 'link',
@@ -992,18 +985,15 @@ export const guangdong: Layout = {
       name: '对口帮扶协作 深圳市→潮州市',
       nameEn: 'Paired assistance & industrial cooperation 深圳市→潮州市',
       status: 'verified',
-      source: S.GD_PAIR_SZ,
-      seeAlso: [S.CHAOZHOU_PLATFORM, S.NBS_CODES],
+      source: S.CHAOZHOU_PLATFORM,
+      seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: [
-        'since/evidence: 指挥部 entered 潮州 2023-06',
-        'took over the industrial pairing role formerly held by 中山 (see gd-pair-zs-cz)',
-      ],
+      notes: ['深圳 has taken over the industrial pairing of 潮州 that 中山 held from 2013.'],
       kind: 'counterpart-aid',
       from: '440300',
       to: '445100',
       since: '2023-06',
-      datesNote: '指挥部 entered 潮州 2023-06',
+      datesNote: 'in place by March 2023',
     },
     {
       type: 'link',
@@ -1014,28 +1004,27 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.GD_PAIR_ZH, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: 2013 round; 金湾→阳东, 斗门→阳西 ongoing'],
       kind: 'counterpart-aid',
       from: '440400',
       to: '441700',
       since: '2013',
-      datesNote: '2013 round; 金湾→阳东, 斗门→阳西 ongoing',
+      datesNote: 'paired in 2013; 珠海斗门区 helps 阳西县',
     },
     {
       type: 'link',
       id: 'gd-pair-zh-mm',
       name: '对口帮扶协作 珠海市→茂名市',
       nameEn: 'Paired assistance & industrial cooperation 珠海市→茂名市',
-      status: 'verified',
-      source: S.GD_PAIR_ZH,
+      status: 'uncertain',
+      source: S.GD_PAIR_2023PLAN,
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: since 2016 (精准扶贫); 驻镇 in 高州 2021+'],
       kind: 'counterpart-aid',
       from: '440400',
       to: '440900',
       since: '2016',
-      datesNote: 'since 2016 (精准扶贫); 驻镇 in 高州 2021+',
+      datesNote: 'reported since 2016; not confirmed',
+      statusNote: 'no source found in this review names the pair',
     },
     {
       type: 'link',
@@ -1046,12 +1035,11 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.GD_PAIR_FS, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: 2013 round; 2021-07 驻镇 (21 towns)'],
       kind: 'counterpart-aid',
       from: '440600',
       to: '445300',
       since: '2013',
-      datesNote: '2013 round; 2021-07 驻镇 (21 towns)',
+      datesNote: 'paired in 2013',
     },
     {
       type: 'link',
@@ -1063,14 +1051,13 @@ export const guangdong: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
       notes: [
-        'since/evidence: since 2021-07',
-        "肇庆 is a PRD city; in the 2023–25 scheme it is '参照开展产业协作'",
+        '肇庆 is a 珠三角 city; in the 2023–25 scheme it takes part in industrial cooperation only (参照开展产业协作).',
       ],
       kind: 'counterpart-aid',
       from: '440600',
       to: '441200',
       since: '2021-07',
-      datesNote: 'since 2021-07',
+      datesNote: 'since July 2021',
     },
     {
       type: 'link',
@@ -1081,12 +1068,11 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.GD_PAIR_DG, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: 2013 round; 4th round from 2023'],
       kind: 'counterpart-aid',
       from: '441900',
       to: '440200',
       since: '2013',
-      datesNote: '2013 round; 4th round from 2023',
+      datesNote: 'paired in 2013; a fourth round of cadres from 2023',
     },
     {
       type: 'link',
@@ -1097,12 +1083,11 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_DG,
       seeAlso: [S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: ['since/evidence: since 2016'],
       kind: 'counterpart-aid',
       from: '441900',
       to: '445200',
       since: '2016',
-      datesNote: 'since 2016',
+      datesNote: 'current (2022); start year not confirmed',
     },
     {
       type: 'link',
@@ -1113,15 +1098,12 @@ export const guangdong: Layout = {
       source: S.GD_PAIR_2013,
       seeAlso: [S.GD_PAIR_ZS, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
-      notes: [
-        'since/evidence: 2013 round; 中山 驻镇 team in 潮州金石镇 2021–2024',
-        'current primary industrial partner of 潮州 appears to be 深圳 (2023+)',
-      ],
+      notes: ['深圳 now appears to be the main industrial partner of 潮州.'],
       kind: 'counterpart-aid',
       from: '442000',
       to: '445100',
       since: '2013',
-      datesNote: '2013 round; 中山 驻镇 team in 潮州金石镇 2021–2024',
+      datesNote: 'paired in 2013; a 中山 team worked in 金石镇 (潮州) in 2021–2024',
     },
     {
       type: 'economic-zone',
@@ -1134,8 +1116,8 @@ export const guangdong: Layout = {
       quote:
         '强化对口帮扶协作和模式创新,高水平建设各类产业平台,推动珠三角与粤东粤西粤北建立更加紧密的产业分工协作关系',
       notes: [
-        "Scheme covers all 45 county units of 粤东粤西粤北 plus 12 counties of 惠州、江门、肇庆 ('参照开展产业协作').",
-        'The official city-pair table of the 2023 scheme was NOT retrieved; the pair entries above are assembled from city-level news and are the biggest membership uncertainty in the Guangdong part.',
+        'The scheme covers all 45 counties of 粤东、粤西、粤北; 12 counties of 惠州、江门、肇庆 take part in industrial cooperation (参照开展产业协作).',
+        'The official table of city pairs for 2023–25 was not found; the pairs in this layout come from city-level reports and are the least certain part of it.',
       ],
       category: 'programme',
       members: [],
@@ -1148,11 +1130,11 @@ export const guangdong: Layout = {
       status: 'inferred',
       statusNote: 'partly confirmed',
       source: S.GD_PAIR_2023PLAN,
-      seeAlso: [S.CHAOZHOU_PLATFORM, S.GD_PAIR_GZ],
+      seeAlso: [S.CHAOZHOU_PLATFORM],
       quote: '以降成本、优环境为导向集中资源打造高水平产业平台,以拓展“双向飞地”为重要举措完善产业协作机制',
       notes: [
-        "'Each 粤东粤西粤北 city builds 1 main platform' verified (secondary). The often-quoted total of 15 主平台 (12 + 惠州/江门/肇庆?) is UNVERIFIED.",
-        "双向飞地 = enclaves in both directions (e.g. 潮州 '科创飞地' inside 深圳; 广梅 two-way enclave parks).",
+        'Each city of 粤东、粤西、粤北 builds one main platform; the often-quoted total of 15 main platforms is not confirmed.',
+        '双向飞地: enclaves in both directions, e.g. the 科创飞地 of 潮州 inside 深圳.',
       ],
       category: 'programme',
       members: [],
@@ -1165,63 +1147,74 @@ export const guangdong: Layout = {
       nameEn: '一核 = 珠三角核心区 (Pearl River Delta core)',
       status: 'verified',
       source: S.GD_1C1B1Z,
-      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020],
+      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GBA_2019],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
       notes: [
-        'Not mentioned in seed 000 (2024); appears in seed 003 (2020). Issuing document (2019 provincial opinion) not retrieved; membership from secondary reporting.',
+        'Named in the 2020 interview (not in the 2024 report).',
+        'Members as in 珠三角(珠江三角洲) (gd-prd).',
       ],
       group: '一核一带一区',
+      category: 'economic-region',
       members: [
         {
           code: '440100',
           name: '广州市',
+          source: S.GBA_2019,
         },
         {
           code: '440300',
           name: '深圳市',
+          source: S.GBA_2019,
         },
         {
           code: '440400',
           name: '珠海市',
+          source: S.GBA_2019,
         },
         {
           code: '440600',
           name: '佛山市',
+          source: S.GBA_2019,
         },
         {
           code: '441300',
           name: '惠州市',
+          source: S.GBA_2019,
         },
         {
           code: '441900',
           name: '东莞市',
+          source: S.GBA_2019,
         },
         {
           code: '442000',
           name: '中山市',
+          source: S.GBA_2019,
         },
         {
           code: '440700',
           name: '江门市',
+          source: S.GBA_2019,
         },
         {
           code: '441200',
           name: '肇庆市',
+          source: S.GBA_2019,
         },
       ],
-      category: 'economic-region',
     },
     {
       type: 'economic-zone',
       id: 'gd-1c1b1z-belt',
       name: '沿海经济带',
       nameEn: '一带 = 沿海经济带 东西两翼 (coastal belt, east & west wings)',
-      status: 'verified',
+      status: 'inferred',
       source: S.GD_1C1B1Z,
       seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
       notes: [
-        'Not mentioned in seed 000 (2024); appears in seed 003 (2020). Issuing document (2019 provincial opinion) not retrieved; membership from secondary reporting.',
+        'Named in the 2020 interview (not in the 2024 report).',
+        'Drawn here as the seven cities of the east and west wings; the decision also counts the seven coastal 珠三角 cities, which are drawn as the core.',
       ],
       group: '一核一带一区',
       members: [
@@ -1255,6 +1248,7 @@ export const guangdong: Layout = {
         },
       ],
       category: 'development-belt',
+      statusNote: 'the wings as usually listed; the 2019 decision was not found online',
     },
     {
       type: 'eco-zone',
@@ -1263,12 +1257,11 @@ export const guangdong: Layout = {
       nameEn: '一区 = 北部生态发展区 (northern ecological development zone)',
       status: 'verified',
       source: S.GD_1C1B1Z,
-      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020],
+      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GD_1C1B1Z_NORTH],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
-      notes: [
-        'Not mentioned in seed 000 (2024); appears in seed 003 (2020). Issuing document (2019 provincial opinion) not retrieved; membership from secondary reporting.',
-      ],
+      notes: ['Named in the 2020 interview (not in the 2024 report).', 'Members as in 粤北 (gd-north).'],
       group: '一核一带一区',
+      kind: 'ecological-development-area',
       members: [
         {
           code: '440200',
@@ -1291,7 +1284,6 @@ export const guangdong: Layout = {
           name: '云浮市',
         },
       ],
-      kind: 'ecological-development-area',
     },
     hubGuangzhouBaiyunInternationalAirport,
     hubShenzhenBaoAnInternationalAirport,
@@ -1307,7 +1299,7 @@ export const guangdong: Layout = {
       location: {
         point: null,
         unit: '441500',
-        note: 'news pages (China Daily 2018-12-18, Shenzhen Daily 2020-12-01): 468 km², ~60-110 km east of Shenzhen, 4 towns of former Haifeng County - no coordinate',
+        note: 'about 460 km² of land, some 60–110 km east of 深圳; no coordinate found',
       },
     },
     {
@@ -1320,7 +1312,7 @@ export const guangdong: Layout = {
       kind: 'airport',
       location: {
         point: [116.5033, 23.552],
-        note: 'airport lies in 揭阳, not 汕头; MWGG still carries the closed Shantou Waisha airport (116.762, 23.427) under ZGOW — do not use',
+        note: 'the airport lies in 揭阳, not 汕头 (the old 汕头外砂机场 is closed)',
       },
     },
     {
@@ -1333,7 +1325,7 @@ export const guangdong: Layout = {
       kind: 'airport',
       location: {
         point: [110.5903, 21.4817],
-        note: 'airport infobox 21°28′54″N 110°35′25″E; agrees with facts.json OA value (110.59, 21.4817)',
+        note: '21°28′54″N 110°35′25″E',
       },
     },
     {
@@ -1347,7 +1339,7 @@ export const guangdong: Layout = {
       kind: 'platform',
       location: {
         point: [110.5903, 21.4817],
-        note: "airport coordinate used as proxy: the zone is the joint 吴川/化州 airport economic zone 'around 湛江吴川机场' (facts.json note); zone boundary not known",
+        note: 'the airport point stands for the zone, which lies around the airport (湛江吴川 and 茂名化州); its boundary is not known',
       },
     },
     {
@@ -1385,7 +1377,7 @@ export const guangdong: Layout = {
       kind: 'airport',
       location: {
         point: [113.421, 24.9786],
-        note: 'two open airport datasets agree within ~0.7 km; no Wikipedia coordinate found in the public sources consulted',
+        note: 'two open airport datasets agree within about 0.7 km',
       },
     },
     {
@@ -1398,7 +1390,7 @@ export const guangdong: Layout = {
       kind: 'rail-hub',
       location: {
         point: [116.7509, 23.3746],
-        note: 'station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District)',
+        note: '23°22′28.7″N 116°45′3.4″E',
       },
     },
     {
@@ -1411,7 +1403,7 @@ export const guangdong: Layout = {
       kind: 'rail-hub',
       location: {
         point: [116.5856, 23.5431],
-        note: "station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou)",
+        note: '23°32′35″N 116°35′08″E (沙溪镇, 潮安区, 潮州)',
       },
     },
     {
@@ -1425,7 +1417,7 @@ export const guangdong: Layout = {
       kind: 'rail-hub',
       location: {
         point: null,
-        note: "no coordinate for Zhanjiang West station found (en.wiki 'Zhanjiang railway station' 21.18906,110.38323 is the OLD Zhanjiang station in Xiashan - different station; a Chinese Q&A says Zhanjiang West is in Mazhang District)",
+        note: 'no coordinate found (the old 湛江站 in 霞山区 is a different station; 湛江西站 is in 麻章区)',
       },
     },
     {
@@ -1439,7 +1431,7 @@ export const guangdong: Layout = {
       kind: 'rail-hub',
       location: {
         point: null,
-        note: 'no coordinate for Shaoguan railway station found in the public sources consulted',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1453,7 +1445,7 @@ export const guangdong: Layout = {
       kind: 'port',
       location: {
         point: null,
-        note: "en.wikipedia 'Port of Zhanjiang' (and mirrors) carry no coordinate in the copies consulted",
+        note: 'no coordinate found',
       },
     },
     {
@@ -1466,7 +1458,7 @@ export const guangdong: Layout = {
       kind: 'port',
       location: {
         point: [116.7486, 23.3386],
-        note: 'Port of Shantou article coordinate 23°20′19″N 116°44′55″E (representative point; port has 8 port areas)',
+        note: '23°20′19″N 116°44′55″E, a representative point of a port with eight port areas',
       },
     },
     hubHengqinIsland,
@@ -1486,7 +1478,7 @@ export const guangdong: Layout = {
       location: {
         point: null,
         unit: '445100',
-        note: 'composite of three parks - no single source point; not searched further',
+        note: 'three parks; no single point',
       },
     },
   ],

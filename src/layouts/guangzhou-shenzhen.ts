@@ -2,26 +2,26 @@
 import type { Layout } from './schema.ts';
 import {
   gdMcGz,
-  gdPfNansha,
-  gdPfQianhai,
   gdPfHengqin,
   gdPfHetao,
+  gdPfNansha,
+  gdPfQianhai,
   hubGuangzhouBaiyunInternationalAirport,
-  hubShenzhenBaoAnInternationalAirport,
+  hubHengqinIsland,
+  hubHetaoShenzhenPark,
+  hubLokMaChauLoop,
   hubNanshaDistrictNanshaNewArea,
   hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone,
-  hubHengqinIsland,
-  hubLokMaChauLoop,
-  hubHetaoShenzhenPark,
+  hubShenzhenBaoAnInternationalAirport,
 } from './shared.ts';
 import * as S from './sources.ts';
 
 /**
  * 广深双城联动 — Guangzhou–Shenzhen twin-city linkage.
  *
- * 广深港 and 广珠澳 science and technology corridors, platforms (南沙, 前海, 横琴, 河套, science cities), 广州都市圈, 广佛肇清云韶 economic circle, airports, ports and rail links named in the November 2020 interview (seed 003).
+ * The 广深港 and 广珠澳 science and technology corridors, the cooperation platforms (南沙, 前海, 横琴, 河套, the science cities), the 广州都市圈, the 广佛肇清云韶 economic circle, and the airports, ports and rail links named by 张硕辅 in the joint interview of November 2020.
  *
- * 53 items, 46 members, 14 sources (data: `data/layouts/guangzhou-shenzhen.json`).
+ * 53 items, 46 members, 16 sources (data: `data/layouts/guangzhou-shenzhen.json`).
  *
  * @example
  * ```ts
@@ -35,22 +35,24 @@ export const guangzhouShenzhen: Layout = {
   titleEn: 'Guangzhou–Shenzhen twin-city linkage',
   region: 'Guangdong',
   description:
-    '广深港 and 广珠澳 science and technology corridors, platforms (南沙, 前海, 横琴, 河套, science cities), 广州都市圈, 广佛肇清云韶 economic circle, airports, ports and rail links named in the November 2020 interview (seed 003).',
+    'The 广深港 and 广珠澳 science and technology corridors, the cooperation platforms (南沙, 前海, 横琴, 河套, the science cities), the 广州都市圈, the 广佛肇清云韶 economic circle, and the airports, ports and rail links named by 张硕辅 in the joint interview of November 2020.',
   sources: [
-    S.GUANGMING_GOV,
-    S.GBA_2019,
-    S.GD_MC_2020,
-    S.GD_MC_2022,
-    S.GD_MC_2023,
-    S.HENGQIN_WIKI,
-    S.LOOP_WIKI,
-    S.NANSHA_PORT,
-    S.NBS_CODES,
-    S.OPENFLIGHTS,
-    S.QIANHAI_2021,
     S.GD_SYMPOSIUM_2024,
     S.GZ_INTERVIEW_2020,
+    S.NBS_CODES,
+    S.GD_MC_2023,
+    S.GD_MC_2022,
+    S.GD_MC_2020,
+    S.GBA_2019,
+    S.HENGQIN_PLAN,
+    S.WIKI_HENGQIN,
+    S.QIANHAI_2021,
+    S.HETAO_HK,
+    S.WIKI_LOOP,
     S.SZ_LINK,
+    S.NANSHA_PORT,
+    S.OPENFLIGHTS,
+    S.GUANGMING_GOV,
   ],
   items: [
     {
@@ -58,12 +60,12 @@ export const guangzhouShenzhen: Layout = {
       id: 'gzsz-twin',
       name: '广深“双城联动、比翼双飞”',
       nameEn: "Guangzhou–Shenzhen 'twin-city linkage'",
-      status: 'verified',
+      status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '推动实现‘双城联动,比翼双飞’',
       notes: [
-        'bilateral city partnership (not industrial transfer)',
-        "Seed: first 广州深圳'双城联动'论坛 held 2020-10-22 in 深圳; 4 categories/27 cooperation projects; 7 special agreements.",
+        'A partnership of two cities, not an industry transfer.',
+        'The interview mentions the first 广州深圳“双城联动”论坛 (深圳, 2020-10-22), 4 groups of 27 joint projects and 7 special agreements.',
       ],
       kind: 'partnership',
       from: '440100',
@@ -74,11 +76,11 @@ export const guangzhouShenzhen: Layout = {
       id: 'gzsz-pilotzone',
       name: '深圳中国特色社会主义先行示范区',
       nameEn: 'Shenzhen Pilot Demonstration Zone of Socialism with Chinese Characteristics',
-      status: 'verified',
+      status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '重点从五个方面支持深圳建设中国特色社会主义先行示范区和经济特区',
       notes: [
-        'Whole municipality; plus 综合改革试点 (27 reform measures, 40 first-batch authorisations per seed).',
+        'The whole municipality; the interview also mentions the 综合改革试点 (27 reform measures and 40 first delegated powers).',
       ],
       category: 'platform',
       members: [
@@ -97,7 +99,7 @@ export const guangzhouShenzhen: Layout = {
       source: S.GZ_INTERVIEW_2020,
       quote: '共建粤港澳大湾区国际科技创新中心 … 大力支持综合性国家科学中心先行启动区建设',
       notes: [
-        'Region-wide designation; the 先行启动区 is 光明科学城–松山湖科学城 (next entry); 南沙科学城 is positioned as 核心承载区.',
+        'A region-wide designation; its 先行启动区 is 光明科学城–松山湖科学城 (next item), and 南沙科学城 is meant as its 核心承载区.',
       ],
       category: 'platform',
       members: [],
@@ -119,7 +121,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440311',
           name: '光明区',
           coverage: {
-            description: 'partial (光明科学城 inside 光明区)',
+            description: '光明科学城, part of 光明区',
           },
           status: 'from-source-text',
           statusNote: 'district identified from the name',
@@ -128,7 +130,7 @@ export const guangzhouShenzhen: Layout = {
           code: '441900',
           name: '东莞市',
           coverage: {
-            description: 'partial (松山湖 inside 东莞; 东莞 has no county level)',
+            description: '松山湖科学城, part of 东莞 (东莞 has no county-level units)',
           },
           status: 'from-source-text',
         },
@@ -143,14 +145,14 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '广州正着力将南沙科学城打造成为粤港澳大湾区综合性国家科学中心的核心承载区',
-      notes: ["One of 广州 '一区三城' and one pole of the 科技创新轴."],
+      notes: ['One of the 一区三城 of 广州 and one end of its 科技创新轴.'],
       category: 'platform',
       members: [
         {
           code: '440115',
           name: '南沙区',
           coverage: {
-            description: 'partial',
+            description: 'part of the district',
           },
           status: 'verified',
         },
@@ -170,7 +172,7 @@ export const guangzhouShenzhen: Layout = {
       variants: [
         {
           label: '人工智能与数字经济试验区',
-          description: 'location not given in seed (not verified; commonly 海珠琶洲 etc.)',
+          description: 'the interview gives no location (often said to be centred on 海珠区琶洲)',
           status: 'from-source-text',
         },
         {
@@ -180,7 +182,7 @@ export const guangzhouShenzhen: Layout = {
               code: '440115',
               name: '南沙区',
               coverage: {
-                description: 'partial',
+                description: 'part of the district',
               },
               status: 'verified',
             },
@@ -194,9 +196,9 @@ export const guangzhouShenzhen: Layout = {
               code: '440112',
               name: '黄埔区',
               coverage: {
-                description: 'partial',
+                description: 'part of the district',
               },
-              note: 'district attribution from general knowledge, not verified',
+              note: 'district as generally known; not confirmed by a source',
             },
           ],
           status: 'uncertain',
@@ -208,9 +210,9 @@ export const guangzhouShenzhen: Layout = {
               code: '440112',
               name: '黄埔区',
               coverage: {
-                description: 'partial',
+                description: 'part of the district',
               },
-              note: 'district attribution from general knowledge, not verified',
+              note: 'district as generally known; not confirmed by a source',
             },
           ],
           status: 'uncertain',
@@ -237,7 +239,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440100',
           name: '广州市',
           coverage: {
-            description: 'internal axis',
+            description: 'an axis inside 广州',
           },
           status: 'verified',
         },
@@ -255,7 +257,7 @@ export const guangzhouShenzhen: Layout = {
       seeAlso: [S.GZ_INTERVIEW_2020],
       quote: '优化广深港、广珠澳科技创新走廊资源布局',
       notes: [
-        'Intermediate nodes (e.g. 东莞) and the official node list were NOT verified; the 2019 GBA outline speaks of a 广州—深圳—香港—澳门 corridor.',
+        'The nodes between the ends (e.g. 东莞) and any official node list were not confirmed; the 2019 outline plan speaks of a 广州—深圳—香港—澳门 corridor.',
       ],
       kind: 'science-technology',
       nodes: [
@@ -285,7 +287,7 @@ export const guangzhouShenzhen: Layout = {
       statusNote: 'partly confirmed',
       source: S.GZ_INTERVIEW_2020,
       quote: '优化广深港、广珠澳科技创新走廊资源布局',
-      notes: ['Intermediate nodes (佛山/中山?) NOT verified.'],
+      notes: ['The nodes between the ends (佛山? 中山?) were not confirmed.'],
       kind: 'science-technology',
       nodes: [
         {
@@ -313,7 +315,7 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '共同推进“广深惠”智能网联汽车产业集群、“广深佛莞”智能装备产业集群等建设',
-      notes: ['multi-city industrial cluster link'],
+      notes: ['An industrial cluster shared by several cities.'],
       category: 'industry-cluster',
       members: [
         {
@@ -341,7 +343,7 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '“广深佛莞”智能装备产业集群',
-      notes: ['multi-city industrial cluster link'],
+      notes: ['An industrial cluster shared by several cities.'],
       category: 'industry-cluster',
       members: [
         {
@@ -374,7 +376,7 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '加快推动深茂铁路深圳至江门段、深莞增城际、广深第二高铁等项目',
-      notes: ['intermediate cities (东莞?/中山?) not verified'],
+      notes: ['The cities between the ends (东莞? 中山?) were not confirmed.'],
       kind: 'rail',
       nodes: [
         {
@@ -504,7 +506,7 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '广石铁路顺利通车',
-      notes: ['route not verified'],
+      notes: ['Route not confirmed.'],
       kind: 'rail',
       nodes: [
         {
@@ -522,7 +524,7 @@ export const guangzhouShenzhen: Layout = {
       source: S.SZ_LINK,
       seeAlso: [S.GZ_INTERVIEW_2020],
       quote: '加快建设深中通道和南中高速,尽早实现南沙与深圳新增衔接通道',
-      notes: ['connects to 深中通道 at 万顷沙互通 (SZ_LINK)'],
+      notes: ['Joins the 深中通道 at the 万顷沙互通.'],
       kind: 'road',
       nodes: [
         {
@@ -545,14 +547,14 @@ export const guangzhouShenzhen: Layout = {
       seeAlso: [S.GZ_INTERVIEW_2020],
       quote: '加快建设深中通道和南中高速',
       notes: [
-        'Opened 2024-06-30 (after the 2020 seed); ~24 km; part of G2518 深岑高速; ~30 km S of 虎门大桥, ~31 km N of 港珠澳大桥.',
+        'Opened on 30 June 2024, after the interview; about 24 km; part of the G2518 expressway; about 30 km south of the 虎门大桥 and 31 km north of the 港珠澳大桥.',
       ],
       kind: 'bridge',
       nodes: [
         {
           code: '440306',
           name: '宝安区',
-          note: 'east end at 深圳机场互通立交 (宝安); Qianhai also claims the Shenzhen terminal',
+          note: 'east end at the 深圳机场互通立交 (宝安区)',
         },
         {
           code: '442000',
@@ -563,7 +565,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440115',
           name: '南沙区',
           coverage: {
-            description: 'branch via 万顷沙互通 / 南中高速',
+            description: 'branch through the 万顷沙互通 and the 南中高速',
           },
         },
       ],
@@ -580,7 +582,7 @@ export const guangzhouShenzhen: Layout = {
       seeAlso: [S.OPENFLIGHTS],
       quote:
         '加快推进白云国际机场三期扩建工程,促进白云国际空港与深圳宝安国际机场协同发展 … 共建广州-深圳国际综合交通枢纽',
-      notes: ['白云机场三期扩建 started 2020-09-27 per press (not verified in detail).'],
+      notes: ['The third phase of the 白云机场 extension began in 2020 (not checked in detail).'],
       role: '广州—深圳国际综合交通枢纽 / 国际航空枢纽',
       roleEn: 'Guangzhou–Shenzhen international comprehensive transport hub',
       members: [
@@ -613,7 +615,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440115',
           name: '南沙区',
           coverage: {
-            description: 'partial (龙穴岛 area)',
+            description: 'part of the district (the 龙穴岛 port area)',
           },
         },
       ],
@@ -628,14 +630,14 @@ export const guangzhouShenzhen: Layout = {
       source: S.GZ_INTERVIEW_2020,
       quote:
         '构建数字经济核心区‘一核引领’,东部、南部创新经济‘两极带动’,空港、海港、铁路港‘三港辐射’,特色经济价值园‘多点支撑’ … 谋划打造沿江、东南部、西部产业带',
-      notes: ['City-internal; sub-areas not mapped to districts in the seed.'],
+      notes: ['Inside 广州; the interview does not place the parts in districts.'],
       category: 'economic-region',
       members: [
         {
           code: '440100',
           name: '广州市',
           coverage: {
-            description: 'internal layout',
+            description: 'a layout inside the city',
           },
           status: 'verified',
         },
@@ -673,14 +675,14 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '共建广佛高质量发展融合试验区',
-      notes: ['Exact sub-areas (先导区/片区) not verified.'],
+      notes: ['The exact areas (先导区, 片区) were not confirmed.'],
       category: 'platform',
       members: [
         {
           code: '440100',
           name: '广州市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city',
           },
           status: 'verified',
         },
@@ -688,7 +690,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440600',
           name: '佛山市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city',
           },
           status: 'verified',
         },
@@ -702,14 +704,14 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '国家城乡融合发展试验区广清接合片区建设起步',
-      notes: ['Constituent districts/counties not verified.'],
+      notes: ['The districts and counties it covers were not confirmed.'],
       category: 'platform',
       members: [
         {
           code: '440100',
           name: '广州市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city',
           },
           status: 'verified',
         },
@@ -717,7 +719,7 @@ export const guangzhouShenzhen: Layout = {
           code: '441800',
           name: '清远市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city',
           },
           status: 'verified',
         },
@@ -734,7 +736,7 @@ export const guangzhouShenzhen: Layout = {
       seeAlso: [S.GD_MC_2020],
       quote: '广佛肇清云韶经济圈发展规划正式实施',
       notes: [
-        'Successor framing of 广佛肇经济圈 (2010) + 清远、云浮、韶关; equals the 2020 definition of 广州都市圈 (GD_MC_2020).',
+        'The successor of the 广佛肇经济圈 (2010) with 清远、云浮、韶关 added; the same six cities as the 2020 definition of the 广州都市圈.',
       ],
       category: 'economic-circle',
       members: [
@@ -791,7 +793,7 @@ export const guangzhouShenzhen: Layout = {
           code: '440115',
           name: '南沙区',
           coverage: {
-            description: 'partial',
+            description: 'part of the district',
           },
           status: 'verified',
         },
@@ -811,10 +813,10 @@ export const guangzhouShenzhen: Layout = {
           code: '440100',
           name: '广州市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city, around 白云机场',
           },
           status: 'verified',
-          note: 'around 白云机场; districts not verified',
+          note: 'the districts it covers were not confirmed',
         },
       ],
       hubs: ['hub-guangzhou-baiyun-international-airport'],
@@ -827,17 +829,17 @@ export const guangzhouShenzhen: Layout = {
       status: 'from-source-text',
       source: S.GZ_INTERVIEW_2020,
       quote: '香港科技大学(广州)等重点项目加快建设',
-      notes: ['institution (only if institutions are mapped)'],
+      notes: ['An institution, shown only where institutions are mapped.'],
       category: 'platform',
       members: [
         {
           code: '440115',
           name: '南沙区',
           coverage: {
-            description: 'point',
+            description: 'a campus',
           },
           status: 'uncertain',
-          note: 'campus in 南沙 per general knowledge; not verified',
+          note: 'campus in 南沙 as generally known; not confirmed by a source',
         },
       ],
       hubs: ['hub-hkust-campus'],
@@ -859,7 +861,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: [113.9122, 22.7761],
         unit: '440311',
-        note: "page: 'Guangming District, situated in northwest Shenzhen with the coordinates 22°46′34″N 113°54′44″E' - district point used for the 99 km² Science City inside the 156 km² district",
+        note: 'the district point (22°46′34″N 113°54′44″E) stands for the science city (about 99 km² of the 156 km² district)',
       },
     },
     {
@@ -874,7 +876,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: null,
         unit: '441900',
-        note: "official ssl.gov.cn pages: 'geometric centre of Dongguan', 103 km² planned control area - no coordinate",
+        note: 'no coordinate found (the official pages describe it as the geometric centre of 东莞, 103 km²)',
       },
     },
     {
@@ -889,7 +891,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: null,
         unit: '440115',
-        note: 'no coordinate found; only the Nansha District point (22.8383,113.6083, approximate) exists - not reused because the science city is a sub-area of an 803 km² district',
+        note: 'no coordinate found; a point for the whole 南沙区 would not do for a part of an 803 km² district',
       },
     },
     {
@@ -903,7 +905,7 @@ export const guangzhouShenzhen: Layout = {
       kind: 'platform',
       location: {
         point: null,
-        note: "pages (eng.hp.gov.cn, CLC Singapore) give only '123 km², north of Huangpu District, ~30 km from downtown' - no coordinate",
+        note: 'no coordinate found (123 km² in the north of 黄埔区)',
       },
     },
     {
@@ -917,7 +919,7 @@ export const guangzhouShenzhen: Layout = {
       kind: 'high-tech-zone',
       location: {
         point: null,
-        note: 'not found - no targeted query run (budget); no coordinate encountered',
+        note: 'no coordinate found',
       },
     },
     {
@@ -931,7 +933,7 @@ export const guangzhouShenzhen: Layout = {
       kind: 'platform',
       location: {
         point: null,
-        note: 'not found - location not given in seed; no query run',
+        note: 'no coordinate: the interview gives no location',
       },
     },
     {
@@ -945,7 +947,7 @@ export const guangzhouShenzhen: Layout = {
       kind: 'corridor-node',
       location: {
         point: null,
-        note: 'news pages (people.cn 2025-10-27, chinadaily 2023-06-21) describe islands; no coordinate',
+        note: 'no coordinate found',
       },
     },
     {
@@ -959,7 +961,7 @@ export const guangzhouShenzhen: Layout = {
       kind: 'corridor-node',
       location: {
         point: null,
-        note: "no coordinate for the Shenzhen–Zhongshan Link found; east island lies south of Shenzhen Bao'an airport (chinadaily) - descriptive only",
+        note: 'no coordinate found (the east island lies south of 深圳宝安机场)',
       },
     },
     hubGuangzhouBaiyunInternationalAirport,
@@ -976,7 +978,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: null,
         unit: '440115',
-        note: 'no coordinate found (1 query); not derivable from sources consulted',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1006,7 +1008,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: null,
         unit: '440100',
-        note: 'no coordinate found; location not verified (facts.json: 增城?)',
+        note: 'no coordinate found; location not confirmed (增城区?)',
       },
     },
     {
@@ -1021,7 +1023,7 @@ export const guangzhouShenzhen: Layout = {
       location: {
         point: null,
         unit: '440115',
-        note: 'no coordinate; pages say campus is in Nansha next to Qingsheng HSR station (SCMP, Caixin 2018) - descriptive only',
+        note: 'no coordinate found (the campus is in 南沙, next to 庆盛站)',
       },
     },
     hubNanshaDistrictNanshaNewArea,

@@ -5,7 +5,7 @@ import * as S from './sources.ts';
 /**
  * 黑龙江区域协调发展 — Heilongjiang: regional coordination.
  *
- * 哈大齐 national innovation demonstration zone (three high-tech zones and their cities) and the other categories of the 2024 leading-group meeting (seed 001) as far as the facts allow; categories without sourced members are kept with empty members.
+ * The 哈大齐 national innovation demonstration zone (three high-tech zones and their cities) and the other categories named at the first plenary of the provincial leading group for regional coordinated development (23 November 2024); categories whose members no source lists are kept with no members.
  *
  * 14 items, 7 members, 5 sources (data: `data/layouts/heilongjiang.json`).
  *
@@ -21,8 +21,8 @@ export const heilongjiang: Layout = {
   titleEn: 'Heilongjiang: regional coordination',
   region: 'Heilongjiang',
   description:
-    '哈大齐 national innovation demonstration zone (three high-tech zones and their cities) and the other categories of the 2024 leading-group meeting (seed 001) as far as the facts allow; categories without sourced members are kept with empty members.',
-  sources: [S.HDQ, S.NBS_CODES, S.OPENFLIGHTS, S.RES_CITY_2013, S.HLJ_LEADING_GROUP_2024],
+    'The 哈大齐 national innovation demonstration zone (three high-tech zones and their cities) and the other categories named at the first plenary of the provincial leading group for regional coordinated development (23 November 2024); categories whose members no source lists are kept with no members.',
+  sources: [S.HLJ_LEADING_GROUP_2024, S.NBS_CODES, S.HDQ, S.RES_CITY_2013, S.OPENFLIGHTS],
   items: [
     {
       type: 'economic-zone',
@@ -32,10 +32,10 @@ export const heilongjiang: Layout = {
       status: 'verified',
       source: S.HDQ,
       seeAlso: [S.NBS_CODES, S.OPENFLIGHTS],
-      quote: '建好哈大齐国家自主创新示范区等创新平台 (seed: 建好哈大齊國家自主創新示範區)',
+      quote: '建好哈大齐国家自主创新示范区等创新平台',
       notes: [
-        'Approved by 国函〔2022〕43号 (reported May 2022); implementation plan 自创组发〔2023〕1号.',
-        'Airport points are city proxies only — the zone is three park polygons.',
+        'Approved by the State Council (国函〔2022〕43号, reported in May 2022).',
+        'The airport points stand for the cities only: the zone is three parks.',
       ],
       category: 'platform',
       members: [
@@ -45,7 +45,7 @@ export const heilongjiang: Layout = {
           coverage: {
             description: '哈尔滨高新技术产业开发区 (in 哈尔滨市)',
           },
-          note: 'scope = area in the national development-zone audit announcement',
+          note: 'the zone covers the park within its announced boundaries',
         },
         {
           code: '230600',
@@ -53,7 +53,7 @@ export const heilongjiang: Layout = {
           coverage: {
             description: '大庆高新技术产业开发区 (in 大庆市)',
           },
-          note: 'NBS statistical code 230671 exists but is NOT a GB/T 2260 code',
+          note: 'the statistical code 230671 of the park is not a GB/T 2260 code',
         },
         {
           code: '230200',
@@ -100,7 +100,7 @@ export const heilongjiang: Layout = {
       source: S.HLJ_LEADING_GROUP_2024,
       quote: '做大做强省会城市和区域中心城市',
       notes: [
-        'Seed names none. Candidates (大庆、齐齐哈尔、牡丹江、佳木斯 …) NOT verified — do not map without a source.',
+        'The report names none. Candidates (大庆、齐齐哈尔、牡丹江、佳木斯 …) were not confirmed; do not map them without a source.',
       ],
       role: '区域中心城市',
       roleEn: 'Regional central cities (Heilongjiang)',
@@ -115,9 +115,9 @@ export const heilongjiang: Layout = {
       source: S.HLJ_LEADING_GROUP_2024,
       quote: '加快建设重点生态功能区',
       notes: [
-        'Membership comes from the national/provincial 主体功能区规划 (not retrieved). Likely includes 大小兴安岭 forest zones (大兴安岭地区 232700, 黑河 231100, 伊春 230700 …) — UNCERTAIN, not verified.',
+        'The list comes from the national and provincial 主体功能区规划 (not retrieved); it likely includes the 大小兴安岭 forest areas (大兴安岭地区 232700, 黑河 231100, 伊春 230700 …), not confirmed.',
       ],
-      kind: 'ecological-corridor',
+      kind: 'ecological-function-zone',
       members: [],
     },
     {
@@ -130,7 +130,7 @@ export const heilongjiang: Layout = {
       seeAlso: [S.RES_CITY_2013],
       quote: '扎实推进资源型城市转型',
       notes: [
-        'Authoritative list = annex of 国发〔2013〕45号 (262 cities nationally). Annex not read; commonly cited Heilongjiang members (大庆、伊春、鹤岗、双鸭山、七台河、鸡西、黑河、牡丹江、大兴安岭 + some county-level units) are UNCERTAIN.',
+        'The authoritative list is the annex of 国发〔2013〕45号 (262 cities nationwide), which was not read; the members often cited for 黑龙江 (大庆、伊春、鹤岗、双鸭山、七台河、鸡西、黑河、牡丹江、大兴安岭 and some county-level units) are not confirmed.',
       ],
       role: '资源型城市',
       roleEn: 'Resource-based cities (Heilongjiang)',
@@ -144,7 +144,7 @@ export const heilongjiang: Layout = {
       status: 'from-source-text',
       source: S.HLJ_LEADING_GROUP_2024,
       quote: '提升沿边地区产业和人口集聚能力',
-      notes: ['List of border counties not verified.'],
+      notes: ['The list of border counties was not confirmed.'],
       category: 'economic-region',
       members: [],
     },
@@ -158,7 +158,7 @@ export const heilongjiang: Layout = {
       source: S.HLJ_LEADING_GROUP_2024,
       quote: '加快国家级经开区、自主创新示范区、自贸试验区、综合保税区、农业高新技术产业示范区建设',
       notes: [
-        'Seed lists categories only. 中国(黑龙江)自贸试验区 = 哈尔滨、黑河、绥芬河 片区 (2019) — from memory, NOT verified.',
+        'The report names the categories only. The 中国（黑龙江）自由贸易试验区 has three areas (哈尔滨、黑河、绥芬河, 2019), not confirmed for this release.',
       ],
       category: 'platform',
       members: [],
@@ -171,7 +171,7 @@ export const heilongjiang: Layout = {
       status: 'from-source-text',
       source: S.HLJ_LEADING_GROUP_2024,
       quote: '推动东北振兴,以黑龙江区域振兴贡献于中国式现代化',
-      notes: ['Usual scope 辽宁、吉林、黑龙江 + 内蒙古东部 (蒙东 5 盟市) — not verified.'],
+      notes: ['The usual scope is 辽宁、吉林、黑龙江 and eastern 内蒙古 (five 盟市); not confirmed.'],
       category: 'economic-region',
       members: [
         {
@@ -239,7 +239,7 @@ export const heilongjiang: Layout = {
       location: {
         point: null,
         unit: '230100',
-        note: 'not found - no query run (multi-park zone)',
+        note: 'no coordinate found (a zone of several parks)',
       },
     },
     {
@@ -254,7 +254,7 @@ export const heilongjiang: Layout = {
       location: {
         point: null,
         unit: '230600',
-        note: 'not found - no query run',
+        note: 'no coordinate found (a zone of several parks)',
       },
     },
     {
@@ -269,7 +269,7 @@ export const heilongjiang: Layout = {
       location: {
         point: null,
         unit: '230200',
-        note: 'not found - no query run',
+        note: 'no coordinate found (a zone of several parks)',
       },
     },
   ],

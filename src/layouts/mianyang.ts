@@ -6,9 +6,9 @@ import * as S from './sources.ts';
 /**
  * 绵阳“一核两翼三区”区域发展新格局 — Mianyang: one core, two wings, three zones.
  *
- * A city guideline with place names replaced by "XX", resolved to Mianyang (seed 004, c. 2018-19). Members are county-level codes; many resolutions are inferred and marked so.
+ * A city guideline on a new regional development pattern (一核两翼三区), whose copy replaces place names with "XX"; it is read as Mianyang (the only 中国科技城). The copy is undated: the original follows decisions of June–July 2018, while the copy cites the 20th Party Congress (2022), which reads as later editing. Members are county-level codes; most readings of "XX" are inferred and marked so.
  *
- * 45 items, 47 members, 11 sources (data: `data/layouts/mianyang.json`).
+ * 45 items, 47 members, 9 sources (data: `data/layouts/mianyang.json`).
  *
  * @example
  * ```ts
@@ -22,19 +22,17 @@ export const mianyang: Layout = {
   titleEn: 'Mianyang: one core, two wings, three zones',
   region: 'Mianyang, Sichuan',
   description:
-    'A city guideline with place names replaced by "XX", resolved to Mianyang (seed 004, c. 2018-19). Members are county-level codes; many resolutions are inferred and marked so.',
+    'A city guideline on a new regional development pattern (一核两翼三区), whose copy replaces place names with "XX"; it is read as Mianyang (the only 中国科技城). The copy is undated: the original follows decisions of June–July 2018, while the copy cites the 20th Party Congress (2022), which reads as later editing. Members are county-level codes; most readings of "XX" are inferred and marked so.',
   sources: [
-    S.XZZG,
-    S.MY_2018,
-    S.MY_2022_ZONES,
-    S.MY_FUCHENG,
-    S.MY_PANDA_2016,
-    S.NBS_CODES,
-    S.OPENFLIGHTS,
-    S.PANDA_NP,
-    S.SC_SUBCENTRE,
     S.MY_GUIDELINE,
-    S.WANGLANG,
+    S.NBS_CODES,
+    S.SC_SUBCENTRE,
+    S.MY_2018,
+    S.MY_PANDA_2016,
+    S.PANDA_NP,
+    S.PANDA_PILOT_2017,
+    S.MY_2022_ZONES,
+    S.OPENFLIGHTS,
   ],
   items: [
     {
@@ -46,7 +44,9 @@ export const mianyang: Layout = {
       source: S.MY_2018,
       seeAlso: [S.SC_SUBCENTRE, S.MY_GUIDELINE],
       quote: '对加快建设中国科技城和西部现代化强市具有重大战略意义 … XX要建全省经济副中心',
-      notes: ['Identification of XX=绵阳: see placeholder table; confidence very high (~99%).'],
+      notes: [
+        "XX is read as 绵阳: it is the only 中国科技城, and the guideline's wording matches the 2018 decision of the 绵阳 party committee (very high confidence).",
+      ],
       role: '绵阳',
       roleEn: 'Mianyang (China Science & Technology City; provincial economic sub-centre)',
       members: [
@@ -64,11 +64,11 @@ export const mianyang: Layout = {
       nameEn: "'One Core' — 3 urban districts + 4 development parks",
       status: 'inferred',
       statusNote: 'inferred from the administrative facts',
-      source: S.MY_FUCHENG,
-      seeAlso: [S.MY_GUIDELINE, S.NBS_CODES],
+      source: S.MY_GUIDELINE,
+      seeAlso: [S.NBS_CODES],
       quote: '“一核”包括XX、XX、XX3个市辖区和4个开发园区',
       notes: [
-        'Mianyang has exactly 3 市辖区 (涪城 510703, 游仙 510704, 安州 510705) → the three XX are certain as a set; which XX区 gets which role is partly uncertain (汽车基地 district: 安州? ~50%).',
+        '绵阳 has exactly three 市辖区 (涪城 510703, 游仙 510704, 安州 510705), so the three XX are certain as a set; which district has which role is partly uncertain (the car-industry district may be 安州, about even odds).',
       ],
       category: 'economic-region',
       members: [
@@ -76,19 +76,19 @@ export const mianyang: Layout = {
           code: '510703',
           name: '涪城区',
           statusNote: 'inferred, high confidence',
-          note: "涪城区; 'XX区打造高质量发展样板区' = 涪城 (weak secondary MY_FUCHENG)",
+          note: '涪城区; read as the district that is to become a 高质量发展样板区',
         },
         {
           code: '510704',
           name: '游仙区',
           statusNote: 'inferred, high confidence',
-          note: "游仙区; likely the '军民融合示范区' district (not verified)",
+          note: '游仙区; probably the 军民融合示范区 district (not confirmed)',
         },
         {
           code: '510705',
           name: '安州区',
           statusNote: 'inferred, high confidence',
-          note: "安州区 (县→区 2016); 'XX尽快融入主城区同城化' most likely = 安州",
+          note: '安州区 (a county until 2016); most likely the XX that is to join the main urban area (融入主城区同城化)',
         },
         {
           code: '510700',
@@ -124,7 +124,7 @@ export const mianyang: Layout = {
             description: '仙海区(仙海水利风景区/旅游度假区) (in 绵阳市)',
           },
           status: 'uncertain',
-          note: "'支持XX区打造国家级旅游度假区' — 仙海 is the likely 4th park (~70%)",
+          note: '支持XX区打造国家级旅游度假区: 仙海 is the likely fourth park (about 70 % confidence)',
         },
       ],
       hubs: [
@@ -167,12 +167,12 @@ export const mianyang: Layout = {
       nameEn: "中部平原河谷片区 (central plain & river-valley zone): 'XX和XX全域、XX和XX平坝区域,以及XX'",
       status: 'uncertain',
       statusNote: 'uncertain: the best reading of the text',
-      source: S.MY_PANDA_2016,
-      seeAlso: [S.MY_GUIDELINE, S.NBS_CODES],
+      source: S.MY_GUIDELINE,
+      seeAlso: [S.NBS_CODES],
       quote: '全市划分为中部平原河谷片区、东南丘陵片区、西北山地片区',
       notes: [
-        "This best reading leaves 梓潼's 3 northern towns unassigned, so at least one slot is mis-identified (alternatives: 游仙 or 江油 in other slots). Mark the zone polygons as 'approximate' in the library.",
-        'County parts (平坝/山区/北部三镇) have no GB/T codes — drawing them needs township-level (乡级) boundaries.',
+        'This reading leaves the three northern towns of 梓潼 in no zone, so at least one XX is misread (游仙 or 江油 could fill other slots); draw the zones as approximate.',
+        'Parts of counties (平坝, 山区, 北部三镇) have no GB/T 2260 codes: drawing them needs township boundaries.',
       ],
       group: '三区',
       category: 'economic-region',
@@ -192,7 +192,7 @@ export const mianyang: Layout = {
           code: '510781',
           name: '江油市',
           coverage: {
-            description: 'plain part',
+            description: 'the plain part of the county',
           },
           status: 'inferred',
           statusNote: 'inferred, medium confidence',
@@ -201,7 +201,7 @@ export const mianyang: Layout = {
           code: '510705',
           name: '安州区',
           coverage: {
-            description: 'plain part',
+            description: 'the plain part of the county',
           },
           status: 'inferred',
           statusNote: 'inferred, medium confidence',
@@ -214,7 +214,7 @@ export const mianyang: Layout = {
           },
           status: 'inferred',
           statusNote: 'inferred, medium confidence',
-          note: "the trailing '以及XX' is read as 永昌镇, because 西北 zone = '北川除永昌镇以外区域'",
+          note: 'the trailing 以及XX is read as 永昌镇, because the 西北 zone is 北XX除永昌镇以外区域',
         },
       ],
     },
@@ -225,12 +225,12 @@ export const mianyang: Layout = {
       nameEn: "东南丘陵片区 (south-east hill zone): 'XX、XX全域,以及XX除北部三镇以外区域'",
       status: 'uncertain',
       statusNote: 'uncertain: the best reading of the text',
-      source: S.MY_PANDA_2016,
-      seeAlso: [S.MY_GUIDELINE, S.NBS_CODES],
+      source: S.MY_GUIDELINE,
+      seeAlso: [S.NBS_CODES],
       quote: '全市划分为中部平原河谷片区、东南丘陵片区、西北山地片区',
       notes: [
-        "This best reading leaves 梓潼's 3 northern towns unassigned, so at least one slot is mis-identified (alternatives: 游仙 or 江油 in other slots). Mark the zone polygons as 'approximate' in the library.",
-        'County parts (平坝/山区/北部三镇) have no GB/T codes — drawing them needs township-level (乡级) boundaries.',
+        'This reading leaves the three northern towns of 梓潼 in no zone, so at least one XX is misread (游仙 or 江油 could fill other slots); draw the zones as approximate.',
+        'Parts of counties (平坝, 山区, 北部三镇) have no GB/T 2260 codes: drawing them needs township boundaries.',
       ],
       group: '三区',
       category: 'economic-region',
@@ -251,7 +251,7 @@ export const mianyang: Layout = {
           code: '510725',
           name: '梓潼县',
           coverage: {
-            description: 'all but 3 northern towns',
+            description: 'all but its three northern towns',
           },
           status: 'inferred',
           statusNote: 'inferred, low to medium confidence',
@@ -265,12 +265,12 @@ export const mianyang: Layout = {
       nameEn: "西北山地片区 (north-west mountain zone): 'XX全域、北XX除永昌镇以外区域,以及XX、XX山区区域'",
       status: 'inferred',
       statusNote: 'partly confirmed',
-      source: S.MY_PANDA_2016,
-      seeAlso: [S.MY_GUIDELINE, S.NBS_CODES],
+      source: S.MY_GUIDELINE,
+      seeAlso: [S.NBS_CODES, S.MY_PANDA_2016],
       quote: '全市划分为中部平原河谷片区、东南丘陵片区、西北山地片区',
       notes: [
-        "This best reading leaves 梓潼's 3 northern towns unassigned, so at least one slot is mis-identified (alternatives: 游仙 or 江油 in other slots). Mark the zone polygons as 'approximate' in the library.",
-        'County parts (平坝/山区/北部三镇) have no GB/T codes — drawing them needs township-level (乡级) boundaries.',
+        'This reading leaves the three northern towns of 梓潼 in no zone, so at least one XX is misread (游仙 or 江油 could fill other slots); draw the zones as approximate.',
+        'Parts of counties (平坝, 山区, 北部三镇) have no GB/T 2260 codes: drawing them needs township boundaries.',
       ],
       group: '三区',
       category: 'economic-region',
@@ -279,7 +279,7 @@ export const mianyang: Layout = {
           code: '510727',
           name: '平武县',
           statusNote: 'inferred, high confidence',
-          note: '大九寨旅游环线; 王朗 reserve is in 平武 (verified); 雪宝顶/小河沟 probably too (not verified)',
+          note: 'on the 大九寨 tourist loop; the 王朗 reserve lies in 平武, 雪宝顶 and 小河沟 probably too',
         },
         {
           code: '510726',
@@ -294,7 +294,7 @@ export const mianyang: Layout = {
           code: '510781',
           name: '江油市',
           coverage: {
-            description: 'mountain part',
+            description: 'the mountain part of the county',
           },
           statusNote: 'inferred, medium confidence',
         },
@@ -302,10 +302,10 @@ export const mianyang: Layout = {
           code: '510705',
           name: '安州区',
           coverage: {
-            description: 'mountain part',
+            description: 'the mountain part of the county',
           },
           statusNote: 'inferred, medium confidence',
-          note: '千佛山 reserve lies in 安州 mountains',
+          note: 'the 千佛山 reserve lies in the mountains of 安州',
         },
       ],
     },
@@ -320,7 +320,7 @@ export const mianyang: Layout = {
       quote:
         '打造XX北向西出的战略支点 … 向北依托既有西成客专、宝成铁路和G5京昆高速公路 … 向西加快九XX高速XX段建设',
       notes: [
-        "Corridors named: 西成客专 (Xi'an–Chengdu HSR), 宝成铁路, G5 京昆高速, 九绵高速 (九寨沟–绵阳), links to 关中—天水, 呼包鄂榆, 中原经济区, 环渤海, 中蒙俄经济走廊, 陇南, 阿坝.",
+        'Corridors named: 西成客专, 宝成铁路, G5 京昆高速, 九绵高速 (九寨沟–绵阳), and links to 关中—天水, 呼包鄂榆, the 中原经济区, 环渤海, the 中蒙俄经济走廊, 陇南 and 阿坝.',
       ],
       role: '江油:北向西出战略支点',
       roleEn: 'Jiangyou as the north/west-bound strategic pivot',
@@ -341,7 +341,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, high confidence',
       source: S.MY_GUIDELINE,
       quote: '打造XX南向东出的战略支点 … 全面对接XX平原经济区、成渝城市群、XX渝合作示范区',
-      notes: ['XX平原经济区 = 成都平原经济区 (high); XX渝 = 川渝 (medium; see placeholder table).'],
+      notes: ['XX平原经济区 is read as 成都平原经济区 (high confidence); XX渝 as 川渝 (medium).'],
       role: '三台:南向东出战略支点',
       roleEn: 'Santai as the south/east-bound strategic pivot',
       members: [
@@ -361,7 +361,7 @@ export const mianyang: Layout = {
       source: S.MY_GUIDELINE,
       quote: '向北依托既有西成客专、宝成铁路和G5京昆高速公路',
       notes: [
-        'members = Mianyang units the lines are believed to cross (江油, 涪城…) — general knowledge, route-level detail not verified',
+        'Members: the 绵阳 units the lines are generally known to cross (江油, 涪城 …); the routes were not checked in detail.',
       ],
       kind: 'rail',
       nodes: [
@@ -384,7 +384,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, high confidence',
       source: S.MY_GUIDELINE,
       quote: '向西加快九XX高速XX段建设 / 加快推进XX西、九XX、广平高速建设',
-      notes: ["XX=绵; which county segment ('XX段') is meant is uncertain"],
+      notes: ['XX is read as 绵; which county section (XX段) is meant is uncertain.'],
       kind: 'road',
       nodes: [
         {
@@ -408,7 +408,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, medium confidence',
       source: S.MY_GUIDELINE,
       quote: '加快推进XX西 … 高速建设',
-      notes: ["'XX西' read as 绵西 (绵阳–西充, 南充)"],
+      notes: ['XX西 is read as 绵西 (绵阳–西充, in 南充).'],
       kind: 'road',
       nodes: [
         {
@@ -455,7 +455,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, high confidence',
       source: S.MY_GUIDELINE,
       quote: '推动G5成XX高速扩容',
-      notes: ['XX=绵'],
+      notes: ['XX is read as 绵.'],
       kind: 'road',
       nodes: [
         {
@@ -531,7 +531,7 @@ export const mianyang: Layout = {
       status: 'uncertain',
       source: S.MY_GUIDELINE,
       quote: '中XX高速公路 / 中XX … 尽快开工',
-      notes: ['not resolved (中江–三台? 中江–绵阳?)'],
+      notes: ['Not resolved (中江–三台? 中江–绵阳?).'],
       kind: 'road',
       nodes: [],
     },
@@ -566,7 +566,7 @@ export const mianyang: Layout = {
       status: 'from-source-text',
       source: S.MY_GUIDELINE,
       quote: '加快建设成兰铁路及皂角铺铁路物流基地',
-      notes: ['Mianyang counties crossed not verified; 皂角铺 location (游仙?) not verified'],
+      notes: ['The 绵阳 counties it crosses and the site of 皂角铺 (游仙?) were not confirmed.'],
       kind: 'rail',
       nodes: [
         {
@@ -589,7 +589,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, high confidence',
       source: S.MY_GUIDELINE,
       quote: '尽快开工建设XXXX内城际铁路',
-      notes: ['XXXX = 绵遂'],
+      notes: ['XXXX is read as 绵遂.'],
       kind: 'rail',
       nodes: [
         {
@@ -617,7 +617,7 @@ export const mianyang: Layout = {
       status: 'uncertain',
       source: S.MY_GUIDELINE,
       quote: '积极开展XX至金堂至XX城际铁路前期工作 … XX经金堂至XX城际二线铁路',
-      notes: ['only 金堂县 (成都) is explicit'],
+      notes: ['Only 金堂县 (成都) is named.'],
       kind: 'rail',
       nodes: [
         {
@@ -646,7 +646,7 @@ export const mianyang: Layout = {
       statusNote: 'inferred, high confidence',
       source: S.MY_GUIDELINE,
       quote: 'XX梓路改造提升',
-      notes: ['also in 绵阳 news as 仙海大道/绵梓路扩建'],
+      notes: ['Also known in 绵阳 as 仙海大道 / the 绵梓路 widening.'],
       kind: 'road',
       nodes: [
         {
@@ -671,7 +671,7 @@ export const mianyang: Layout = {
       source: S.MY_GUIDELINE,
       quote: '统筹推进涪江上游水土流失综合治理 … 继续实施涪江水环境生态补偿',
       notes: [
-        'Fu River flows 平武→江油→涪城/游仙→三台 (and on to 遂宁); county list from general geography, not from a retrieved source',
+        'The 涪江 flows 平武 → 江油 → 涪城/游仙 → 三台 (and on to 遂宁); the county list comes from general geography, not from a source.',
       ],
       kind: 'ecological-corridor',
       members: [
@@ -712,7 +712,7 @@ export const mianyang: Layout = {
       seeAlso: [S.MY_GUIDELINE],
       quote: '全面建成南郊机场1个主枢纽,北XX、XX等5个通用机场,若干起降点的“1+5+N”民用航空体系',
       notes: [
-        "Seed also mentions 南郊机场改扩建 and '迁建前期工作' (relocation study) — the point may move.",
+        'The guideline also mentions the 南郊机场 extension and a study for moving it (迁建前期工作): the point may move.',
       ],
       role: '绵阳南郊机场 “1+5+N”民用航空体系',
       roleEn: "Mianyang Nanjiao Airport and the '1+5+N' civil aviation system",
@@ -738,7 +738,7 @@ export const mianyang: Layout = {
           code: '510700',
           name: '绵阳市',
           coverage: {
-            description: 'partial',
+            description: 'part of the city',
           },
           status: 'verified',
         },
@@ -757,7 +757,7 @@ export const mianyang: Layout = {
       seeAlso: [S.MY_GUIDELINE],
       quote: '完善科技城集中发展区和3个国家级(含XX出口加工区)、8个省级开发区发展规划',
       notes: [
-        'The 8 provincial zones are not named in the seed; a 2022 article names 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial zones and 绵阳高新区、绵阳经开区 as the two national-level industrial parks (MY_2022_ZONES, secondary).',
+        'The guideline does not name the eight provincial zones; a 2022 report names 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial zones and 绵阳高新区、绵阳经开区 as the two national ones.',
       ],
       category: 'platform',
       members: [
@@ -786,7 +786,7 @@ export const mianyang: Layout = {
             description: '绵阳出口加工区 (in 绵阳市)',
           },
           statusNote: 'inferred, high confidence',
-          note: 'XX=绵阳; later converted to 综合保税区 (not verified)',
+          note: 'XX is read as 绵阳; later converted to a 综合保税区 (not confirmed)',
         },
       ],
       hubs: [
@@ -806,7 +806,9 @@ export const mianyang: Layout = {
       kind: 'industry-transfer',
       from: '130000',
       to: '510727',
-      notes: ['to: 河北 provided post-2008 对口援建 to 平武 (general knowledge, not verified here)'],
+      notes: [
+        '河北 helped 平武 rebuild after the 2008 earthquake (对口援建); the park is read as the 河北—平武 industrial park (not confirmed).',
+      ],
     },
     {
       type: 'economic-zone',
@@ -822,7 +824,7 @@ export const mianyang: Layout = {
           code: '610900',
           name: '安康市',
           coverage: {
-            description: 'model reference only (安康)',
+            description: 'named only as a model (安康)',
           },
           status: 'verified',
         },
@@ -835,10 +837,11 @@ export const mianyang: Layout = {
       nameEn: 'Giant Panda National Park (Mianyang / Minshan section)',
       status: 'verified',
       source: S.PANDA_NP,
-      seeAlso: [S.MY_PANDA_2016],
+      seeAlso: [S.MY_PANDA_2016, S.PANDA_PILOT_2017],
       quote: '统筹推进大熊猫国家公园体制试点',
       notes: [
-        "'体制试点' wording dates the seed to 2017–2021; the park was formally established 2021-10-12 (27,134 km²; Sichuan 20,177 km² in 7 市州 incl. 绵阳).",
+        "The guideline's wording 体制试点 (pilot) fits 2017–2021; the park was formally set up on 2021-10-12.",
+        'The 2017 pilot plan covered 27,134 km², 20,177 km² of it in seven Sichuan cities and prefectures including 绵阳.',
       ],
       kind: 'national-park',
       members: [
@@ -846,32 +849,32 @@ export const mianyang: Layout = {
           code: '510727',
           name: '平武县',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '510726',
           name: '北川羌族自治县',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '510705',
           name: '安州区',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
-          note: '2016 proposal lists 安县 (now 安州区)',
+          note: 'the 2016 proposal names 安县 (now 安州区)',
         },
         {
           code: '510781',
           name: '江油市',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
           status: 'uncertain',
-          note: '江油 not named in the 2016 proposal',
+          note: '江油 is not named in the 2016 proposal',
         },
       ],
     },
@@ -881,17 +884,16 @@ export const mianyang: Layout = {
       name: '王朗国家级自然保护区',
       nameEn: 'Wanglang National Nature Reserve',
       status: 'verified',
-      source: S.WANGLANG,
-      seeAlso: [S.MY_PANDA_2016],
+      source: S.MY_PANDA_2016,
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: national', '322.97 km²; est. 1965, national 2002'],
+      notes: ['Level: national.'],
       kind: 'nature-reserve',
       members: [
         {
           code: '510727',
           name: '平武县',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
         },
       ],
@@ -900,7 +902,7 @@ export const mianyang: Layout = {
         unit: '510727',
         status: 'uncertain',
         statusNote: 'no coordinate found in the sources consulted',
-        note: 'pages (WWF, travel sites) describe it (NW Pingwu, 323 km²) but give no coordinate',
+        note: 'no coordinate found (it lies in the north-west of 平武)',
       },
     },
     {
@@ -911,14 +913,17 @@ export const mianyang: Layout = {
       status: 'verified',
       source: S.MY_PANDA_2016,
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: national', 'county = 平武 (general knowledge + reserve name; not separately verified)'],
+      notes: [
+        'Level: national.',
+        'county: 平武, from the name and general knowledge; not confirmed separately',
+      ],
       kind: 'nature-reserve',
       members: [
         {
           code: '510727',
           name: '平武县',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
         },
       ],
@@ -927,7 +932,7 @@ export const mianyang: Layout = {
         unit: '510727',
         status: 'uncertain',
         statusNote: 'no coordinate found in the sources consulted',
-        note: 'no coordinate for the Pingwu reserve. Related only: Mount Xuebaoding peak 32°40′33″N 103°50′48″E (en.wikipedia via iiab.me kiwix 2023-10) lies in Songpan County (Ngawa), i.e. outside the Pingwu reserve - not used as the reserve point',
+        note: 'no coordinate found; the 雪宝顶 peak itself lies in 松潘县 (阿坝), outside this reserve',
       },
     },
     {
@@ -939,14 +944,14 @@ export const mianyang: Layout = {
       statusNote: 'level confirmed; county uncertain',
       source: S.MY_PANDA_2016,
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: provincial', 'county 平武 not verified'],
+      notes: ['Level: provincial.', 'county 平武 not confirmed'],
       kind: 'nature-reserve',
       members: [
         {
           code: '510727',
           name: '平武县',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
           statusNote: 'level confirmed; county uncertain',
         },
@@ -955,7 +960,7 @@ export const mianyang: Layout = {
         point: null,
         unit: '510727',
         statusNote: 'no coordinate found in the sources consulted',
-        note: 'no coordinate/extent found (2 queries)',
+        note: 'no coordinate or extent found',
       },
     },
     {
@@ -965,26 +970,24 @@ export const mianyang: Layout = {
       nameEn: 'Xiaozhaizigou National Nature Reserve',
       status: 'verified',
       source: S.MY_PANDA_2016,
-      seeAlso: [S.XZZG],
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: national', 'in 北川县青片乡'],
+      notes: ['Level: national.', 'in 青片乡, 北川县'],
       kind: 'nature-reserve',
       members: [
         {
           code: '510726',
           name: '北川羌族自治县',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
         },
       ],
       location: {
-        point: [103.9583, 32],
+        point: null,
         unit: '510726',
-        source: S.XZZG,
-        status: 'inferred',
-        statusNote: 'approximate point',
-        note: "midpoint of the extent stated on the page: 'between east longitude of 103°45′–104°10′ and north latitude of 31°50′–32°10′' (444 km², Beichuan). Midpoint of a sourced extent, not a surveyed point",
+        status: 'uncertain',
+        statusNote: 'no coordinate found from a publisher of reserve data',
+        note: 'a tourism site gives the extent 103°45′–104°10′E, 31°50′–32°10′N (about 444 km²); not used',
       },
     },
     {
@@ -996,14 +999,14 @@ export const mianyang: Layout = {
       statusNote: 'level confirmed; county partly uncertain',
       source: S.MY_PANDA_2016,
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: national', '安州 (ex-安县) — may straddle 北川; not verified'],
+      notes: ['Level: national.', '安州 (the former 安县); it may straddle 北川; not confirmed'],
       kind: 'nature-reserve',
       members: [
         {
           code: '510705',
           name: '安州区',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
           statusNote: 'level confirmed; county partly uncertain',
         },
@@ -1012,7 +1015,7 @@ export const mianyang: Layout = {
         point: null,
         unit: '510705',
         statusNote: 'no coordinate found in the sources consulted',
-        note: 'page (mykejiguan.cn, Japanese) says ~220 km² on the An/Beichuan/Mao border, ~30 km from An county town, peak 3033 m - no coordinate',
+        note: 'no coordinate found (about 220 km² where 安州, 北川 and 茂县 meet)',
       },
     },
     {
@@ -1024,14 +1027,14 @@ export const mianyang: Layout = {
       statusNote: 'level confirmed; county uncertain',
       source: S.MY_PANDA_2016,
       quote: '抓好王朗、雪宝顶、小河沟、小寨子沟、千佛山、片口等国家、省自然保护区建设',
-      notes: ['level: provincial', 'county 北川 (片口乡) by name — not verified'],
+      notes: ['Level: provincial.', 'county 北川 (片口乡) from the name; not confirmed'],
       kind: 'nature-reserve',
       members: [
         {
           code: '510726',
           name: '北川羌族自治县',
           coverage: {
-            description: 'partial (reserve inside county)',
+            description: 'the reserve lies within this county',
           },
           statusNote: 'level confirmed; county uncertain',
         },
@@ -1040,7 +1043,7 @@ export const mianyang: Layout = {
         point: null,
         unit: '510726',
         statusNote: 'no coordinate found in the sources consulted',
-        note: 'no coordinate/extent found (2 queries)',
+        note: 'no coordinate or extent found',
       },
     },
     {
@@ -1052,7 +1055,7 @@ export const mianyang: Layout = {
       source: S.MY_GUIDELINE,
       quote: '贯彻主体功能区划,实施重点生态功能区产业准入负面清单制度',
       notes: [
-        'Which Mianyang counties are formally in the national/provincial key ecological function zone list was NOT verified.',
+        'Which 绵阳 counties are formally on the national or provincial list of key ecological function zones was not confirmed.',
       ],
       kind: 'ecological-function-zone',
       members: [
@@ -1077,7 +1080,7 @@ export const mianyang: Layout = {
       source: S.MY_GUIDELINE,
       quote:
         '连接关中一天水地区、呼包鄂榆地区以及中原经济区、环渤海地区,进而对接中蒙俄经济走廊;… 形成连接长江经济带和丝绸之路经济带的高速公路大通道',
-      notes: ["Context only; not compiled. '关中一天水' in the seed is a typo for 关中—天水."],
+      notes: ['Context only, not drawn. 关中一天水 in the text is a typo for 关中—天水.'],
       category: 'economic-region',
       members: [],
     },
@@ -1089,12 +1092,12 @@ export const mianyang: Layout = {
       nameEn: 'Mianyang Science City concentrated development area / S&T City New Area',
       status: 'uncertain',
       statusNote: 'no coordinate found in the sources consulted',
-      source: S.MY_FUCHENG,
+      source: S.MY_GUIDELINE,
       kind: 'new-area',
       location: {
         point: null,
         unit: '510700',
-        note: 'not found',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1104,12 +1107,12 @@ export const mianyang: Layout = {
       nameEn: 'Mianyang Hi-tech Industrial Development Zone',
       status: 'uncertain',
       statusNote: 'no coordinate found in the sources consulted',
-      source: S.MY_FUCHENG,
+      source: S.MY_GUIDELINE,
       kind: 'high-tech-zone',
       location: {
         point: null,
         unit: '510700',
-        note: 'not found - no query run',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1119,12 +1122,12 @@ export const mianyang: Layout = {
       nameEn: 'Mianyang Economic and Technological Development Zone',
       status: 'uncertain',
       statusNote: 'no coordinate found in the sources consulted',
-      source: S.MY_FUCHENG,
+      source: S.MY_GUIDELINE,
       kind: 'high-tech-zone',
       location: {
         point: null,
         unit: '510700',
-        note: 'not found - no query run',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1134,12 +1137,12 @@ export const mianyang: Layout = {
       nameEn: 'Xianhai scenic/tourism zone, Mianyang',
       status: 'uncertain',
       statusNote: 'no coordinate found in the sources consulted',
-      source: S.MY_FUCHENG,
+      source: S.MY_GUIDELINE,
       kind: 'platform',
       location: {
         point: null,
         unit: '510700',
-        note: 'not found - no query run',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1153,7 +1156,7 @@ export const mianyang: Layout = {
       kind: 'rail-hub',
       location: {
         point: null,
-        note: 'not found - location (游仙?) not verified',
+        note: 'no coordinate found; the site (游仙?) was not confirmed',
       },
     },
     {
@@ -1168,7 +1171,7 @@ export const mianyang: Layout = {
       location: {
         point: null,
         unit: '510726',
-        note: 'not found - no source located',
+        note: 'no coordinate found',
       },
     },
     {
@@ -1183,7 +1186,7 @@ export const mianyang: Layout = {
       location: {
         point: null,
         unit: '510700',
-        note: 'not found - no query run',
+        note: 'no coordinate found',
       },
     },
   ],

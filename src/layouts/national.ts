@@ -5,9 +5,9 @@ import * as S from './sources.ts';
 /**
  * 国家发展改革委批复(函复)的都市圈 — Metropolitan circles with an NDRC reply (national list of 18).
  *
- * The 18 metropolitan circles whose plans received an NDRC reply, in order, with reply dates. Members are coded only where the fact sheet lists them (成都, 广州, 深圳 copied from the regional layouts); other scopes are kept as text in `scope`.
+ * The 18 metropolitan circles whose plans received a reply (函复) from the National Development and Reform Commission, in the order of the replies. The NDRC published its first seven replies (2021–2022); the later ones are known from provincial announcements. Members are coded where a layout lists them (成都, 广州, 深圳 from the regional layouts; 重庆 from its plan); other scopes are given in words.
  *
- * 18 items, 24 members, 5 sources (data: `data/layouts/national.json`).
+ * 18 items, 46 members, 7 sources (data: `data/layouts/national.json`).
  *
  * @example
  * ```ts
@@ -21,36 +21,41 @@ export const national: Layout = {
   titleEn: 'Metropolitan circles with an NDRC reply (national list of 18)',
   region: 'China',
   description:
-    'The 18 metropolitan circles whose plans received an NDRC reply, in order, with reply dates. Members are coded only where the fact sheet lists them (成都, 广州, 深圳 copied from the regional layouts); other scopes are kept as text in `scope`.',
-  sources: [S.CD_MC, S.CQ_MC, S.GD_MC_2023, S.NATL_MC, S.SHENSHAN],
+    'The 18 metropolitan circles whose plans received a reply (函复) from the National Development and Reform Commission, in the order of the replies. The NDRC published its first seven replies (2021–2022); the later ones are known from provincial announcements. Members are coded where a layout lists them (成都, 广州, 深圳 from the regional layouts; 重庆 from its plan); other scopes are given in words.',
+  sources: [S.GD_MC_2023, S.SHENSHAN, S.NATL_MC, S.NDRC_NANJING, S.JILIN_CC_2025, S.CQ_MC, S.CD_MC],
   items: [
     {
       type: 'metro-circle',
       id: 'cn-mc-01',
       name: '南京都市圈',
       status: 'verified',
-      source: S.NATL_MC,
+      source: S.NDRC_NANJING,
       core: '320100',
       members: [],
       scope:
-        '南京、镇江、扬州、淮安、芜湖、马鞍山、滁州、宣城全域 + 常州金坛区、溧阳市 (cross-province 苏皖)',
-      approved: '2021-02-02',
-      notes: ['NDRC reply order 1: 2021-02-02', "core 320100 derived from the circle's name (inferred)"],
+        'core (主要包括): 南京市; 镇江 京口、润州、丹徒、句容; 扬州 广陵、邗江、江都、仪征; 淮安 盱眙; 芜湖 镜湖、弋江、鸠江; 马鞍山 花山、雨山、博望、和县、当涂; 滁州 琅琊、南谯、来安、天长; 宣城 宣州 (2.7万 km²). Planning scope: 南京、镇江、扬州、淮安、芜湖、马鞍山、滁州、宣城全域 + 常州 金坛区、溧阳市 (跨江苏、安徽)',
+      approved: '2021-02-08',
+      notes: [
+        'The NDRC published its reply on its website on 2021-02-08; the date 2021-02-02 found in some lists has no public record. 江苏 and 安徽 issued the plan jointly in April 2021.',
+        'Core: the city the circle is named after.',
+      ],
+      seeAlso: [S.NATL_MC],
     },
     {
       type: 'metro-circle',
       id: 'cn-mc-02',
       name: '福州都市圈',
-      status: 'uncertain',
+      status: 'verified',
       statusNote: 'the year is confirmed; the day is not',
       source: S.NATL_MC,
       core: '350100',
       members: [],
-      scope: '福州、莆田全域; 宁德蕉城/福安/霞浦/古田; 南平延平/建阳/建瓯部分; 平潭',
-      approved: '2021 (sources disagree: 2021-05-26 vs 2021-06-23)',
+      scope: '福州、莆田全域; 宁德 蕉城、福安、霞浦、古田; 南平 延平、建阳、建瓯 in part; 平潭',
+      approved: '2021',
       notes: [
-        'NDRC reply order 2: 2021 (sources disagree: 2021-05-26 vs 2021-06-23)',
-        "core 350100 derived from the circle's name (inferred)",
+        'One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).',
+        'The day of the reply is not confirmed (reports give 2021-05-26 and 2021-06-23).',
+        'Core: the city the circle is named after.',
       ],
     },
     {
@@ -60,10 +65,11 @@ export const national: Layout = {
       status: 'verified',
       source: S.NATL_MC,
       core: '510100',
-      approved: '2021-11 (reported 2021-11-18; Sichuan issued 2021-11-29)',
+      approved: '2021-11',
       notes: [
-        'NDRC reply order 3: 2021-11 (reported 2021-11-18; Sichuan issued 2021-11-29)',
-        "core 510100 derived from the circle's name (inferred)",
+        'One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).',
+        '四川省人民政府 issued the plan on 2021-11-29.',
+        'Core: the city the circle is named after.',
         'Members as in 成都都市圈 (sc-cd-mc).',
       ],
       members: [
@@ -75,61 +81,61 @@ export const national: Layout = {
         {
           code: '510603',
           name: '旌阳区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '510682',
           name: '什邡市',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '510681',
           name: '广汉市',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '510623',
           name: '中江县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '511402',
           name: '东坡区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '511403',
           name: '彭山区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '511421',
           name: '仁寿县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '511425',
           name: '青神县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '512002',
           name: '雁江区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
         {
           code: '512022',
           name: '乐至县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.CD_MC,
         },
       ],
@@ -142,9 +148,9 @@ export const national: Layout = {
       statusNote: 'the year is confirmed; the day is not',
       source: S.NATL_MC,
       members: [],
-      scope: '长沙全域; 株洲中心城区+醴陵; 湘潭中心城区+韶山+湘潭县',
-      approved: '2022 (reported 2022-01-30 in a forum post)',
-      notes: ['NDRC reply order 4: 2022 (reported 2022-01-30 in a forum post)'],
+      scope: '长沙全域; 株洲 central districts + 醴陵; 湘潭 central districts + 韶山 + 湘潭县',
+      approved: '2022',
+      notes: ['One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).'],
     },
     {
       type: 'metro-circle',
@@ -155,11 +161,12 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '610100',
       members: [],
-      scope: '西安; 咸阳秦都/杨陵/渭城/三原/泾阳/乾县/礼泉/武功/兴平; 铜川耀州/王益; 渭南临渭/华州/富平',
-      approved: '2022 (reported 2022-02-22; news of approval 2022-03)',
+      scope:
+        '西安; 咸阳 秦都、杨陵、渭城、三原、泾阳、乾县、礼泉、武功、兴平; 铜川 耀州、王益; 渭南 临渭、华州、富平',
+      approved: '2022',
       notes: [
-        'NDRC reply order 5: 2022 (reported 2022-02-22; news of approval 2022-03)',
-        "core 610100 derived from the circle's name (inferred)",
+        'One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).',
+        'Core: the city the circle is named after.',
       ],
     },
     {
@@ -171,10 +178,104 @@ export const national: Layout = {
       source: S.CQ_MC,
       seeAlso: [S.NATL_MC],
       core: '500000',
-      members: [],
-      scope: '重庆主城都市区21区 + 四川广安全域 (3.5万km²) — CQ_MC',
+      members: [
+        {
+          code: '500103',
+          name: '渝中区',
+        },
+        {
+          code: '500104',
+          name: '大渡口区',
+        },
+        {
+          code: '500105',
+          name: '江北区',
+        },
+        {
+          code: '500106',
+          name: '沙坪坝区',
+        },
+        {
+          code: '500107',
+          name: '九龙坡区',
+        },
+        {
+          code: '500108',
+          name: '南岸区',
+        },
+        {
+          code: '500109',
+          name: '北碚区',
+        },
+        {
+          code: '500112',
+          name: '渝北区',
+        },
+        {
+          code: '500113',
+          name: '巴南区',
+        },
+        {
+          code: '500102',
+          name: '涪陵区',
+        },
+        {
+          code: '500115',
+          name: '长寿区',
+        },
+        {
+          code: '500116',
+          name: '江津区',
+        },
+        {
+          code: '500117',
+          name: '合川区',
+        },
+        {
+          code: '500118',
+          name: '永川区',
+        },
+        {
+          code: '500119',
+          name: '南川区',
+        },
+        {
+          code: '500110',
+          name: '綦江区',
+          note: 'with the 万盛经济技术开发区',
+        },
+        {
+          code: '500111',
+          name: '大足区',
+        },
+        {
+          code: '500120',
+          name: '璧山区',
+        },
+        {
+          code: '500151',
+          name: '铜梁区',
+        },
+        {
+          code: '500152',
+          name: '潼南区',
+        },
+        {
+          code: '500153',
+          name: '荣昌区',
+        },
+        {
+          code: '511600',
+          name: '广安市',
+        },
+      ],
+      scope: 'the 21 districts of 重庆主城都市区 and the whole of 广安市 (3.5万 km²)',
       approved: '2022',
-      notes: ['NDRC reply order 6: 2022', "core 500000 derived from the circle's name (inferred)"],
+      notes: [
+        'One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).',
+        "重庆市人民政府 and 四川省人民政府 issued the plan on 2022-08-11, with the NDRC's consent.",
+        'Core: the city the circle is named after.',
+      ],
     },
     {
       type: 'metro-circle',
@@ -185,11 +286,11 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '420100',
       members: [],
-      scope: 'not compiled',
-      approved: '2022 (per 第一财经: among the 7 NDRC published in 2021–22)',
+      scope: 'not listed here',
+      approved: '2022',
       notes: [
-        'NDRC reply order 7: 2022 (per 第一财经: among the 7 NDRC published in 2021–22)',
-        "core 420100 derived from the circle's name (inferred)",
+        'One of the seven replies the NDRC published on its website in 2021–2022 (第一财经, 2025).',
+        'Core: the city the circle is named after.',
       ],
     },
     {
@@ -202,7 +303,10 @@ export const national: Layout = {
       members: [],
       scope: '沈阳、鞍山、抚顺、本溪、阜新、辽阳、铁岭 + 沈抚示范区',
       approved: '2023',
-      notes: ['NDRC reply order 8: 2023', "core 210100 derived from the circle's name (inferred)"],
+      notes: [
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'Core: the city the circle is named after.',
+      ],
     },
     {
       type: 'metro-circle',
@@ -212,9 +316,12 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '330100',
       members: [],
-      scope: 'not compiled',
+      scope: 'not listed here',
       approved: '2023',
-      notes: ['NDRC reply order 9: 2023', "core 330100 derived from the circle's name (inferred)"],
+      notes: [
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'Core: the city the circle is named after.',
+      ],
     },
     {
       type: 'metro-circle',
@@ -224,9 +331,12 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '410100',
       members: [],
-      scope: 'not compiled',
+      scope: 'not listed here',
       approved: '2023',
-      notes: ['NDRC reply order 10: 2023', "core 410100 derived from the circle's name (inferred)"],
+      notes: [
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'Core: the city the circle is named after.',
+      ],
     },
     {
       type: 'metro-circle',
@@ -235,10 +345,11 @@ export const national: Layout = {
       status: 'verified',
       source: S.NATL_MC,
       core: '440100',
-      approved: '2023 (NDRC 衔接函复; GD issued 2023-10-25/12-20)',
+      approved: '2023',
       notes: [
-        'NDRC reply order 11: 2023 (NDRC 衔接函复; GD issued 2023-10-25/12-20)',
-        "core 440100 derived from the circle's name (inferred)",
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'The plan says it was drawn up after consultation with the NDRC (经国家发展改革委衔接函复); 广东省人民政府 issued it with a notice of 2023-10-25, published on 2023-12-20.',
+        'Core: the city the circle is named after.',
         'Members as in 广州都市圈 (gd-mc-gz).',
       ],
       members: [
@@ -255,43 +366,43 @@ export const national: Layout = {
         {
           code: '441202',
           name: '端州区',
-          note: 'whole district; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441203',
           name: '鼎湖区',
-          note: 'whole district; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441204',
           name: '高要区',
-          note: 'whole district; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441284',
           name: '四会市',
-          note: 'whole county-level city; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441802',
           name: '清城区',
-          note: 'whole district; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441803',
           name: '清新区',
-          note: 'whole district; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
         {
           code: '441821',
           name: '佛冈县',
-          note: 'whole county; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
           source: S.GD_MC_2023,
         },
       ],
@@ -303,10 +414,11 @@ export const national: Layout = {
       status: 'verified',
       source: S.NATL_MC,
       core: '440300',
-      approved: '2023 (NDRC 衔接函复; GD issued 2023-10-25/12-20)',
+      approved: '2023',
       notes: [
-        'NDRC reply order 12: 2023 (NDRC 衔接函复; GD issued 2023-10-25/12-20)',
-        "core 440300 derived from the circle's name (inferred)",
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'The plan says it was drawn up after consultation with the NDRC (经国家发展改革委衔接函复); 广东省人民政府 issued it with a notice of 2023-10-25, published on 2023-12-20.',
+        'Core: the city the circle is named after.',
         'Members as in 深圳都市圈 (gd-mc-sz).',
       ],
       members: [
@@ -332,7 +444,7 @@ export const national: Layout = {
             description: '深汕特别合作区 (in 汕尾市)',
           },
           source: S.SHENSHAN,
-          note: '468.3 km² (鹅埠、小漠、鲘门、赤石 + 圆墩林场) carved from former 海丰县; administered by 深圳 since 2017-09; no GB/T 2260 code',
+          note: 'the 深汕特别合作区: four former towns of 海丰县 (鹅埠、小漠、鲘门、赤石), about 460 km² of land, led by 深圳; it has no GB/T 2260 code of its own',
         },
       ],
     },
@@ -344,11 +456,11 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '370200',
       members: [],
-      scope: '青岛 + 潍坊、日照、烟台 (extent within those cities not gathered)',
-      approved: '2023 (plan published 2023-10-13)',
+      scope: '青岛 + parts of 潍坊、日照、烟台 (not listed here)',
+      approved: '2023',
       notes: [
-        'NDRC reply order 13: 2023 (plan published 2023-10-13)',
-        "core 370200 derived from the circle's name (inferred)",
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'Core: the city the circle is named after.',
       ],
     },
     {
@@ -359,11 +471,11 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '370100',
       members: [],
-      scope: 'not compiled',
-      approved: '2023 (announced 2024-01 gov work report)',
+      scope: 'not listed here',
+      approved: '2023',
       notes: [
-        'NDRC reply order 14: 2023 (announced 2024-01 gov work report)',
-        "core 370100 derived from the circle's name (inferred)",
+        'Announced by the local government in 2023 (第一财经, 2025); the NDRC did not publish these replies.',
+        'Core: the city the circle is named after.',
       ],
     },
     {
@@ -373,9 +485,9 @@ export const national: Layout = {
       status: 'verified',
       source: S.NATL_MC,
       members: [],
-      scope: 'not compiled',
-      approved: '2024 (NDRC 衔接函复; Fujian issued 2024-07)',
-      notes: ['NDRC reply order 15: 2024 (NDRC 衔接函复; Fujian issued 2024-07)'],
+      scope: 'not listed here',
+      approved: '2024',
+      notes: ['福建省发展改革委 said that the plan received an NDRC reply in 2024 (第一财经, 2025).'],
     },
     {
       type: 'metro-circle',
@@ -385,41 +497,45 @@ export const national: Layout = {
       source: S.NATL_MC,
       core: '340100',
       members: [],
-      scope: 'not compiled',
-      approved: '2024-02 (NDRC 函复 per 安徽发改委)',
+      scope: 'not listed here',
+      approved: '2024-02',
       notes: [
-        'NDRC reply order 16: 2024-02 (NDRC 函复 per 安徽发改委)',
-        "core 340100 derived from the circle's name (inferred)",
+        '安徽省发展改革委: the plan received an NDRC reply in February 2024; the 2025 government work report of 安徽 calls it approved (第一财经, 2025).',
+        'Core: the city the circle is named after.',
       ],
     },
     {
       type: 'metro-circle',
       id: 'cn-mc-17',
       name: '石家庄都市圈',
-      status: 'verified',
-      statusNote: 'one report only',
+      status: 'inferred',
+      statusNote: 'only press summaries; no official announcement found',
       source: S.NATL_MC,
       core: '130100',
       members: [],
-      scope: 'not compiled',
+      scope: 'not listed here',
       approved: '2025',
-      notes: ['NDRC reply order 17: 2025', "core 130100 derived from the circle's name (inferred)"],
+      notes: [
+        'Named as the 17th circle in later press summaries (2025); no official announcement was found.',
+        'Core: the city the circle is named after.',
+      ],
     },
     {
       type: 'metro-circle',
       id: 'cn-mc-18',
       name: '长春现代化都市圈',
       status: 'verified',
-      source: S.NATL_MC,
+      source: S.JILIN_CC_2025,
       core: '220100',
       members: [],
       scope:
-        '长春朝阳/南关/宽城/二道/绿园/双阳/九台/公主岭/农安/德惠全域 + 榆树部分; 吉林船营/昌邑/龙潭/丰满; 四平铁东/铁西/伊通; 辽源龙山/西安全域 + 东辽部分 (2.97万km², 1210万)',
-      approved: '2025-08-22 (吉林 issued 2025-09-28, 吉政发〔2025〕8号)',
+        '长春 朝阳、南关、宽城、二道、绿园、双阳、九台、公主岭、农安、德惠全域 + 榆树 in part; 吉林 船营、昌邑、龙潭、丰满; 四平 铁东、铁西、伊通; 辽源 龙山、西安全域 + 东辽 in part (2.97万 km², 1210万 people)',
+      approved: '2025-08-22',
       notes: [
-        'NDRC reply order 18: 2025-08-22 (吉林 issued 2025-09-28, 吉政发〔2025〕8号)',
-        "core 220100 derived from the circle's name (inferred)",
+        '吉林省发展改革委 (press conference of 2025-10-17): the NDRC replied on 2025-08-22.',
+        'Core: the city the circle is named after.',
       ],
+      seeAlso: [S.NATL_MC],
     },
   ],
 };

@@ -22,11 +22,11 @@ export const gdMcGz: MetroCircle = {
   status: 'verified',
   source: S.GD_MC_2023,
   seeAlso: [S.GD_MC_2022, S.GD_MC_2020, S.GD_SYMPOSIUM_2024, S.NBS_CODES],
-  quote:
-    '充分发挥广州、深圳、珠海、汕头、湛江在五大都市圈的龙头作用;(seed 003) 携手周边城市共建共育具有高度全球影响力的广州都市圈',
+  quote: '充分发挥广州、深圳、珠海、汕头、湛江在五大都市圈的龙头作用',
   notes: [
-    "The brief's '协调指引 (2020)' is actually dated 2022-07-20.",
-    'Layout: 一核两极四轴 (广州 centre; 肇庆、清远中心城区 as 发展极).',
+    'The 2020 interview (张硕辅) also names it: 携手周边城市共建共育具有高度全球影响力的广州都市圈.',
+    'The provincial planning guideline is dated 2022-07-20 (some reports give 2020).',
+    'Spatial layout: 一核两极四轴 (广州 as centre; the urban areas of 肇庆 and 清远 as 发展极).',
   ],
   core: '440100',
   members: [
@@ -41,41 +41,41 @@ export const gdMcGz: MetroCircle = {
     {
       code: '441202',
       name: '端州区',
-      note: 'whole district; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441203',
       name: '鼎湖区',
-      note: 'whole district; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441204',
       name: '高要区',
-      note: 'whole district; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441284',
       name: '四会市',
-      note: 'whole county-level city; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441802',
       name: '清城区',
-      note: 'whole district; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441803',
       name: '清新区',
-      note: 'whole district; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
     {
       code: '441821',
       name: '佛冈县',
-      note: 'whole county; its city belongs in part',
+      note: 'this district or county belongs whole; its prefecture only in part',
     },
   ],
   scope:
-    "2023 plan (粤府〔2023〕92号) — CURRENT: = members above; ~2万 km², 3257万 (2022). 'Tasks also involve' 清远英德市(441881) and parts of 云浮(445300), 韶关(440200) — not members.",
+    '2023 plan (粤府〔2023〕92号): the members listed, about 2万 km² and 3257万 people (2022). Its tasks also reach 英德市 (清远) and parts of 云浮 and 韶关, which are not members.',
   plan: {
     title: '广州都市圈发展规划',
     issuer: '广东省人民政府 (粤府〔2023〕92号)',
@@ -83,16 +83,18 @@ export const gdMcGz: MetroCircle = {
   },
   variants: [
     {
-      label: '2022 国土空间规划协调指引 (2022-07-20)',
+      label: '2022 planning guideline (2022-07-20)',
       date: '2022-07-20',
-      description: 'identical to 2023: 广州、佛山全域 + 肇庆端州/鼎湖/高要/四会 + 清远清城/清新/佛冈',
+      description:
+        'the same as the 2023 plan: 广州、佛山全域 + 肇庆 端州、鼎湖、高要、四会 + 清远 清城、清新、佛冈',
       source: S.GD_MC_2022,
       status: 'verified',
     },
     {
-      label: '2020–21 (开发区总体规划 2020 / 省十四五纲要)',
+      label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
       date: '2020–21',
-      description: '广州、佛山、肇庆、清远、云浮、韶关 (十四五 wording: 含韶关、云浮都市区)',
+      description:
+        '广州、佛山、肇庆、清远、云浮、韶关 (the 14th five-year plan speaks of the urban areas of 韶关 and 云浮)',
       source: S.GD_MC_2020,
       status: 'verified',
     },
@@ -114,10 +116,10 @@ export const gdPfHengqin: EconomicZone = {
   name: '横琴(横琴粤澳深度合作区)',
   nameEn: 'Hengqin (Guangdong–Macao In-Depth Cooperation Zone in Hengqin)',
   status: 'verified',
-  source: S.HENGQIN_WIKI,
+  source: S.HENGQIN_PLAN,
   seeAlso: [S.GBA_2019, S.GD_SYMPOSIUM_2024],
   quote: '携手港澳做强横琴、前海、南沙、河套等重大合作平台',
-  notes: ["Seed also mentions '省委横琴工委、省政府横琴办' (the provincial organs for the zone)."],
+  notes: ['The report also names the provincial organs for the zone (省委横琴工委、省政府横琴办).'],
   category: 'platform',
   members: [
     {
@@ -126,7 +128,7 @@ export const gdPfHengqin: EconomicZone = {
       coverage: {
         description: '横琴岛/横琴粤澳深度合作区 (in 香洲区)',
       },
-      note: 'island of 106.46 km²; no own GB/T 2260 code',
+      note: 'the customs area of 横琴岛, about 106 km²; no GB/T 2260 code of its own',
     },
   ],
   hubs: ['hub-hengqin-island'],
@@ -157,7 +159,7 @@ export const gdPfQianhai: EconomicZone = {
       coverage: {
         description: '前海合作区 (in 深圳市)',
       },
-      note: 'expanded 2021-09 from 14.92 km² to 120.56 km²; spans parts of 南山区 and 宝安区 (district split not verified)',
+      note: 'enlarged in September 2021 from 14.92 km² to 120.56 km²; it spans parts of 南山区 and 宝安区',
     },
   ],
   hubs: ['hub-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone'],
@@ -185,7 +187,7 @@ export const gdPfNansha: EconomicZone = {
     {
       code: '440115',
       name: '南沙区',
-      note: 'member = 南沙区; that the 2022 《广州南沙深化面向世界的粤港澳全面合作总体方案》 covers the whole district is general knowledge, not verified; the FTZ 片区 is a smaller part',
+      note: 'member: the whole 南沙区, as the 2022 南沙 plan is usually read; the free-trade-zone area (片区) is a smaller part',
     },
   ],
   hubs: ['hub-nansha-district-nansha-new-area'],
@@ -205,7 +207,7 @@ export const gdPfHetao: EconomicZone = {
   name: '河套(河套深港科技创新合作区)',
   nameEn: 'Hetao (Loop) Shenzhen–Hong Kong Science & Technology Innovation Cooperation Zone',
   status: 'verified',
-  source: S.LOOP_WIKI,
+  source: S.HETAO_HK,
   seeAlso: [S.GBA_2019],
   quote: '携手港澳做强横琴、前海、南沙、河套等重大合作平台',
   category: 'platform',
@@ -216,7 +218,6 @@ export const gdPfHetao: EconomicZone = {
       coverage: {
         description: '河套香港园区(落马洲河套) (in 香港特别行政区)',
       },
-      note: '87 ha (HK side)',
     },
     {
       code: '440300',
@@ -224,7 +225,7 @@ export const gdPfHetao: EconomicZone = {
       coverage: {
         description: '河套深圳园区 (in 深圳市)',
       },
-      note: '~300 ha; located in 福田区 (district not verified)',
+      note: 'in 福田区 (the district is not stated in the source)',
     },
   ],
   hubs: ['hub-lok-ma-chau-loop', 'hub-hetao-shenzhen-park'],
@@ -248,7 +249,6 @@ export const hubGuangzhouBaiyunInternationalAirport: Hub = {
   kind: 'airport',
   location: {
     point: [113.29900360107422, 23.39240074157715],
-    note: 'MWGG gives the same point',
   },
 };
 
@@ -287,11 +287,11 @@ export const hubHengqinIsland: Hub = {
   name: '横琴(岛)',
   nameEn: 'Hengqin Island (representative point)',
   status: 'verified',
-  source: S.HENGQIN_WIKI,
+  source: S.WIKI_HENGQIN,
   kind: 'platform',
   location: {
     point: [113.5101, 22.12],
-    note: 'Wikipedia infobox point',
+    note: 'the infobox point of 横琴',
   },
 };
 
@@ -315,7 +315,7 @@ export const hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone: Hub
   location: {
     point: null,
     unit: '440300',
-    note: 'no coordinate for Qianhai found in the public sources consulted; only area figures',
+    note: 'no coordinate found; the sources give areas only',
   },
 };
 
@@ -340,7 +340,7 @@ export const hubNanshaDistrictNanshaNewArea: Hub = {
   location: {
     point: null,
     unit: '440115',
-    note: 'district coordinate 22.8383°N 113.6083°E used for the 803 km² district/new area',
+    note: 'no coordinate used for the district (803 km²)',
   },
 };
 
@@ -358,7 +358,7 @@ export const hubLokMaChauLoop: Hub = {
   name: '落马洲河套',
   nameEn: 'Lok Ma Chau Loop (HK park)',
   status: 'verified',
-  source: S.LOOP_WIKI,
+  source: S.WIKI_LOOP,
   kind: 'platform',
   location: {
     point: [114.080444, 22.5210111],
@@ -380,12 +380,12 @@ export const hubHetaoShenzhenPark: Hub = {
   nameEn: 'Hetao Shenzhen Park (Loop, Shenzhen side)',
   status: 'uncertain',
   statusNote: 'no coordinate found in the sources consulted',
-  source: S.LOOP_WIKI,
+  source: S.HETAO_HK,
   kind: 'platform',
   location: {
     point: null,
     unit: '440300',
-    note: 'not found - no query run; HK-side Loop point already in facts.json (LOOP_WIKI)',
+    note: 'no coordinate found',
   },
 };
 

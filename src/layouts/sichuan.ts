@@ -6,9 +6,9 @@ import * as S from './sources.ts';
 /**
  * 四川“五区共兴”与成渝地区双城经济圈 — Sichuan: five regions and the Chengdu–Chongqing economic circle.
  *
- * 五区共兴, 成都都市圈, 成渝地区双城经济圈 scope with exclusions, provincial economic sub-centres, regional central cities, 天府新区; from the March 2024 leading-group meeting (seed 002).
+ * 五区共兴 (the five regions), the 成都都市圈, the scope of the 成渝地区双城经济圈 with its excluded counties, the provincial economic sub-centres, the regional central cities and the 天府新区, as named at the sixth meeting of the provincial leading group (15 March 2024) and sourced item by item.
  *
- * 26 items, 106 members, 14 sources (data: `data/layouts/sichuan.json`).
+ * 26 items, 107 members, 15 sources (data: `data/layouts/sichuan.json`).
  *
  * @example
  * ```ts
@@ -22,22 +22,23 @@ export const sichuan: Layout = {
   titleEn: 'Sichuan: five regions and the Chengdu–Chongqing economic circle',
   region: 'Sichuan',
   description:
-    '五区共兴, 成都都市圈, 成渝地区双城经济圈 scope with exclusions, provincial economic sub-centres, regional central cities, 天府新区; from the March 2024 leading-group meeting (seed 002).',
+    '五区共兴 (the five regions), the 成都都市圈, the scope of the 成渝地区双城经济圈 with its excluded counties, the provincial economic sub-centres, the regional central cities and the 天府新区, as named at the sixth meeting of the provincial leading group (15 March 2024) and sourced item by item.',
   sources: [
+    S.SC_LEADING_GROUP_2024,
+    S.NBS_CODES,
+    S.NATL_MC,
+    S.CY_2021,
+    S.CY_2016,
     S.CD_MC,
+    S.SC_5R,
+    S.SC_CXB,
+    S.SC_SUBCENTRE,
+    S.SC_7RCC,
+    S.SC_1G,
+    S.TIANFU,
+    S.OPENFLIGHTS,
     S.WIKI_TFU,
     S.WIKI_TIANFU_NEW_AREA,
-    S.CY_2021,
-    S.NATL_MC,
-    S.NBS_CODES,
-    S.OURAIRPORTS_TFU,
-    S.OPENFLIGHTS,
-    S.SC_1G,
-    S.SC_5R,
-    S.SC_7RCC,
-    S.SC_SUBCENTRE,
-    S.SC_LEADING_GROUP_2024,
-    S.TIANFU,
   ],
   items: [
     {
@@ -47,12 +48,12 @@ export const sichuan: Layout = {
       nameEn: 'Chengdu–Chongqing Economic Circle (twin-city economic circle)',
       status: 'verified',
       source: S.CY_2021,
-      seeAlso: [S.NBS_CODES, S.OPENFLIGHTS, S.OURAIRPORTS_TFU],
+      seeAlso: [S.NBS_CODES, S.OPENFLIGHTS, S.CY_2016],
       quote: '集中资源力量扎实推进成渝地区双城经济圈建设和“五区共兴”发展',
       notes: [
-        'Outline issued 2021-10-20 (中共中央、国务院); 18.5万 km².',
-        "The detailed exclusion list was verified from a text of the 2016 成渝城市群 plan scope, which the 2021 outline reuses (same 27+15 and 18.5万 km²) — treat exclusions as 'verified (secondary)'.",
-        'Consequence for the Mianyang layer: 北川 and 平武 (the 西北山地片区) lie OUTSIDE the circle.',
+        'Outline plan of 中共中央、国务院, published on 2021-10-20; 18.5万 km².',
+        'The 2021 outline keeps the scope of the 2016 成渝城市群 plan (the same 27 districts and counties, 15 cities and 18.5万 km²); the excluded counties are those listed in the 2016 plan.',
+        'For the Mianyang layout: 北川 and 平武 (the 西北山地片区) lie outside the circle.',
       ],
       category: 'economic-circle',
       members: [
@@ -168,14 +169,14 @@ export const sichuan: Layout = {
           code: '500154',
           name: '开州区',
           coverage: {
-            description: 'partial (部分地区)',
+            description: 'part of the county (部分地区)',
           },
         },
         {
           code: '500235',
           name: '云阳县',
           coverage: {
-            description: 'partial (部分地区)',
+            description: 'part of the county (部分地区)',
           },
         },
         {
@@ -198,7 +199,7 @@ export const sichuan: Layout = {
           code: '510700',
           name: '绵阳市',
           coverage: {
-            description: 'all except 北川县 510726 and 平武县 510727',
+            description: 'all except 北川县 (510726) and 平武县 (510727)',
           },
         },
         {
@@ -233,14 +234,14 @@ export const sichuan: Layout = {
           code: '511700',
           name: '达州市',
           coverage: {
-            description: 'all except 万源市 511781',
+            description: 'all except 万源市 (511781)',
           },
         },
         {
           code: '511800',
           name: '雅安市',
           coverage: {
-            description: 'all except 天全县 511825 and 宝兴县 511827',
+            description: 'all except 天全县 (511825) and 宝兴县 (511827)',
           },
         },
         {
@@ -252,31 +253,31 @@ export const sichuan: Layout = {
         {
           code: '510726',
           name: '北川县',
-          note: 'excluded from 绵阳市 510700',
+          note: 'not in the scope (part of 绵阳市)',
         },
         {
           code: '510727',
           name: '平武县',
-          note: 'excluded from 绵阳市 510700',
+          note: 'not in the scope (part of 绵阳市)',
         },
         {
           code: '511781',
           name: '万源市',
-          note: 'excluded from 达州市 511700',
+          note: 'not in the scope (part of 达州市)',
         },
         {
           code: '511825',
           name: '天全县',
-          note: 'excluded from 雅安市 511800',
+          note: 'not in the scope (part of 雅安市)',
         },
         {
           code: '511827',
           name: '宝兴县',
-          note: 'excluded from 雅安市 511800',
+          note: 'not in the scope (part of 雅安市)',
         },
       ],
       description:
-        '重庆 27 区(县) (full) (verified (secondary)); 重庆 partial (verified (secondary)); 四川 15 市 (verified (secondary))',
+        '重庆: 27 districts and counties whole, 开州 and 云阳 in part; 四川: 15 cities, 绵阳、达州 and 雅安 without the excluded counties.',
       hubs: [
         'hub-chengdu-shuangliu-international-airport',
         'hub-chengdu-tianfu-international-airport',
@@ -291,7 +292,7 @@ export const sichuan: Layout = {
       status: 'from-source-text',
       source: S.SC_LEADING_GROUP_2024,
       quote: '全方位推进今年川渝合作重点任务、重大项目和成渝双核联动重点事项',
-      notes: ['bilateral link'],
+      notes: ['A link between the two core cities.'],
       kind: 'partnership',
       from: '510100',
       to: '500000',
@@ -306,7 +307,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '深入实施“四化同步、城乡融合、五区共兴”发展战略 / 审议了五大片区2024年重点任务清单',
       notes: [
-        "Seed names '五区共兴'/'五大片区' but not the five regions; names from 川府发〔2021〕7号 plan titles.",
+        'The report speaks of 五区共兴 and of the 五大片区 without naming them; the names are those of the five regional plans of 2021 (川府发〔2021〕7号).',
       ],
       category: 'economic-region',
       members: [
@@ -354,7 +355,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '深入实施“四化同步、城乡融合、五区共兴”发展战略 / 审议了五大片区2024年重点任务清单',
       notes: [
-        "Seed names '五区共兴'/'五大片区' but not the five regions; names from 川府发〔2021〕7号 plan titles.",
+        'The report speaks of 五区共兴 and of the 五大片区 without naming them; the names are those of the five regional plans of 2021 (川府发〔2021〕7号).',
       ],
       category: 'economic-region',
       members: [
@@ -386,7 +387,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '深入实施“四化同步、城乡融合、五区共兴”发展战略 / 审议了五大片区2024年重点任务清单',
       notes: [
-        "Seed names '五区共兴'/'五大片区' but not the five regions; names from 川府发〔2021〕7号 plan titles.",
+        'The report speaks of 五区共兴 and of the 五大片区 without naming them; the names are those of the five regional plans of 2021 (川府发〔2021〕7号).',
       ],
       category: 'economic-region',
       members: [
@@ -422,7 +423,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '深入实施“四化同步、城乡融合、五区共兴”发展战略 / 审议了五大片区2024年重点任务清单',
       notes: [
-        "Seed names '五区共兴'/'五大片区' but not the five regions; names from 川府发〔2021〕7号 plan titles.",
+        'The report speaks of 五区共兴 and of the 五大片区 without naming them; the names are those of the five regional plans of 2021 (川府发〔2021〕7号).',
       ],
       category: 'economic-region',
       members: [
@@ -441,13 +442,13 @@ export const sichuan: Layout = {
       id: 'sc-5r-cxb',
       name: '川西北生态示范区',
       nameEn: 'Northwestern Sichuan Ecological Demonstration Zone',
-      status: 'uncertain',
-      source: S.SC_5R,
-      seeAlso: [S.NBS_CODES],
+      status: 'verified',
+      source: S.SC_CXB,
+      seeAlso: [S.NBS_CODES, S.SC_5R],
       quote: '深入实施“四化同步、城乡融合、五区共兴”发展战略 / 审议了五大片区2024年重点任务清单',
       notes: [
-        "Seed names '五区共兴'/'五大片区' but not the five regions; names from 川府发〔2021〕7号 plan titles.",
-        '川西北 = 阿坝州+甘孜州 is the standard reading but was NOT confirmed by a retrieved text.',
+        'The report speaks of 五区共兴 and of the 五大片区 without naming them; the names are those of the five regional plans of 2021 (川府发〔2021〕7号).',
+        'The 川西北生态示范区 is the standard grouping of the two autonomous prefectures 阿坝 and 甘孜 (23.6万 km²); it is the only one of the five regions without a GDP target.',
       ],
       kind: 'ecological-function-zone',
       members: [
@@ -470,7 +471,9 @@ export const sichuan: Layout = {
       source: S.CD_MC,
       seeAlso: [S.NATL_MC, S.NBS_CODES],
       quote: '成都都市圈要进一步做大规模、提升质量,切实发挥好全省发展主引擎作用',
-      notes: ['NDRC reply 2021 (3rd national circle); Sichuan issued the plan 2021-11-29.'],
+      notes: [
+        'The NDRC replied in 2021 (the third national circle); 四川省人民政府 issued the plan on 2021-11-29.',
+      ],
       core: '510100',
       members: [
         {
@@ -480,55 +483,55 @@ export const sichuan: Layout = {
         {
           code: '510603',
           name: '旌阳区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '510682',
           name: '什邡市',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '510681',
           name: '广汉市',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '510623',
           name: '中江县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '511402',
           name: '东坡区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '511403',
           name: '彭山区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '511421',
           name: '仁寿县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '511425',
           name: '青神县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '512002',
           name: '雁江区',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
         {
           code: '512022',
           name: '乐至县',
-          note: 'whole unit; its city belongs in part',
+          note: 'this district or county belongs whole; its prefecture only in part',
         },
       ],
-      scope: 'core (主要包括) — 2.64万 km², 2761万 (2020): = members above',
+      scope: 'core (主要包括): the members listed, 2.64万 km², 2761万 people (2020)',
       plan: {
         title: '成都都市圈发展规划',
         issuer: '四川省人民政府 (reported by 四川新闻网)',
@@ -536,7 +539,7 @@ export const sichuan: Layout = {
       },
       variants: [
         {
-          label: 'planning scope (规划范围拓展到) — 3.31万 km², 2966万',
+          label: 'planning scope (规划范围拓展到): 成都、德阳、眉山、资阳全域, 3.31万 km², 2966万 people',
           date: '2966',
           members: [
             {
@@ -590,7 +593,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '省域经济副中心要增强集聚转化各类高端要素资源能力……夯实全省经济的次级支撑',
       notes: [
-        "Set by the 12th Provincial Party Congress (2022-05); 2018 framework had 7 'seed' regional central cities (next entry).",
+        'Set by the 12th provincial party congress (May 2022); in 2018 the province had named seven regional central cities as candidates (种子选手).',
       ],
       group: '省域经济副中心(四川)',
       role: '省域经济副中心',
@@ -612,7 +615,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '省域经济副中心要增强集聚转化各类高端要素资源能力……夯实全省经济的次级支撑',
       notes: [
-        "Set by the 12th Provincial Party Congress (2022-05); 2018 framework had 7 'seed' regional central cities (next entry).",
+        'Set by the 12th provincial party congress (May 2022); in 2018 the province had named seven regional central cities as candidates (种子选手).',
       ],
       group: '省域经济副中心(四川)',
       role: '省域经济副中心',
@@ -638,7 +641,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '省域经济副中心要增强集聚转化各类高端要素资源能力……夯实全省经济的次级支撑',
       notes: [
-        "Set by the 12th Provincial Party Congress (2022-05); 2018 framework had 7 'seed' regional central cities (next entry).",
+        'Set by the 12th provincial party congress (May 2022); in 2018 the province had named seven regional central cities as candidates (种子选手).',
       ],
       group: '省域经济副中心(四川)',
       role: '省域经济副中心',
@@ -657,11 +660,11 @@ export const sichuan: Layout = {
     {
       type: 'city-role',
       id: 'sc-rcc-1',
-      name: '区域中心城市(四川): 2018 list (省委十一届三次全会)',
+      name: '区域中心城市(四川): 2018年名单 (省委十一届三次全会)',
       nameEn: 'Regional central cities (Sichuan)',
       status: 'verified',
       source: S.SC_7RCC,
-      seeAlso: [S.SC_LEADING_GROUP_2024],
+      seeAlso: [S.SC_LEADING_GROUP_2024, S.SC_SUBCENTRE, S.SC_1G],
       quote: '区域中心城市和节点城市要进一步突出自身特色、补齐发展短板、提升综合实力',
       group: '区域中心城市(四川)',
       role: '区域中心城市',
@@ -699,17 +702,25 @@ export const sichuan: Layout = {
     {
       type: 'city-role',
       id: 'sc-rcc-2',
-      name: '区域中心城市(四川): 2024 list',
+      name: '区域中心城市(四川): 2022年以后',
       nameEn: 'Regional central cities (Sichuan)',
       status: 'uncertain',
       source: S.SC_7RCC,
-      seeAlso: [S.SC_LEADING_GROUP_2024],
+      seeAlso: [S.SC_LEADING_GROUP_2024, S.SC_SUBCENTRE],
       quote: '区域中心城市和节点城市要进一步突出自身特色、补齐发展短板、提升综合实力',
       group: '区域中心城市(四川)',
       role: '区域中心城市',
-      members: [],
+      members: [
+        {
+          code: '511100',
+          name: '乐山市',
+          source: S.SC_SUBCENTRE,
+          status: 'verified',
+          note: 'named by the 2022 party congress report: 加快提升乐山区域中心城市发展能级',
+        },
+      ],
       description:
-        "Seed 002 reviews a '区域中心城市建设2024年工作要点' but does not list them; the post-2022 set (probably 德阳、乐山 and others beyond the 5 sub-centre cities) NOT verified.",
+        'The 2024 report reviews a 区域中心城市建设2024年工作要点 without naming the cities. The 2022 party congress report names 乐山 as a 区域中心城市 besides the five sub-centre cities; the rest of the current list was not confirmed.',
     },
     {
       type: 'city-role',
@@ -733,7 +744,7 @@ export const sichuan: Layout = {
       seeAlso: [S.NBS_CODES],
       quote: '天府新区、省级新区和各类开发区要总结好集成授权改革试点经验',
       notes: [
-        'Approved 2014-10-02; 1578 km² across 成都、眉山 (and originally 资阳 via 简阳, which moved to 成都 in 2016).',
+        'Approved on 2014-10-02; 1578 km² in 成都 and 眉山 (简阳, once part of 资阳, moved to 成都 in 2016).',
       ],
       category: 'platform',
       members: [
@@ -741,50 +752,50 @@ export const sichuan: Layout = {
           code: '510100',
           name: '成都高新区(南区)',
           coverage: {
-            description: '成都高新区(南区) (in 成都市)',
+            description: '成都高新区 (南区), in 成都市',
           },
-          note: 'functional zone',
+          note: 'a functional zone',
         },
         {
           code: '510116',
           name: '双流区',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '510112',
           name: '龙泉驿区',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '510118',
           name: '新津区',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '510185',
           name: '简阳市',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '511403',
           name: '彭山区',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
         {
           code: '511421',
           name: '仁寿县',
           coverage: {
-            description: 'partial',
+            description: 'part of the unit',
           },
         },
       ],
@@ -798,7 +809,9 @@ export const sichuan: Layout = {
       status: 'from-source-text',
       source: S.SC_LEADING_GROUP_2024,
       quote: '天府新区、省级新区和各类开发区',
-      notes: ['List (e.g. 成都东部新区, 宜宾三江新区, 南充临江新区, 绵阳科技城新区 …) NOT verified.'],
+      notes: [
+        'The list (e.g. 成都东部新区, 宜宾三江新区, 南充临江新区, 绵阳科技城新区 …) was not confirmed.',
+      ],
       category: 'platform',
       members: [],
     },
@@ -810,7 +823,7 @@ export const sichuan: Layout = {
       status: 'uncertain',
       source: S.SC_LEADING_GROUP_2024,
       quote: '注重发挥“四类地区”主体作用',
-      notes: ['Meaning not verified (commonly read as 革命老区、民族地区、盆周山区、脱贫地区 or similar).'],
+      notes: ['Meaning not confirmed (often read as 革命老区、民族地区、盆周山区、脱贫地区 or similar).'],
       category: 'economic-region',
       members: [],
     },
@@ -822,7 +835,7 @@ export const sichuan: Layout = {
       status: 'uncertain',
       source: S.SC_LEADING_GROUP_2024,
       quote: '以促进欠发达县域追赶跨越为突破口加快补齐区域发展短板',
-      notes: ['Count/list (often quoted as 39 counties) NOT verified.'],
+      notes: ['The list (often said to be 39 counties) was not confirmed.'],
       category: 'economic-region',
       members: [],
     },
@@ -865,7 +878,7 @@ export const sichuan: Layout = {
       kind: 'airport',
       location: {
         point: [104.445, 30.319],
-        note: 'airport infobox 30°19′08″N 104°26′42″E; within ~0.7 km of facts.json OA value (104.4415, 30.3125)',
+        note: '30°19′08″N 104°26′42″E',
       },
     },
     {
@@ -893,7 +906,7 @@ export const sichuan: Layout = {
       location: {
         point: [104.0691, 30.5017],
         unit: '510100',
-        note: 'Coordinates (Tianfu government affairs service center) 30°30′06″N 104°04′09″E - administrative centre used as representative point of a 1,578 km² new area',
+        note: 'the 天府新区 government service centre (30°30′06″N 104°04′09″E) stands for a 1,578 km² new area',
       },
     },
     {
@@ -908,7 +921,7 @@ export const sichuan: Layout = {
       location: {
         point: null,
         unit: '510100',
-        note: 'not found - no query run',
+        note: 'no coordinate found',
       },
     },
   ],

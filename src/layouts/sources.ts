@@ -6,302 +6,127 @@
 import type { Source } from './schema.ts';
 
 /**
- * 四川新闻网 2021-11-29/30: 《成都都市圈发展规划》 core = 成都市 + 德阳旌阳区、什邡市、广汉市、中江县 + 眉山东坡区、彭山区、仁寿县、青神县 + 资阳雁江区、乐至县 (2.64万km²); planning scope = 成德眉资全域 3.31万km²
+ * 南方日报, 2024-05-17: 全省深入推动区域协调发展座谈会在韶关召开
  *
  * @example
  * ```ts
- * CD_MC.title;
+ * GD_SYMPOSIUM_2024.title;
  * ```
  */
-export const CD_MC: Source = {
-  id: 'CD_MC',
-  title:
-    '四川新闻网 2021-11-29/30: 《成都都市圈发展规划》 core = 成都市 + 德阳旌阳区、什邡市、广汉市、中江县 + 眉山东坡区、彭山区、仁寿县、青神县 + 资阳雁江区、乐至县 (2.64万km²); planning scope = 成德眉资全域 3.31万km²',
-  reliability: 'secondary (quotes provincial notice)',
-  url: 'http://www.sc.chinanews.com.cn/shouye/2021-11-30/159003.html',
-};
-
-/**
- * 广州日报 2023-03-20: 潮州承接产业有序转移主平台 (中山(潮州)产业转移工业园、潮州港经开区、潮安经开区); '反向飞地'/'科创飞地' in 深圳
- *
- * @example
- * ```ts
- * CHAOZHOU_PLATFORM.title;
- * ```
- */
-export const CHAOZHOU_PLATFORM: Source = {
-  id: 'CHAOZHOU_PLATFORM',
-  title:
-    "广州日报 2023-03-20: 潮州承接产业有序转移主平台 (中山(潮州)产业转移工业园、潮州港经开区、潮安经开区); '反向飞地'/'科创飞地' in 深圳",
-  reliability: 'secondary',
-  url: 'https://gzdaily.dayoo.com/pc/html/2023-03/20/content_875_819984.htm',
-};
-
-/**
- * 湛江吴川国际机场 coordinate: airport infobox 21°28′54″N 110°35′25″E; agrees with facts.json OA value (110.59, 21.4817)
- *
- * @example
- * ```ts
- * WIKI_ZHA.title;
- * ```
- */
-export const WIKI_ZHA: Source = {
-  id: 'WIKI_ZHA',
-  title:
-    '湛江吴川国际机场 coordinate: airport infobox 21°28′54″N 110°35′25″E; agrees with facts.json OA value (110.59, 21.4817)',
-  url: 'https://wikimili.com/en/Zhanjiang_Wuchuan_International_Airport',
-  reliability: "coordinate research pass (coords.json), status 'sourced'; (mirror of en.wikipedia)",
-};
-
-/**
- * 韶关丹霞机场 coordinate: two open airport datasets agree within ~0.7 km; no Wikipedia coordinate found in the public sources consulted
- *
- * @example
- * ```ts
- * OURAIRPORTS_HSC.title;
- * ```
- */
-export const OURAIRPORTS_HSC: Source = {
-  id: 'OURAIRPORTS_HSC',
-  title:
-    '韶关丹霞机场 coordinate: two open airport datasets agree within ~0.7 km; no Wikipedia coordinate found in the public sources consulted',
+export const GD_SYMPOSIUM_2024: Source = {
+  id: 'GD_SYMPOSIUM_2024',
+  title: '全省深入推动区域协调发展座谈会在韶关召开',
+  publisher: '南方日报',
+  date: '2024-05-17',
   reliability:
-    "coordinate research pass (coords.json), status 'approximate'; public GitHub airport JSON (OurAirports-style row 'ZGSG/HSC Shaoguan Danxia Airport lat 24.9786 lon 113.420998'); facts.json MWGG gives 24.97313/113.423695",
+    'report of the provincial symposium of 14–16 May 2024 in the provincial party newspaper, full text (headline continues: 突出重点 集中资源 聚力攻坚 …; 黄坤明王伟中讲话)',
 };
 
 /**
- * 汕头站 coordinate: station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District)
+ * 黑龙江日报, 2024-11-25: （标题不详）许勤主持召开省委区域协调发展领导小组第一次全体会议
  *
  * @example
  * ```ts
- * WIKI_SHANTOU_STATION.title;
+ * HLJ_LEADING_GROUP_2024.title;
  * ```
  */
-export const WIKI_SHANTOU_STATION: Source = {
-  id: 'WIKI_SHANTOU_STATION',
-  title: '汕头站 coordinate: station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District)',
-  url: 'https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/Shantou_Railway_Station',
-  reliability: "coordinate research pass (coords.json), status 'sourced'; (en.wikipedia 2023-10)",
-};
-
-/**
- * 潮汕站 coordinate: station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou)
- *
- * @example
- * ```ts
- * WIKI_CHAOSHAN_STATION.title;
- * ```
- */
-export const WIKI_CHAOSHAN_STATION: Source = {
-  id: 'WIKI_CHAOSHAN_STATION',
-  title: "潮汕站 coordinate: station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou)",
-  url: 'https://en.wikipedia.org/wiki/Chaoshan_Railway_Station',
+export const HLJ_LEADING_GROUP_2024: Source = {
+  id: 'HLJ_LEADING_GROUP_2024',
+  title: '（标题不详）许勤主持召开省委区域协调发展领导小组第一次全体会议',
+  publisher: '黑龙江日报',
+  date: '2024-11-25',
   reliability:
-    "coordinate research pass (coords.json), status 'sourced'; https://en.wikipedia.org/wiki/Chaoshan_Railway_Station",
+    'report (记者 曹忠义) of the first plenary of the provincial leading group for regional coordinated development, held on 23 November 2024; the headline is not known',
 };
 
 /**
- * 汕头港 coordinate: Port of Shantou article coordinate 23°20′19″N 116°44′55″E (representative point; port has 8 port areas)
+ * 四川日报（央视网转载）, 2024-03-16: 集中资源力量扎实推进双圈建设和“五区共兴”发展 努力在促进区域协调发展推动高质量发展上走在前列
  *
  * @example
  * ```ts
- * WIKI_SHANTOU_PORT.title;
+ * SC_LEADING_GROUP_2024.title;
  * ```
  */
-export const WIKI_SHANTOU_PORT: Source = {
-  id: 'WIKI_SHANTOU_PORT',
-  title:
-    '汕头港 coordinate: Port of Shantou article coordinate 23°20′19″N 116°44′55″E (representative point; port has 8 port areas)',
-  url: 'https://wikipedia.org/wiki/Port_of_Shantou',
-  reliability: "coordinate research pass (coords.json), status 'sourced'; (via proxy hqproductreviews.com)",
-};
-
-/**
- * 光明科学城 coordinate: page: 'Guangming District, situated in northwest Shenzhen with the coordinates 22°46′34″N 113°54′44″E' - district point used for the 99 km² Science City inside the 156 km² district
- *
- * @example
- * ```ts
- * GUANGMING_GOV.title;
- * ```
- */
-export const GUANGMING_GOV: Source = {
-  id: 'GUANGMING_GOV',
-  title:
-    "光明科学城 coordinate: page: 'Guangming District, situated in northwest Shenzhen with the coordinates 22°46′34″N 113°54′44″E' - district point used for the 99 km² Science City inside the 156 km² district",
-  url: 'http://www.szgm.gov.cn/english/aboutguangming/index.html',
+export const SC_LEADING_GROUP_2024: Source = {
+  id: 'SC_LEADING_GROUP_2024',
+  title: '集中资源力量扎实推进双圈建设和“五区共兴”发展 努力在促进区域协调发展推动高质量发展上走在前列',
+  publisher: '四川日报（央视网转载）',
+  date: '2024-03-16',
+  url: 'https://news.cctv.com/2024/03/16/ARTIBid2THVkPNgrCMfRsBzP240316.shtml',
   reliability:
-    "coordinate research pass (coords.json), status 'approximate'; (Guangming District government, English site)",
+    'report (记者 张立东) of the sixth meeting of the Sichuan leading group for the Chengdu–Chongqing economic circle and regional coordination, 15 March 2024; also carried by 川观新闻 on 2024-03-18',
 };
 
 /**
- * 成都天府国际机场 coordinate: airport infobox 30°19′08″N 104°26′42″E; within ~0.7 km of facts.json OA value (104.4415, 30.3125)
+ * 读特（深圳报业集团）；界面新闻转载, 2020-11: 省委常委、广州市委书记张硕辅：建设先行示范区既是深圳也是广州的重大历史机遇
  *
  * @example
  * ```ts
- * WIKI_TFU.title;
+ * GZ_INTERVIEW_2020.title;
  * ```
  */
-export const WIKI_TFU: Source = {
-  id: 'WIKI_TFU',
-  title:
-    '成都天府国际机场 coordinate: airport infobox 30°19′08″N 104°26′42″E; within ~0.7 km of facts.json OA value (104.4415, 30.3125)',
-  url: 'https://wikimili.com/en/Chengdu_Tianfu_International_Airport',
-  reliability: "coordinate research pass (coords.json), status 'sourced'; (mirror of en.wikipedia)",
-};
-
-/**
- * 天府新区成都直管区 coordinate: Coordinates (Tianfu government affairs service center) 30°30′06″N 104°04′09″E - administrative centre used as representative point of a 1,578 km² new area
- *
- * @example
- * ```ts
- * WIKI_TIANFU_NEW_AREA.title;
- * ```
- */
-export const WIKI_TIANFU_NEW_AREA: Source = {
-  id: 'WIKI_TIANFU_NEW_AREA',
-  title:
-    '天府新区成都直管区 coordinate: Coordinates (Tianfu government affairs service center) 30°30′06″N 104°04′09″E - administrative centre used as representative point of a 1,578 km² new area',
-  url: 'https://wikimili.com/en/Tianfu_New_Area',
+export const GZ_INTERVIEW_2020: Source = {
+  id: 'GZ_INTERVIEW_2020',
+  title: '省委常委、广州市委书记张硕辅：建设先行示范区既是深圳也是广州的重大历史机遇',
+  publisher: '读特（深圳报业集团）；界面新闻转载',
+  date: '2020-11',
   reliability:
-    "coordinate research pass (coords.json), status 'approximate'; (mirror of en.wikipedia 'Tianfu New Area')",
+    'joint media interview of 23 November 2020 (读特记者 周斌 刘琦玮 古国真), reposted by 界面新闻',
 };
 
 /**
- * 小寨子沟国家级自然保护区 coordinate: midpoint of the extent stated on the page: 'between east longitude of 103°45′–104°10′ and north latitude of 31°50′–32°10′' (444 km², Beichuan). Midpoint of a sourced extent, not a surveyed point
+ * 出处不详（文中地名以“XX”代替；据内容判断为绵阳市）: 关于构建区域发展新格局的指导意见
  *
  * @example
  * ```ts
- * XZZG.title;
+ * MY_GUIDELINE.title;
  * ```
  */
-export const XZZG: Source = {
-  id: 'XZZG',
-  title:
-    "小寨子沟国家级自然保护区 coordinate: midpoint of the extent stated on the page: 'between east longitude of 103°45′–104°10′ and north latitude of 31°50′–32°10′' (444 km², Beichuan). Midpoint of a sourced extent, not a surveyed point",
-  url: 'http://chinagiantpanda.com/pandanaturereserve/xiaozhaizi.htm',
+export const MY_GUIDELINE: Source = {
+  id: 'MY_GUIDELINE',
+  title: '关于构建区域发展新格局的指导意见',
+  publisher: '出处不详（文中地名以“XX”代替；据内容判断为绵阳市）',
   reliability:
-    "coordinate research pass (coords.json), status 'approximate'; http://chinagiantpanda.com/pandanaturereserve/xiaozhaizi.htm",
+    'undated copy of a city guideline with its place names replaced by "XX", shared on a document site; no original publication was found. What is known of its date: it carries out decisions of 省委十一届三次全会 (June 2018) and 市委七届五次全会 (19 July 2018) and the 大熊猫国家公园体制试点 (2017–2021), so the original was written after July 2018, most likely in 2018–2019; the copy also cites 党的二十大 (October 2022) and a mid-term review of the 十四五 plan, which reads as later editing (the quoted words 实施区域协调发展战略 come from the 19th Congress report of 2017). It is recognisably Mianyang: the only 中国科技城, and its wording matches the 2018 decision of the Mianyang party committee.',
 };
 
 /**
- * 央视/重庆 2022: 重庆都市圈 = 重庆主城都市区21区 + 四川广安全域, 3.5万km²
+ * 国家统计局, 2023: 2023年统计用区划代码和城乡划分代码
  *
  * @example
  * ```ts
- * CQ_MC.title;
+ * NBS_CODES.title;
  * ```
  */
-export const CQ_MC: Source = {
-  id: 'CQ_MC',
-  title: '央视/重庆 2022: 重庆都市圈 = 重庆主城都市区21区 + 四川广安全域, 3.5万km²',
-  reliability: 'secondary',
-  url: 'http://www.yuntu3d.com/p/435340.html',
+export const NBS_CODES: Source = {
+  id: 'NBS_CODES',
+  title: '2023年统计用区划代码和城乡划分代码',
+  publisher: '国家统计局',
+  date: '2023',
+  url: 'https://www.stats.gov.cn/sj/tjbz/tjyqhdmhcxhfdm/2023/index.html',
+  reliability:
+    "official statistical division codes, 2023 edition; every code in these layouts is checked against quyu's own code table, built from this edition",
 };
 
 /**
- * 中新社 2021-10-20: 《成渝地区双城经济圈建设规划纲要》 scope = 重庆27区(县)+开州、云阳部分; 四川15市; 18.5万km²; detailed list with exclusions (绵阳除北川、平武; 达州除万源; 雅安除天全、宝兴) as in 成渝城市群规划(2016)
+ * 国家市场监督管理总局、国家标准化管理委员会, 2007: GB/T 2260《中华人民共和国行政区划代码》
  *
  * @example
  * ```ts
- * CY_2021.title;
+ * GB2260.title;
  * ```
  */
-export const CY_2021: Source = {
-  id: 'CY_2021',
-  title:
-    '中新社 2021-10-20: 《成渝地区双城经济圈建设规划纲要》 scope = 重庆27区(县)+开州、云阳部分; 四川15市; 18.5万km²; detailed list with exclusions (绵阳除北川、平武; 达州除万源; 雅安除天全、宝兴) as in 成渝城市群规划(2016)',
-  reliability: 'secondary',
-  url: 'https://bbzoh.cn/content/21/1021/16/953788_1000724424.shtml',
-  moreUrls: ['https://wenxiaoda.com/2024/0704/681519.html'],
+export const GB2260: Source = {
+  id: 'GB2260',
+  title: 'GB/T 2260《中华人民共和国行政区划代码》',
+  publisher: '国家市场监督管理总局、国家标准化管理委员会',
+  date: '2007',
+  reliability:
+    'national standard of division codes; it assigns 810000 to 香港特别行政区 and 820000 to 澳门特别行政区',
 };
 
 /**
- * 《粤港澳大湾区发展规划纲要》(2019-02-18): 9 Guangdong cities + HK + Macao; 前海/南沙/横琴 platforms; 河套
- *
- * @example
- * ```ts
- * GBA_2019.title;
- * ```
- */
-export const GBA_2019: Source = {
-  id: 'GBA_2019',
-  title:
-    '《粤港澳大湾区发展规划纲要》(2019-02-18): 9 Guangdong cities + HK + Macao; 前海/南沙/横琴 platforms; 河套',
-  reliability: 'secondary',
-  url: 'http://chengpou.com.mo/dailynews/4535.html',
-  moreUrls: ['https://m.fx361.cc/news/2018/0823/16715054.html'],
-};
-
-/**
- * 北部生态发展区 members (韶关、梅州、清远、河源、云浮) in china.com.cn 2020-09-17; 东西两翼 coastal projects (汕头、汕尾、阳江、湛江、茂名、潮州、揭阳) in 羊城晚报 2019; regional grouping list d1wan.com
- *
- * @example
- * ```ts
- * GD_1C1B1Z.title;
- * ```
- */
-export const GD_1C1B1Z: Source = {
-  id: 'GD_1C1B1Z',
-  title:
-    '北部生态发展区 members (韶关、梅州、清远、河源、云浮) in china.com.cn 2020-09-17; 东西两翼 coastal projects (汕头、汕尾、阳江、湛江、茂名、潮州、揭阳) in 羊城晚报 2019; regional grouping list d1wan.com',
-  reliability: 'secondary',
-  url: 'http://big5.china.com.cn/gate/big5/gba.china.com.cn/2020-09/17/content_41298931.htm',
-  moreUrls: ['http://m.kcqsx.com/jieyang/201901/340588.html', 'https://d1wan.com/390185.html'],
-};
-
-/**
- * 新华网/南方日报 2023-11-07: 百千万工程 = 122 县(市、区)、1609 乡镇(街道)、2.65万 行政村(社区)
- *
- * @example
- * ```ts
- * GD_BQW.title;
- * ```
- */
-export const GD_BQW: Source = {
-  id: 'GD_BQW',
-  title: '新华网/南方日报 2023-11-07: 百千万工程 = 122 县(市、区)、1609 乡镇(街道)、2.65万 行政村(社区)',
-  reliability: 'secondary',
-  url: 'http://www.gd.xinhuanet.com/20231107/fa34c033b96649c4971caae10f7cefb8/c.html',
-};
-
-/**
- * 南方网 2020-06-11: 《广东省开发区总体发展规划(2020—2035年)》 names 广州都市圈(广佛肇清云韶) and 深圳都市圈(深莞惠河汕)
- *
- * @example
- * ```ts
- * GD_MC_2020.title;
- * ```
- */
-export const GD_MC_2020: Source = {
-  id: 'GD_MC_2020',
-  title:
-    '南方网 2020-06-11: 《广东省开发区总体发展规划(2020—2035年)》 names 广州都市圈(广佛肇清云韶) and 深圳都市圈(深莞惠河汕)',
-  reliability: 'secondary',
-  url: 'http://manaita-arai.com/news/content/2020-06/11/content_23238990.htm',
-};
-
-/**
- * 广东省自然资源厅《广东省都市圈国土空间规划协调指引》(印发 2022-07-20; NOT 2020) + 中国城市报 comparison with the 十四五 definitions
- *
- * @example
- * ```ts
- * GD_MC_2022.title;
- * ```
- */
-export const GD_MC_2022: Source = {
-  id: 'GD_MC_2022',
-  title:
-    '广东省自然资源厅《广东省都市圈国土空间规划协调指引》(印发 2022-07-20; NOT 2020) + 中国城市报 comparison with the 十四五 definitions',
-  reliability: 'primary (notice) + secondary (member summary)',
-  url: 'http://m.kjplan.com/nd.jsp?id=289',
-  moreUrls: [
-    'https://3g.163.com/dy/article/HF0IQVET0530RTB0.html',
-    'https://www.15yb.com/article/57039.html',
-  ],
-};
-
-/**
- * 粤府〔2023〕92号 (dated 2023-10-25, published 2023-12-20): 广州/深圳/珠江口西岸/汕潮揭/湛茂都市圈发展规划 — full-text mirrors of the 广州 and 深圳 plans (newton.com.tw) + 中新社 2023-12-20 summary
+ * 广东省人民政府, 2023-12-20: 广州都市圈发展规划、深圳都市圈发展规划、珠江口西岸都市圈发展规划、汕潮揭都市圈发展规划、湛茂都市圈发展规划（粤府〔2023〕92号）
  *
  * @example
  * ```ts
@@ -311,202 +136,51 @@ export const GD_MC_2022: Source = {
 export const GD_MC_2023: Source = {
   id: 'GD_MC_2023',
   title:
-    '粤府〔2023〕92号 (dated 2023-10-25, published 2023-12-20): 广州/深圳/珠江口西岸/汕潮揭/湛茂都市圈发展规划 — full-text mirrors of the 广州 and 深圳 plans (newton.com.tw) + 中新社 2023-12-20 summary',
-  reliability: 'primary text via mirror + secondary press',
-  url: 'https://newton.com.tw/wiki/%E6%B7%B1%E5%9C%B3%E9%83%BD%E5%B8%82%E5%9C%88%E7%99%BC%E5%B1%95%E8%A6%8F%E5%8A%83/63862251',
-  moreUrls: [
-    'https://newton.com.tw/wiki/%E5%BB%A3%E5%B7%9E%E9%83%BD%E5%B8%82%E5%9C%88%E7%99%BC%E5%B1%95%E8%A6%8F%E5%8A%83/63862046',
-    'http://www.windowleaf.cn/article/853.html',
-    'https://www.cyberctm.com/zh_TW/news/detail/3054871',
-  ],
+    '广州都市圈发展规划、深圳都市圈发展规划、珠江口西岸都市圈发展规划、汕潮揭都市圈发展规划、湛茂都市圈发展规划（粤府〔2023〕92号）',
+  publisher: '广东省人民政府',
+  date: '2023-12-20',
+  url: 'https://www.gd.gov.cn/zwgk/wjk/qbwj/yf/content/post_4303487.html',
+  reliability:
+    'the five plans, issued with a notice dated 2023-10-25 and published on 2023-12-20; members of each circle as the plans define them (also reported by 中新社, 2023-12-20)',
 };
 
 /**
- * 《湛茂都市圈发展规划》一图读懂 (南方日报/湛江日报, 2023-12-20): 湛江、茂名全域, 2.47万km², 1327万人
+ * 广东省自然资源厅, 2022-07-20: 广东省自然资源厅关于印发《广东省都市圈国土空间规划协调指引》的通知
  *
  * @example
  * ```ts
- * GD_MC_2023_ZM.title;
+ * GD_MC_2022.title;
  * ```
  */
-export const GD_MC_2023_ZM: Source = {
-  id: 'GD_MC_2023_ZM',
-  title:
-    '《湛茂都市圈发展规划》一图读懂 (南方日报/湛江日报, 2023-12-20): 湛江、茂名全域, 2.47万km², 1327万人',
-  reliability: 'secondary',
-  url: 'http://569185.nync.com/article/23448211.html',
+export const GD_MC_2022: Source = {
+  id: 'GD_MC_2022',
+  title: '广东省自然资源厅关于印发《广东省都市圈国土空间规划协调指引》的通知',
+  publisher: '广东省自然资源厅',
+  date: '2022-07-20',
+  reliability:
+    'planning guideline naming the areas each circle coordinates (狭义范围); the member lists as summarised by 中国城市报 in 2022',
 };
 
 /**
- * 南方日报 2024-05-16 (潮州 piece) confirms '5月15日召开的全省区域协调发展座谈会' → seed 000 is May 2024
+ * 南方网（深圳新闻网转载）, 2020-06-11: 定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈”
  *
  * @example
  * ```ts
- * GD_MEETING_2024.title;
+ * GD_MC_2020.title;
  * ```
  */
-export const GD_MEETING_2024: Source = {
-  id: 'GD_MEETING_2024',
-  title:
-    "南方日报 2024-05-16 (潮州 piece) confirms '5月15日召开的全省区域协调发展座谈会' → seed 000 is May 2024",
-  reliability: 'secondary',
-  url: 'http://6upfun.com/?zHuq0s8wKOc.html',
+export const GD_MC_2020: Source = {
+  id: 'GD_MC_2020',
+  title: '定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈”',
+  publisher: '南方网（深圳新闻网转载）',
+  date: '2020-06-11',
+  url: 'http://www.sznews.com/news/content/2020-06/11/content_23238990.htm',
+  reliability:
+    'press report: the 《广东省开发区总体发展规划（2020—2035年）》 (广东省发展改革委, 2020-06-05) names 广州都市圈 (广州、佛山、肇庆、清远、云浮、韶关) and 深圳都市圈 (深圳、东莞、惠州、河源、汕尾)',
 };
 
 /**
- * 中新社 2013-11-07: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州 (汕头、湛江、茂名、揭阳 got funds only)
- *
- * @example
- * ```ts
- * GD_PAIR_2013.title;
- * ```
- */
-export const GD_PAIR_2013: Source = {
-  id: 'GD_PAIR_2013',
-  title:
-    '中新社 2013-11-07: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州 (汕头、湛江、茂名、揭阳 got funds only)',
-  reliability: 'secondary (national wire)',
-  url: 'https://www.chinanews.com/gn/2013/11-07/5477380.shtml',
-};
-
-/**
- * 《广东省乡村振兴驻镇帮镇扶村工作方案》(2021-06): 珠三角6市(广州、深圳、珠海、佛山、东莞、中山) help 粤东粤西粤北12市 + 肇庆
- *
- * @example
- * ```ts
- * GD_PAIR_2021.title;
- * ```
- */
-export const GD_PAIR_2021: Source = {
-  id: 'GD_PAIR_2021',
-  title:
-    '《广东省乡村振兴驻镇帮镇扶村工作方案》(2021-06): 珠三角6市(广州、深圳、珠海、佛山、东莞、中山) help 粤东粤西粤北12市 + 肇庆',
-  reliability: 'secondary',
-  url: 'http://www.rexun.cn/guonei/2021/0611/061162751.html',
-};
-
-/**
- * 南方日报 summary listing 《珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案(2023—2025年)》 (45 粤东粤西粤北 counties fully covered; 12 counties of 惠州、江门、肇庆 '参照开展产业协作') and 《关于推动产业有序转移促进区域协调发展的若干措施》 (each 粤东粤西粤北 city builds 1 承接产业有序转移主平台; 双向'飞地经济')
- *
- * @example
- * ```ts
- * GD_PAIR_2023PLAN.title;
- * ```
- */
-export const GD_PAIR_2023PLAN: Source = {
-  id: 'GD_PAIR_2023PLAN',
-  title:
-    "南方日报 summary listing 《珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案(2023—2025年)》 (45 粤东粤西粤北 counties fully covered; 12 counties of 惠州、江门、肇庆 '参照开展产业协作') and 《关于推动产业有序转移促进区域协调发展的若干措施》 (each 粤东粤西粤北 city builds 1 承接产业有序转移主平台; 双向'飞地经济')",
-  reliability: 'secondary; (secondary copy without URL)',
-};
-
-/**
- * 东莞→韶关 (3rd/4th rounds, 韶关日报 2023), 东莞→韶关、揭阳 (东莞+ 2022-10-15)
- *
- * @example
- * ```ts
- * GD_PAIR_DG.title;
- * ```
- */
-export const GD_PAIR_DG: Source = {
-  id: 'GD_PAIR_DG',
-  title: '东莞→韶关 (3rd/4th rounds, 韶关日报 2023), 东莞→韶关、揭阳 (东莞+ 2022-10-15)',
-  reliability: 'secondary',
-  url: 'http://cmstop.sgfb.sgxw.cn/p/42507.html',
-  moreUrls: ['https://m.dutenews.com/n/article/7115675'],
-};
-
-/**
- * 佛山→云浮 (佛山新闻网: 2021-07 138 cadres to 21 towns of 云浮); 佛山→肇庆 since 2021-07 (中国小康网 2023-02-05)
- *
- * @example
- * ```ts
- * GD_PAIR_FS.title;
- * ```
- */
-export const GD_PAIR_FS: Source = {
-  id: 'GD_PAIR_FS',
-  title:
-    '佛山→云浮 (佛山新闻网: 2021-07 138 cadres to 21 towns of 云浮); 佛山→肇庆 since 2021-07 (中国小康网 2023-02-05)',
-  reliability: 'secondary',
-  url: 'https://e993.com/caijing_2313d26303d243230323_naymmvk8375929',
-  moreUrls: ['https://news.chinaxiaokang.com/shehuipindao/shehui/20230205/1400492.html'],
-};
-
-/**
- * 广州→梅州: 穗府办〔2022〕20号 plan (2021-2025), 梅州市政府网 2022-08-23; 2023-09 联席会议 ('探索实施双向飞地园区'); 广州→湛江 since 2021-07 (湛江日报 2023-02-09; 2024-12 联席会)
- *
- * @example
- * ```ts
- * GD_PAIR_GZ.title;
- * ```
- */
-export const GD_PAIR_GZ: Source = {
-  id: 'GD_PAIR_GZ',
-  title:
-    "广州→梅州: 穗府办〔2022〕20号 plan (2021-2025), 梅州市政府网 2022-08-23; 2023-09 联席会议 ('探索实施双向飞地园区'); 广州→湛江 since 2021-07 (湛江日报 2023-02-09; 2024-12 联席会)",
-  reliability: 'primary (gov notice) + secondary',
-  url: 'https://www.meizhou.gov.cn/zwgk/gsgg/content/post_2378278.html',
-  moreUrls: ['http://mziit.com/news/15705.html', 'https://www.gdzjdaily.com.cn/p/2845374.html'],
-};
-
-/**
- * 深圳→汕尾 (sz.gov.cn 2021-12-10), 深圳南山→河源连平 (2022-12), 深圳→汕头 (2025 report), 深圳对口帮扶协作潮州指挥部 entered 潮州 2023-06, 南方日报 2025-12-18: 深圳 pairs 汕头、汕尾、河源、潮州 + 博罗县
- *
- * @example
- * ```ts
- * GD_PAIR_SZ.title;
- * ```
- */
-export const GD_PAIR_SZ: Source = {
-  id: 'GD_PAIR_SZ',
-  title:
-    '深圳→汕尾 (sz.gov.cn 2021-12-10), 深圳南山→河源连平 (2022-12), 深圳→汕头 (2025 report), 深圳对口帮扶协作潮州指挥部 entered 潮州 2023-06, 南方日报 2025-12-18: 深圳 pairs 汕头、汕尾、河源、潮州 + 博罗县',
-  reliability: 'primary (sz.gov.cn) + secondary',
-  url: 'http://xczxhxzjlj.sz.gov.cn/gkmlpt/content/9/9441/post_9441083.html',
-  moreUrls: [
-    'http://www.ecostnews.com/xianqu/lianping/content/2022-12/01/content_302591.html',
-    'http://www.aaokk.com/content/202501/04/c26022688.html',
-    'https://reportify.cn/news/1199062104372547584',
-  ],
-};
-
-/**
- * 珠海金湾→阳江阳东; 珠海斗门→阳西 (阳西县政府网); 珠海→茂名(高州) since 2016 (珠海特区报 2019)
- *
- * @example
- * ```ts
- * GD_PAIR_ZH.title;
- * ```
- */
-export const GD_PAIR_ZH: Source = {
-  id: 'GD_PAIR_ZH',
-  title: '珠海金湾→阳江阳东; 珠海斗门→阳西 (阳西县政府网); 珠海→茂名(高州) since 2016 (珠海特区报 2019)',
-  reliability: 'secondary',
-  url: 'http://beaumontfootspecialists.com/zwgk/ywdt/xqdt/content/post_823006.html',
-  moreUrls: [
-    'http://www.yangxi.gov.cn/xw/yxxw/content/post_671862.html',
-    'https://gdxk.southcn.com/zh/xwbd/content/post_685106.html',
-  ],
-};
-
-/**
- * 中山市结对帮扶潮州市乡村振兴驻金石镇工作队 (3 years to 2024-09)
- *
- * @example
- * ```ts
- * GD_PAIR_ZS.title;
- * ```
- */
-export const GD_PAIR_ZS: Source = {
-  id: 'GD_PAIR_ZS',
-  title: '中山市结对帮扶潮州市乡村振兴驻金石镇工作队 (3 years to 2024-09)',
-  reliability: 'secondary',
-  url: 'http://www.kuoxiong.cn/news/detail/612/266041.html',
-};
-
-/**
- * 羊城晚报 2019 (建设好汕头、湛江2个省域副中心城市) ; tftnews summary of 广东十四五 (广州、深圳省域核心城市; 汕头、湛江省域副中心)
+ * 广东省人民政府, 2021-04: 广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要
  *
  * @example
  * ```ts
@@ -515,15 +189,15 @@ export const GD_PAIR_ZS: Source = {
  */
 export const GD_SUBCENTRES: Source = {
   id: 'GD_SUBCENTRES',
-  title:
-    '羊城晚报 2019 (建设好汕头、湛江2个省域副中心城市) ; tftnews summary of 广东十四五 (广州、深圳省域核心城市; 汕头、湛江省域副中心)',
-  reliability: 'secondary',
-  url: 'http://m.kcqsx.com/jieyang/201901/340588.html',
-  moreUrls: ['https://tftnews.com/news2430333'],
+  title: '广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要',
+  publisher: '广东省人民政府',
+  date: '2021-04',
+  reliability:
+    "the province's 14th five-year plan, which makes 汕头 and 湛江 省域副中心城市 (as widely reported)",
 };
 
 /**
- * 《广东省综合交通运输体系'十四五'发展规划》(省政府办公厅 2021-09-29): '以粤港澳大湾区为核心,汕头、湛江、韶关为极点'
+ * 广东省人民政府办公厅, 2021-09-29: 广东省综合交通运输体系“十四五”发展规划
  *
  * @example
  * ```ts
@@ -532,96 +206,656 @@ export const GD_SUBCENTRES: Source = {
  */
 export const GD_TRANS_14: Source = {
   id: 'GD_TRANS_14',
+  title: '广东省综合交通运输体系“十四五”发展规划',
+  publisher: '广东省人民政府办公厅',
+  date: '2021-09-29',
+  reliability:
+    'provincial transport plan; it lays out a network 以粤港澳大湾区为核心，汕头、湛江、韶关为极点 (as quoted in press reports of September 2021)',
+};
+
+/**
+ * 中共中央、国务院（中国政府网）, 2019-02-18: 粤港澳大湾区发展规划纲要
+ *
+ * @example
+ * ```ts
+ * GBA_2019.title;
+ * ```
+ */
+export const GBA_2019: Source = {
+  id: 'GBA_2019',
+  title: '粤港澳大湾区发展规划纲要',
+  publisher: '中共中央、国务院（中国政府网）',
+  date: '2019-02-18',
+  url: 'https://www.gov.cn/zhengce/2019-02/18/content_5366593.htm',
+  reliability:
+    'the outline plan: 香港、澳门 and 广州、深圳、珠海、佛山、惠州、东莞、中山、江门、肇庆 (珠三角九市); platforms 前海、南沙、横琴',
+};
+
+/**
+ * 新华社（中国政府网）, 2021-09-05: 《横琴粤澳深度合作区建设总体方案》发布
+ *
+ * @example
+ * ```ts
+ * HENGQIN_PLAN.title;
+ * ```
+ */
+export const HENGQIN_PLAN: Source = {
+  id: 'HENGQIN_PLAN',
+  title: '《横琴粤澳深度合作区建设总体方案》发布',
+  publisher: '新华社（中国政府网）',
+  date: '2021-09-05',
+  url: 'https://www.gov.cn/xinwen/2021-09/05/content_5635558.htm',
+  reliability: 'the zone is the customs area of 横琴岛, about 106 km²',
+};
+
+/**
+ * Wikipedia, 2026-11: Hengqin
+ *
+ * @example
+ * ```ts
+ * WIKI_HENGQIN.title;
+ * ```
+ */
+export const WIKI_HENGQIN: Source = {
+  id: 'WIKI_HENGQIN',
+  title: 'Hengqin',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Hengqin',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
+};
+
+/**
+ * 上海证券报, 2021-09-07: 《全面深化前海深港现代服务业合作区改革开放方案》发布 加大对外开放广度力度 前海合作区有了路线图
+ *
+ * @example
+ * ```ts
+ * QIANHAI_2021.title;
+ * ```
+ */
+export const QIANHAI_2021: Source = {
+  id: 'QIANHAI_2021',
+  title: '《全面深化前海深港现代服务业合作区改革开放方案》发布 加大对外开放广度力度 前海合作区有了路线图',
+  publisher: '上海证券报',
+  date: '2021-09-07',
+  url: 'https://paper.cnstock.com/html/2021-09/07/content_1517556.htm',
+  reliability: 'report of the plan of 6 September 2021: the zone grows from 14.92 km² to 120.56 km²',
+};
+
+/**
+ * 香港特別行政區政府（粵港澳大灣區網站）, 2023: 河套深港科技創新合作區
+ *
+ * @example
+ * ```ts
+ * HETAO_HK.title;
+ * ```
+ */
+export const HETAO_HK: Source = {
+  id: 'HETAO_HK',
+  title: '河套深港科技創新合作區',
+  publisher: '香港特別行政區政府（粵港澳大灣區網站）',
+  date: '2023',
+  url: 'https://www.bayarea.gov.hk/gbais/tc/development/innovation-and-technology/hetao-shenzhen-hong-kong-science-and-technology-innovation-co-operation-zone',
+  reliability:
+    'official page: the zone lies on both banks of the 深圳河, one zone with a Hong Kong park and a Shenzhen park',
+};
+
+/**
+ * Wikipedia, 2026-11: Lok Ma Chau Loop
+ *
+ * @example
+ * ```ts
+ * WIKI_LOOP.title;
+ * ```
+ */
+export const WIKI_LOOP: Source = {
+  id: 'WIKI_LOOP',
+  title: 'Lok Ma Chau Loop',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Lok_Ma_Chau_Loop',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
+};
+
+/**
+ * 广东省人民政府（广东发布）, 2024-06-27: 深中通道6月30日下午3时通车试运营
+ *
+ * @example
+ * ```ts
+ * SZ_LINK.title;
+ * ```
+ */
+export const SZ_LINK: Source = {
+  id: 'SZ_LINK',
+  title: '深中通道6月30日下午3时通车试运营',
+  publisher: '广东省人民政府（广东发布）',
+  date: '2024-06-27',
+  url: 'https://www.gd.gov.cn/gdywdt/zwzt/ygadwq/ylt/content/post_4446281.html',
+  reliability:
+    'official notice: opened on 30 June 2024; about 24 km from the 深圳机场互通立交 across the 伶仃洋 to 中山马鞍岛, linked to the 南中高速 at the 万顷沙互通',
+};
+
+/**
+ * 中国新闻网, 2023-12-28: 广州港国际通用码头工程开工 总投资约75亿元
+ *
+ * @example
+ * ```ts
+ * NANSHA_PORT.title;
+ * ```
+ */
+export const NANSHA_PORT: Source = {
+  id: 'NANSHA_PORT',
+  title: '广州港国际通用码头工程开工 总投资约75亿元',
+  publisher: '中国新闻网',
+  date: '2023-12-28',
+  reliability:
+    'press report: phases 1 to 4 of the 南沙港区 container terminals are built (20 deep-water container berths)',
+};
+
+/**
+ * 南方日报（新华网转载）, 2023-11-07: 广东“百千万工程”首批典型县镇村名单公布
+ *
+ * @example
+ * ```ts
+ * GD_BQW.title;
+ * ```
+ */
+export const GD_BQW: Source = {
+  id: 'GD_BQW',
+  title: '广东“百千万工程”首批典型县镇村名单公布',
+  publisher: '南方日报（新华网转载）',
+  date: '2023-11-07',
+  url: 'http://www.gd.xinhuanet.com/20231107/fa34c033b96649c4971caae10f7cefb8/c.html',
+  reliability:
+    'the programme covers 122 县（市、区）, 1609 乡镇（街道） and 2.65万 行政村（社区）; first list of 22 典型县',
+};
+
+/**
+ * 中共广东省委、广东省人民政府, 2019-07: 中共广东省委 广东省人民政府关于构建“一核一带一区”区域发展新格局促进全省区域协调发展的意见
+ *
+ * @example
+ * ```ts
+ * GD_1C1B1Z.title;
+ * ```
+ */
+export const GD_1C1B1Z: Source = {
+  id: 'GD_1C1B1Z',
+  title: '中共广东省委 广东省人民政府关于构建“一核一带一区”区域发展新格局促进全省区域协调发展的意见',
+  publisher: '中共广东省委、广东省人民政府',
+  date: '2019-07',
+  reliability:
+    'the decision that defines 珠三角核心区 (9 cities), 沿海经济带 (the 7 coastal cities of the east and west wings with the coastal PRD cities) and 北部生态发展区 (韶关、梅州、清远、河源、云浮)',
+};
+
+/**
+ * 中国网, 2020-09-17: （标题不详）中国网大湾区频道关于北部生态发展区的报道
+ *
+ * @example
+ * ```ts
+ * GD_1C1B1Z_NORTH.title;
+ * ```
+ */
+export const GD_1C1B1Z_NORTH: Source = {
+  id: 'GD_1C1B1Z_NORTH',
+  title: '（标题不详）中国网大湾区频道关于北部生态发展区的报道',
+  publisher: '中国网',
+  date: '2020-09-17',
+  url: 'http://gba.china.com.cn/2020-09/17/content_41298931.htm',
+  reliability: 'press report on the 北部生态发展区 naming 韶关、梅州、清远、云浮 and 河源',
+};
+
+/**
+ * 中国新闻网（中新社）, 2013-11-07: 广东部署珠三角6市帮扶粤东西北 促区域均衡发展
+ *
+ * @example
+ * ```ts
+ * GD_PAIR_2013.title;
+ * ```
+ */
+export const GD_PAIR_2013: Source = {
+  id: 'GD_PAIR_2013',
+  title: '广东部署珠三角6市帮扶粤东西北 促区域均衡发展',
+  publisher: '中国新闻网（中新社）',
+  date: '2013-11-07',
+  url: 'https://www.chinanews.com/gn/2013/11-07/5477380.shtml',
+  reliability:
+    'the 2013 pairs: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州; funds only for 汕头、湛江、茂名、揭阳',
+};
+
+/**
+ * 广东省（据2021年6月报道）, 2021-06: 广东省乡村振兴驻镇帮镇扶村工作方案
+ *
+ * @example
+ * ```ts
+ * GD_PAIR_2021.title;
+ * ```
+ */
+export const GD_PAIR_2021: Source = {
+  id: 'GD_PAIR_2021',
+  title: '广东省乡村振兴驻镇帮镇扶村工作方案',
+  publisher: '广东省（据2021年6月报道）',
+  date: '2021-06',
+  reliability:
+    'the 2021 scheme by which the six PRD cities help the 12 cities of east, west and north Guangdong and 肇庆, town by town',
+};
+
+/**
+ * 广东省（据南方日报2023年汇总报道）, 2023: 珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年）
+ *
+ * @example
+ * ```ts
+ * GD_PAIR_2023PLAN.title;
+ * ```
+ */
+export const GD_PAIR_2023PLAN: Source = {
+  id: 'GD_PAIR_2023PLAN',
+  title: '珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年）',
+  publisher: '广东省（据南方日报2023年汇总报道）',
+  date: '2023',
+  reliability:
+    'covers all 45 counties of east, west and north Guangdong; 12 counties of 惠州、江门、肇庆 take part in industrial cooperation; with the 《关于推动产业有序转移促进区域协调发展的若干措施》: one main platform for orderly industry transfer per city, two-way enclaves (双向“飞地经济”)',
+};
+
+/**
+ * 广州市人民政府办公厅、梅州市人民政府办公室, 2022-08-04: 广州市人民政府办公厅 梅州市人民政府办公室关于印发广州市对口帮扶梅州市助推老区苏区全面振兴发展规划（2021—2025年）的通知（穗府办〔2022〕20号）
+ *
+ * @example
+ * ```ts
+ * GD_PAIR_GZ_MZ.title;
+ * ```
+ */
+export const GD_PAIR_GZ_MZ: Source = {
+  id: 'GD_PAIR_GZ_MZ',
   title:
-    "《广东省综合交通运输体系'十四五'发展规划》(省政府办公厅 2021-09-29): '以粤港澳大湾区为核心,汕头、湛江、韶关为极点'",
-  reliability: 'secondary (press summary of the plan)',
-  url: 'http://austinsherwood.com/portlspnews/9212',
+    '广州市人民政府办公厅 梅州市人民政府办公室关于印发广州市对口帮扶梅州市助推老区苏区全面振兴发展规划（2021—2025年）的通知（穗府办〔2022〕20号）',
+  publisher: '广州市人民政府办公厅、梅州市人民政府办公室',
+  date: '2022-08-04',
+  url: 'https://www.meizhou.gov.cn/zwgk/gsgg/content/post_2378278.html',
+  reliability: 'official plan of the 广州→梅州 pairing, 2021–2025 (posted on 2022-08-23)',
 };
 
 /**
- * 国函〔2022〕43号 (reported 2022-05-16): 哈尔滨、大庆、齐齐哈尔高新技术产业开发区建设国家自主创新示范区; scope = 三个高新区经审核公告的四至范围
+ * 湛江日报, 2023-02-09: 广州市领导莅湛考察对口帮扶工作 全面提升帮扶实效 共谱广湛“江海情”
  *
  * @example
  * ```ts
- * HDQ.title;
+ * GD_PAIR_GZ_ZJ.title;
  * ```
  */
-export const HDQ: Source = {
-  id: 'HDQ',
-  title:
-    '国函〔2022〕43号 (reported 2022-05-16): 哈尔滨、大庆、齐齐哈尔高新技术产业开发区建设国家自主创新示范区; scope = 三个高新区经审核公告的四至范围',
-  reliability: 'primary (gov doc cites 国函) + secondary',
-  url: 'http://www.zgyq.china.com.cn/2022-05/16/content_41970517.html',
-  moreUrls: [
-    'https://qqhr.zwfw.hlj.gov.cn/tsfwzq/zczd/zcwj/qzf/art/2023/art_2810140cdfb2453da923b5314194933f.html',
-  ],
+export const GD_PAIR_GZ_ZJ: Source = {
+  id: 'GD_PAIR_GZ_ZJ',
+  title: '广州市领导莅湛考察对口帮扶工作 全面提升帮扶实效 共谱广湛“江海情”',
+  publisher: '湛江日报',
+  date: '2023-02-09',
+  url: 'https://www.gdzjdaily.com.cn/p/2845374.html',
+  reliability: 'since July 2021 广州 helps 湛江 (129 cadres in 24 towns of 7 counties)',
 };
 
 /**
- * Wikipedia 'Hengqin' infobox: 22.1200°N 113.5101°E; 106.46 km²
+ * 深圳市乡村振兴和协作交流局, 2021-12-10: 深圳市委秘书长、政研室（改革办）主任满新程率队赴汕尾市城区捷胜镇开展对口帮扶工作
  *
  * @example
  * ```ts
- * HENGQIN_WIKI.title;
+ * GD_PAIR_SZ.title;
  * ```
  */
-export const HENGQIN_WIKI: Source = {
-  id: 'HENGQIN_WIKI',
-  title: "Wikipedia 'Hengqin' infobox: 22.1200°N 113.5101°E; 106.46 km²",
-  reliability: 'secondary',
-  url: 'https://wikiwand.com/en/Hengqin_New_Area',
-  moreUrls: ['https://arc.ask3.ru/arc/aa/e9/b6/e9361e1ac47ec4ed4d88b75c738505b6.html'],
+export const GD_PAIR_SZ: Source = {
+  id: 'GD_PAIR_SZ',
+  title: '深圳市委秘书长、政研室（改革办）主任满新程率队赴汕尾市城区捷胜镇开展对口帮扶工作',
+  publisher: '深圳市乡村振兴和协作交流局',
+  date: '2021-12-10',
+  url: 'http://xczxhxzjlj.sz.gov.cn/gkmlpt/content/9/9441/post_9441083.html',
+  reliability: 'official news of the 深圳→汕尾 pairing (深圳对口帮扶汕尾指挥部)',
 };
 
 /**
- * 810000/820000 for HK/Macao as used in many public code tables (e.g. GB/T 2260-style JSON)
+ * 东莞+（读特）, 2022-10-15: 非凡十年·东莞答卷 | 真情实意对口帮扶 真抓实干共同奔小康
  *
  * @example
  * ```ts
- * HKMO_CODES.title;
+ * GD_PAIR_DG.title;
  * ```
  */
-export const HKMO_CODES: Source = {
-  id: 'HKMO_CODES',
-  title: '810000/820000 for HK/Macao as used in many public code tables (e.g. GB/T 2260-style JSON)',
-  reliability: 'secondary',
+export const GD_PAIR_DG: Source = {
+  id: 'GD_PAIR_DG',
+  title: '非凡十年·东莞答卷 | 真情实意对口帮扶 真抓实干共同奔小康',
+  publisher: '东莞+（读特）',
+  date: '2022-10-15',
+  url: 'https://m.dutenews.com/n/article/7115675',
+  reliability: 'press report: 东莞 helps 韶关 and 揭阳 (对口帮扶韶关揭阳)',
 };
 
 /**
- * Wikipedia (pt) 'Lok Ma Chau Loop': 22.5210111°N 114.080444°E; 0.97 km² ; 大公报 2025-06-19: 香港园区87公顷 + 深圳园区300公顷
+ * 中国小康网, 2023-02-05: （标题不详）中国小康网关于佛山对口帮扶的报道
  *
  * @example
  * ```ts
- * LOOP_WIKI.title;
+ * GD_PAIR_FS.title;
  * ```
  */
-export const LOOP_WIKI: Source = {
-  id: 'LOOP_WIKI',
-  title:
-    "Wikipedia (pt) 'Lok Ma Chau Loop': 22.5210111°N 114.080444°E; 0.97 km² ; 大公报 2025-06-19: 香港园区87公顷 + 深圳园区300公顷",
-  reliability: 'secondary',
-  url: 'https://pt.abcdef.wiki/wiki/Lok_Ma_Chau_Loop',
-  moreUrls: ['https://www.takungpao.com/news/232109/2025/0619/1096509.html'],
+export const GD_PAIR_FS: Source = {
+  id: 'GD_PAIR_FS',
+  title: '（标题不详）中国小康网关于佛山对口帮扶的报道',
+  publisher: '中国小康网',
+  date: '2023-02-05',
+  url: 'https://news.chinaxiaokang.com/shehuipindao/shehui/20230205/1400492.html',
+  reliability: 'press report: 佛山 helps 肇庆 since July 2021 (and 云浮 since 2013)',
 };
 
 /**
- * mwgg/Airports airports.json (commit 1cfee6a) — NB: some China entries stale (ZGOW=old Waisha, ZGZJ=old Zhanjiang)
+ * 阳西县人民政府, 2021: （标题不详）阳西县人民政府网站关于珠海对口帮扶的报道
  *
  * @example
  * ```ts
- * MWGG.title;
+ * GD_PAIR_ZH.title;
  * ```
  */
-export const MWGG: Source = {
-  id: 'MWGG',
-  title:
-    'mwgg/Airports airports.json (commit 1cfee6a) — NB: some China entries stale (ZGOW=old Waisha, ZGZJ=old Zhanjiang)',
-  reliability: 'secondary',
-  url: 'https://github.com/mwgg/Airports',
+export const GD_PAIR_ZH: Source = {
+  id: 'GD_PAIR_ZH',
+  title: '（标题不详）阳西县人民政府网站关于珠海对口帮扶的报道',
+  publisher: '阳西县人民政府',
+  date: '2021',
+  url: 'http://www.yangxi.gov.cn/xw/yxxw/content/post_671862.html',
+  reliability: 'official news: 珠海斗门区 helps 阳西县',
 };
 
 /**
- * 中共绵阳市委七届五次全会决定 (2018-07-19): '加快建设中国科技城和西部现代化强市' — matches seed 004 wording
+ * 出处不详（转载）, 2024-09: （标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道
+ *
+ * @example
+ * ```ts
+ * GD_PAIR_ZS.title;
+ * ```
+ */
+export const GD_PAIR_ZS: Source = {
+  id: 'GD_PAIR_ZS',
+  title: '（标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道',
+  publisher: '出处不详（转载）',
+  date: '2024-09',
+  reliability: "a report on 中山's team in 金石镇 (潮州), 2021–2024",
+};
+
+/**
+ * 中共深圳市委党史文献研究室（深圳市史志）, 2024-02-02: 功能区
+ *
+ * @example
+ * ```ts
+ * SHENSHAN.title;
+ * ```
+ */
+export const SHENSHAN: Source = {
+  id: 'SHENSHAN',
+  title: '功能区',
+  publisher: '中共深圳市委党史文献研究室（深圳市史志）',
+  date: '2024-02-02',
+  url: 'https://www.shenzhenshizhi.cn/a/2077.html',
+  reliability:
+    'official yearbook text: 深汕特别合作区, set up 2011-05-21, 460.41 km² of land, the four former towns 鹅埠、小漠、赤石、鲘门 of 海丰县, led by 深圳',
+};
+
+/**
+ * 广州日报, 2023-03-20: 潮州规划建设承接产业有序转移主平台 重点打造三大主导产业
+ *
+ * @example
+ * ```ts
+ * CHAOZHOU_PLATFORM.title;
+ * ```
+ */
+export const CHAOZHOU_PLATFORM: Source = {
+  id: 'CHAOZHOU_PLATFORM',
+  title: '潮州规划建设承接产业有序转移主平台 重点打造三大主导产业',
+  publisher: '广州日报',
+  date: '2023-03-20',
+  url: 'https://gzdaily.dayoo.com/pc/html/2023-03/20/content_875_819984.htm',
+  reliability:
+    'the 潮州 main platform (中山（潮州）产业转移工业园、潮州港经济开发区、潮安经济开发区); 深圳对口帮扶潮州; reverse enclaves (科创飞地) in 深圳',
+};
+
+/**
+ * 湛江市、茂名市、阳江市（据报道）, 2021-08-02: （标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划
+ *
+ * @example
+ * ```ts
+ * ZM_AIRPORT_ZONE.title;
+ * ```
+ */
+export const ZM_AIRPORT_ZONE: Source = {
+  id: 'ZM_AIRPORT_ZONE',
+  title: '（标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划',
+  publisher: '湛江市、茂名市、阳江市（据报道）',
+  date: '2021-08-02',
+  reliability: '湛江吴川 and 茂名化州 build the 湛茂空港经济区 together (framework of June 2020)',
+};
+
+/**
+ * 第一财经（记者 李秀中）, 2025-01-27: 国家级都市圈增至16个 还有这些“省会都市圈”在规划
+ *
+ * @example
+ * ```ts
+ * NATL_MC.title;
+ * ```
+ */
+export const NATL_MC: Source = {
+  id: 'NATL_MC',
+  title: '国家级都市圈增至16个 还有这些“省会都市圈”在规划',
+  publisher: '第一财经（记者 李秀中）',
+  date: '2025-01-27',
+  reliability:
+    'press report: in 2021–2022 the NDRC published its replies for 南京、福州、成都、长株潭、西安、重庆、武汉; in 2023 local governments announced 沈阳、杭州、郑州、广州、深圳、青岛、济南; in 2024 厦漳泉 (福建省发展改革委) and 合肥 (reply of February 2024, 安徽省发展改革委)',
+};
+
+/**
+ * 国家发展改革委, 2021-02-08: 国家发展改革委关于同意南京都市圈发展规划的复函
+ *
+ * @example
+ * ```ts
+ * NDRC_NANJING.title;
+ * ```
+ */
+export const NDRC_NANJING: Source = {
+  id: 'NDRC_NANJING',
+  title: '国家发展改革委关于同意南京都市圈发展规划的复函',
+  publisher: '国家发展改革委',
+  date: '2021-02-08',
+  reliability:
+    'the first NDRC reply on a metropolitan-circle plan, published on the NDRC website on 8 February 2021 (reported on 2021-02-09); the date of the letter itself is not in the public record',
+};
+
+/**
+ * 吉林省发展和改革委员会（吉林省政府新闻发布会）, 2025-10-17: （标题不详）《长春都市圈发展规划》新闻发布会
+ *
+ * @example
+ * ```ts
+ * JILIN_CC_2025.title;
+ * ```
+ */
+export const JILIN_CC_2025: Source = {
+  id: 'JILIN_CC_2025',
+  title: '（标题不详）《长春都市圈发展规划》新闻发布会',
+  publisher: '吉林省发展和改革委员会（吉林省政府新闻发布会）',
+  date: '2025-10-17',
+  reliability:
+    'the NDRC replied to the 长春都市圈 plan on 22 August 2025; scope: parts of 长春、吉林、四平、辽源, 2.97万 km²',
+};
+
+/**
+ * 重庆市人民政府、四川省人民政府（人民网四川频道刊载）, 2022-08-11: 重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知
+ *
+ * @example
+ * ```ts
+ * CQ_MC.title;
+ * ```
+ */
+export const CQ_MC: Source = {
+  id: 'CQ_MC',
+  title: '重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知',
+  publisher: '重庆市人民政府、四川省人民政府（人民网四川频道刊载）',
+  date: '2022-08-11',
+  url: 'http://sc.people.com.cn/n2/2022/1124/c403315-40208525.html',
+  reliability:
+    'the plan, issued with the consent of the NDRC: the 21 districts of 重庆主城都市区 and the whole of 广安市, 3.5万 km²',
+};
+
+/**
+ * 新华社（中新网四川转载）, 2021-10-20: 《成渝地区双城经济圈建设规划纲要》发布
+ *
+ * @example
+ * ```ts
+ * CY_2021.title;
+ * ```
+ */
+export const CY_2021: Source = {
+  id: 'CY_2021',
+  title: '《成渝地区双城经济圈建设规划纲要》发布',
+  publisher: '新华社（中新网四川转载）',
+  date: '2021-10-20',
+  url: 'http://www.sc.chinanews.com.cn/shouye/2021-10-21/157141.html',
+  reliability:
+    'the outline plan of 中共中央、国务院: 重庆 中心城区及万州、涪陵、綦江等27个区（县）以及开州、云阳的部分地区; 四川 成都、自贡、泸州、德阳等15个市; 18.5万 km²',
+};
+
+/**
+ * 国家发展改革委、住房城乡建设部, 2016-04-27: 成渝城市群发展规划（发改规划〔2016〕910号）
+ *
+ * @example
+ * ```ts
+ * CY_2016.title;
+ * ```
+ */
+export const CY_2016: Source = {
+  id: 'CY_2016',
+  title: '成渝城市群发展规划（发改规划〔2016〕910号）',
+  publisher: '国家发展改革委、住房城乡建设部',
+  date: '2016-04-27',
+  reliability:
+    'the 2016 city-cluster plan with the detailed list that the 2021 outline keeps: the 27 districts and counties of 重庆 by name, and 绵阳（除北川县、平武县）、达州（除万源市）、雅安（除天全县、宝兴县）',
+};
+
+/**
+ * 四川在线（中国网转载）, 2021-11-30: 《成都都市圈发展规划》出炉，系全国第三个、中西部第一个都市圈规划
+ *
+ * @example
+ * ```ts
+ * CD_MC.title;
+ * ```
+ */
+export const CD_MC: Source = {
+  id: 'CD_MC',
+  title: '《成都都市圈发展规划》出炉，系全国第三个、中西部第一个都市圈规划',
+  publisher: '四川在线（中国网转载）',
+  date: '2021-11-30',
+  url: 'http://house.china.com.cn/2112757.htm',
+  reliability:
+    'report of the plan issued by 四川省人民政府 on 2021-11-29: 成都市, 德阳市旌阳区、什邡市、广汉市、中江县, 眉山市东坡区、彭山区、仁寿县、青神县, 资阳市雁江区、乐至县 (2.64万 km²); planning scope 成德眉资全域 (3.31万 km²)',
+};
+
+/**
+ * 四川省人民政府, 2021-06-09: 四川省人民政府关于印发《成都平原经济区“十四五”一体化发展规划》等5个规划的通知（川府发〔2021〕7号）
+ *
+ * @example
+ * ```ts
+ * SC_5R.title;
+ * ```
+ */
+export const SC_5R: Source = {
+  id: 'SC_5R',
+  title: '四川省人民政府关于印发《成都平原经济区“十四五”一体化发展规划》等5个规划的通知（川府发〔2021〕7号）',
+  publisher: '四川省人民政府',
+  date: '2021-06-09',
+  reliability:
+    'the five regional plans (成都平原经济区、川南经济区、川东北经济区、攀西经济区、川西北生态示范区); the cities of each region are those of the 2016 regional plans (四川日报, 2016: 成都平原 8 cities; 川南 自贡、泸州、内江、宜宾; 川东北 南充、达州、巴中、广元、广安; 攀西 攀枝花、凉山)',
+};
+
+/**
+ * 四川日报（四川省人民政府网站）, 2019-01-02: 《关于加快推进川西北生态示范区建设的实施意见》主要内容
+ *
+ * @example
+ * ```ts
+ * SC_CXB.title;
+ * ```
+ */
+export const SC_CXB: Source = {
+  id: 'SC_CXB',
+  title: '《关于加快推进川西北生态示范区建设的实施意见》主要内容',
+  publisher: '四川日报（四川省人民政府网站）',
+  date: '2019-01-02',
+  url: 'http://www.sc.gov.cn/10462/10464/10797/2019/1/2/bed90ae57c54481f86ccbaa0045700ab.shtml',
+  reliability:
+    'the provincial opinion on the 川西北生态示范区, the region of the two autonomous prefectures 阿坝州 and 甘孜州 (23.6万 km², as also stated by 四川省环境政策研究与规划院, 2023)',
+};
+
+/**
+ * 四川日报（人民网四川频道转载）, 2022-05-29: 三大省域经济副中心，怎么看？如何建？
+ *
+ * @example
+ * ```ts
+ * SC_SUBCENTRE.title;
+ * ```
+ */
+export const SC_SUBCENTRE: Source = {
+  id: 'SC_SUBCENTRE',
+  title: '三大省域经济副中心，怎么看？如何建？',
+  publisher: '四川日报（人民网四川频道转载）',
+  date: '2022-05-29',
+  url: 'https://sc.people.com.cn/n2/2022/0529/c379470-35290736.html',
+  reliability:
+    'report on the 12th provincial party congress (27 May 2022): 绵阳 川北省域经济副中心, 宜宾—泸州组团 川南, 南充—达州组团 川东北 (培育); the seven regional central cities of 2018 as 种子选手; 乐山 区域中心城市',
+};
+
+/**
+ * 中共四川省委宣传部（新闻发布会）, 2018-07-14: （标题不详）解读省委十一届三次全会精神实施“一干多支”发展战略新闻发布会
+ *
+ * @example
+ * ```ts
+ * SC_7RCC.title;
+ * ```
+ */
+export const SC_7RCC: Source = {
+  id: 'SC_7RCC',
+  title: '（标题不详）解读省委十一届三次全会精神实施“一干多支”发展战略新闻发布会',
+  publisher: '中共四川省委宣传部（新闻发布会）',
+  date: '2018-07-14',
+  reliability:
+    'press conference naming the seven regional central cities 绵阳、德阳、乐山、宜宾、泸州、南充、达州',
+};
+
+/**
+ * 四川日报（四川在线）, 2018-11-20: 《关于实施“一干多支”发展战略推动全省区域协同发展的指导意见》主要内容
+ *
+ * @example
+ * ```ts
+ * SC_1G.title;
+ * ```
+ */
+export const SC_1G: Source = {
+  id: 'SC_1G',
+  title: '《关于实施“一干多支”发展战略推动全省区域协同发展的指导意见》主要内容',
+  publisher: '四川日报（四川在线）',
+  date: '2018-11-20',
+  url: 'https://sichuan.scol.com.cn/dwzw/201811/56682144.html',
+  reliability:
+    'the provincial guideline of 2018 (一干多支、五区协同); its wording is copied by the Mianyang guideline',
+};
+
+/**
+ * 国务院, 2014-10-02: 国务院关于同意设立四川天府新区的批复（国函〔2014〕133号）
+ *
+ * @example
+ * ```ts
+ * TIANFU.title;
+ * ```
+ */
+export const TIANFU: Source = {
+  id: 'TIANFU',
+  title: '国务院关于同意设立四川天府新区的批复（国函〔2014〕133号）',
+  publisher: '国务院',
+  date: '2014-10-02',
+  reliability:
+    'state-level new area of 1578 km² in 成都、眉山、资阳 (成都高新区、双流、龙泉驿、新津、简阳 parts; 眉山 彭山、仁寿 parts); reported by 四川在线 on 2014-10-11',
+};
+
+/**
+ * 中共绵阳市委, 2018-07-19: 中共绵阳市委关于深入学习贯彻习近平新时代中国特色社会主义思想和习近平总书记对四川工作系列重要指示精神 加快建设中国科技城和西部现代化强市的决定
  *
  * @example
  * ```ts
@@ -631,44 +865,15 @@ export const MWGG: Source = {
 export const MY_2018: Source = {
   id: 'MY_2018',
   title:
-    "中共绵阳市委七届五次全会决定 (2018-07-19): '加快建设中国科技城和西部现代化强市' — matches seed 004 wording",
-  reliability: 'primary (text mirror)',
-  url: 'http://www.myzxyy.com/?app=show&id=8647',
+    '中共绵阳市委关于深入学习贯彻习近平新时代中国特色社会主义思想和习近平总书记对四川工作系列重要指示精神 加快建设中国科技城和西部现代化强市的决定',
+  publisher: '中共绵阳市委',
+  date: '2018-07-19',
+  reliability:
+    "decision of the fifth plenum of the seventh Mianyang party committee; the guideline's phrases (加快建设中国科技城和西部现代化强市) match it",
 };
 
 /**
- * Mirror of a 2022-09-20 绵阳 article on '深度参与成渝地区双城经济圈建设的八大行动': 绵阳高新区、绵阳经开区 (national); 游仙高新区、江油高新区、安州工业园区、三台工业园区 (provincial); 中心城区 '300平方公里、300万人口'
- *
- * @example
- * ```ts
- * MY_2022_ZONES.title;
- * ```
- */
-export const MY_2022_ZONES: Source = {
-  id: 'MY_2022_ZONES',
-  title:
-    "Mirror of a 2022-09-20 绵阳 article on '深度参与成渝地区双城经济圈建设的八大行动': 绵阳高新区、绵阳经开区 (national); 游仙高新区、江油高新区、安州工业园区、三台工业园区 (provincial); 中心城区 '300平方公里、300万人口'",
-  reliability: 'secondary (weak mirror)',
-  url: 'http://www.66227.cn/99353.html',
-};
-
-/**
- * 涪城区 '致力于打造成渝地区高质量发展样板区' (forum mirror of 绵阳 news)
- *
- * @example
- * ```ts
- * MY_FUCHENG.title;
- * ```
- */
-export const MY_FUCHENG: Source = {
-  id: 'MY_FUCHENG',
-  title: "涪城区 '致力于打造成渝地区高质量发展样板区' (forum mirror of 绵阳 news)",
-  reliability: 'secondary (weak)',
-  url: 'http://deyang.baiyiha.com/forum.php?goto=lastpost&mod=redirect&tid=8094',
-};
-
-/**
- * 成都日报 2016-03-24: 绵阳 '岷山大熊猫国家公园' proposal covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口
+ * 成都日报（成都全搜索）, 2016-03-24: （标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道
  *
  * @example
  * ```ts
@@ -677,112 +882,16 @@ export const MY_FUCHENG: Source = {
  */
 export const MY_PANDA_2016: Source = {
   id: 'MY_PANDA_2016',
-  title:
-    "成都日报 2016-03-24: 绵阳 '岷山大熊猫国家公园' proposal covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口",
-  reliability: 'secondary',
+  title: '（标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道',
+  publisher: '成都日报（成都全搜索）',
+  date: '2016-03-24',
   url: 'http://news.chengdu.cn/2016/0324/1774850.shtml',
+  reliability:
+    'press report: the proposed park covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口',
 };
 
 /**
- * China Daily via dahe.cn 2024-12-26: Nansha phases I-III in 2004/2007/2017; phase IV automated terminal passed completion acceptance Nov 2024
- *
- * @example
- * ```ts
- * NANSHA_PORT.title;
- * ```
- */
-export const NANSHA_PORT: Source = {
-  id: 'NANSHA_PORT',
-  title:
-    'China Daily via dahe.cn 2024-12-26: Nansha phases I-III in 2004/2007/2017; phase IV automated terminal passed completion acceptance Nov 2024',
-  reliability: 'secondary',
-  url: 'https://en.dahe.cn/2024/12-26/1871302.html',
-};
-
-/**
- * 第一财经 2025-01-27 (16 national circles; 2021-22 NDRC published 7; 2023 seven more; 2024 厦漳泉, 合肥); 余飞 2025-10 ('第18个 长春', full order); zhongnongfutong 2025-10-21 (dates); forum post 2023-12-14 (dates/scopes)
- *
- * @example
- * ```ts
- * NATL_MC.title;
- * ```
- */
-export const NATL_MC: Source = {
-  id: 'NATL_MC',
-  title:
-    "第一财经 2025-01-27 (16 national circles; 2021-22 NDRC published 7; 2023 seven more; 2024 厦漳泉, 合肥); 余飞 2025-10 ('第18个 长春', full order); zhongnongfutong 2025-10-21 (dates); forum post 2023-12-14 (dates/scopes)",
-  reliability: 'secondary',
-  url: 'http://m.shushuxiu.com/cj/jjgc/2025-01-27/1550784.html',
-  moreUrls: [
-    'http://www.admirer.cn/dy/article/KCAFJ96Q0519ICVN.html',
-    'http://www.zhongnongfutong.com/IndustryNews/info_itemid_5728.html',
-  ],
-};
-
-/**
- * NBS 统计用区划代码 (2022 vintage: cut-off 2022-10-31, published 2022-12-29) via github modood/Administrative-divisions-of-China dist/{provinces,cities,areas}.csv, commit dc3a1d7
- *
- * @example
- * ```ts
- * NBS_CODES.title;
- * ```
- */
-export const NBS_CODES: Source = {
-  id: 'NBS_CODES',
-  title:
-    'NBS 统计用区划代码 (2022 vintage: cut-off 2022-10-31, published 2022-12-29) via github modood/Administrative-divisions-of-China dist/{provinces,cities,areas}.csv, commit dc3a1d7',
-  reliability: 'secondary (faithful copy of NBS table)',
-  url: 'https://github.com/modood/Administrative-divisions-of-China',
-};
-
-/**
- * OurAirports-derived airport table (public domain) embedded in a public JS file (index id 63419876830; repo/path not exposed by the index): 'ZHA|ZGZJ|Zhanjiang Wuchuan||CN|21.4817|110.59'
- *
- * @example
- * ```ts
- * OURAIRPORTS_ZHA.title;
- * ```
- */
-export const OURAIRPORTS_ZHA: Source = {
-  id: 'OURAIRPORTS_ZHA',
-  title:
-    "OurAirports-derived airport table (public domain) embedded in a public JS file (index id 63419876830; repo/path not exposed by the index): 'ZHA|ZGZJ|Zhanjiang Wuchuan||CN|21.4817|110.59'",
-  reliability: 'secondary (weak provenance)',
-};
-
-/**
- * OurAirports CSV rows in a public test fixture (index id 66576516959): ZUTF Chengdu Tianfu 30.3125,104.4415
- *
- * @example
- * ```ts
- * OURAIRPORTS_TFU.title;
- * ```
- */
-export const OURAIRPORTS_TFU: Source = {
-  id: 'OURAIRPORTS_TFU',
-  title:
-    'OurAirports CSV rows in a public test fixture (index id 66576516959): ZUTF Chengdu Tianfu 30.3125,104.4415',
-  reliability: 'secondary (weak provenance)',
-};
-
-/**
- * OpenFlights data/airports.dat (source column 'OurAirports'), repo jpatokal/openflights, last change 2019-05-13 (commit e3bc6de)
- *
- * @example
- * ```ts
- * OPENFLIGHTS.title;
- * ```
- */
-export const OPENFLIGHTS: Source = {
-  id: 'OPENFLIGHTS',
-  title:
-    "OpenFlights data/airports.dat (source column 'OurAirports'), repo jpatokal/openflights, last change 2019-05-13 (commit e3bc6de)",
-  reliability: 'secondary (open dataset; 2019 vintage)',
-  url: 'https://github.com/jpatokal/openflights/blob/master/data/airports.dat',
-};
-
-/**
- * 大熊猫国家公园 formally established 2021-10-12 (COP15); 27,134 km²; Sichuan 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山; 陕西秦岭片区 4,386 km²; 甘肃白水江片区 2,571 km²
+ * 新华网（新华社）, 2021-10-14: 第一批国家公园来了，邀您打卡@大熊猫国家公园
  *
  * @example
  * ```ts
@@ -791,30 +900,68 @@ export const OPENFLIGHTS: Source = {
  */
 export const PANDA_NP: Source = {
   id: 'PANDA_NP',
-  title:
-    '大熊猫国家公园 formally established 2021-10-12 (COP15); 27,134 km²; Sichuan 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山; 陕西秦岭片区 4,386 km²; 甘肃白水江片区 2,571 km²',
-  reliability: 'secondary',
-  url: 'https://kkannews.com/81568841.html',
-  moreUrls: ['https://www.1ynw.com/yn2772.html'],
+  title: '第一批国家公园来了，邀您打卡@大熊猫国家公园',
+  publisher: '新华网（新华社）',
+  date: '2021-10-14',
+  url: 'http://baike.sc.news.cn/sc/a/2308.htm',
+  reliability:
+    'the park, formally set up on 12 October 2021, spans 四川、陕西、甘肃; its Sichuan part is over 2万 km²',
 };
 
 /**
- * people.cn / ecns 2021-09-07: 前海合作区 expanded from 14.92 km² to 120.56 km²
+ * 中共中央办公厅、国务院办公厅, 2017: 大熊猫国家公园体制试点方案
  *
  * @example
  * ```ts
- * QIANHAI_2021.title;
+ * PANDA_PILOT_2017.title;
  * ```
  */
-export const QIANHAI_2021: Source = {
-  id: 'QIANHAI_2021',
-  title: 'people.cn / ecns 2021-09-07: 前海合作区 expanded from 14.92 km² to 120.56 km²',
-  reliability: 'secondary',
-  url: 'http://en.people.cn/n3/2021/0907/c90000-9893125.html',
+export const PANDA_PILOT_2017: Source = {
+  id: 'PANDA_PILOT_2017',
+  title: '大熊猫国家公园体制试点方案',
+  publisher: '中共中央办公厅、国务院办公厅',
+  date: '2017',
+  reliability:
+    'pilot plan: 27,134 km², of which 四川 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山, 陕西 4,386 km², 甘肃 2,571 km² (as reported by 新华社, 2017-09)',
 };
 
 /**
- * 国发〔2013〕45号 《全国资源型城市可持续发展规划(2013—2020年)》: 262 resource-based cities (annex list NOT read)
+ * 出处不详（转载）, 2022-09-20: （标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道
+ *
+ * @example
+ * ```ts
+ * MY_2022_ZONES.title;
+ * ```
+ */
+export const MY_2022_ZONES: Source = {
+  id: 'MY_2022_ZONES',
+  title: '（标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道',
+  publisher: '出处不详（转载）',
+  date: '2022-09-20',
+  reliability:
+    'names 绵阳高新区 and 绵阳经开区 as national parks and 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial ones; 中心城区 “300平方公里、300万人口”',
+};
+
+/**
+ * 中国网（中国网园区）, 2022-05-16: 黑龙江省三个高新区获批国家自主创新示范区
+ *
+ * @example
+ * ```ts
+ * HDQ.title;
+ * ```
+ */
+export const HDQ: Source = {
+  id: 'HDQ',
+  title: '黑龙江省三个高新区获批国家自主创新示范区',
+  publisher: '中国网（中国网园区）',
+  date: '2022-05-16',
+  url: 'http://www.zgyq.china.com.cn/2022-05/16/content_41970517.html',
+  reliability:
+    'report of the State Council reply (国函〔2022〕43号): the zone is the three high-tech zones of 哈尔滨、大庆、齐齐哈尔 within their announced boundaries',
+};
+
+/**
+ * 国务院（中国政府网）, 2013-11-12: 国务院关于印发全国资源型城市可持续发展规划（2013—2020年）的通知（国发〔2013〕45号）
  *
  * @example
  * ```ts
@@ -823,233 +970,183 @@ export const QIANHAI_2021: Source = {
  */
 export const RES_CITY_2013: Source = {
   id: 'RES_CITY_2013',
-  title:
-    '国发〔2013〕45号 《全国资源型城市可持续发展规划(2013—2020年)》: 262 resource-based cities (annex list NOT read)',
-  reliability: 'primary (existence only)',
-  url: 'http://big5.www.gov.cn/gate/big5/www.gov.cn/zhuanti/2013-12/03/content_2609341.htm',
+  title: '国务院关于印发全国资源型城市可持续发展规划（2013—2020年）的通知（国发〔2013〕45号）',
+  publisher: '国务院（中国政府网）',
+  date: '2013-11-12',
+  url: 'https://www.gov.cn/zhuanti/2013-12/03/content_2609341.htm',
+  reliability: 'the national list of 262 resource-based cities (the annex was not read for these layouts)',
 };
 
 /**
- * 省委省政府《关于实施'一干多支'发展战略推动全省区域协同发展的指导意见》(四川日报 2018-11-20) — wording copied by seed 004
+ * OpenFlights, 2019-05-13: airports.dat (OpenFlights airport database)
  *
  * @example
  * ```ts
- * SC_1G.title;
+ * OPENFLIGHTS.title;
  * ```
  */
-export const SC_1G: Source = {
-  id: 'SC_1G',
-  title:
-    "省委省政府《关于实施'一干多支'发展战略推动全省区域协同发展的指导意见》(四川日报 2018-11-20) — wording copied by seed 004",
-  reliability: 'primary (newspaper full text)',
-  url: 'https://sichuan.scol.com.cn/dwzw/201811/56682144.html',
+export const OPENFLIGHTS: Source = {
+  id: 'OPENFLIGHTS',
+  title: 'airports.dat (OpenFlights airport database)',
+  publisher: 'OpenFlights',
+  date: '2019-05-13',
+  url: 'https://github.com/jpatokal/openflights/blob/master/data/airports.dat',
+  reliability:
+    'open dataset of airport coordinates (rows from OurAirports), last changed 2019-05-13: airports opened later are not in it',
 };
 
 /**
- * Sichuan 5 economic regions: 川府发〔2021〕7号 names the 5 plans (2021-06-09); members per studyofnet explainer, Baidu-baike mirror (川东北), 四川日报 2023-05-18 (攀西 = 攀枝花+凉山)
+ * OurAirports, 2026-11: ZGSG: Shaoguan Danxia Airport
  *
  * @example
  * ```ts
- * SC_5R.title;
+ * OURAIRPORTS_HSC.title;
  * ```
  */
-export const SC_5R: Source = {
-  id: 'SC_5R',
-  title:
-    'Sichuan 5 economic regions: 川府发〔2021〕7号 names the 5 plans (2021-06-09); members per studyofnet explainer, Baidu-baike mirror (川东北), 四川日报 2023-05-18 (攀西 = 攀枝花+凉山)',
-  reliability: 'primary (titles) + secondary (members)',
-  url: 'https://sme-s.com/page91?article_id=831',
-  moreUrls: [
-    'http://www.studyofnet.com/386489334.html',
-    'https://tebull.com/detail/4559125.html',
-    'http://scjt.rmjtxw.com/panzhihua/20230518/448.html',
-  ],
+export const OURAIRPORTS_HSC: Source = {
+  id: 'OURAIRPORTS_HSC',
+  title: 'ZGSG: Shaoguan Danxia Airport',
+  publisher: 'OurAirports',
+  date: '2026-11',
+  url: 'https://ourairports.com/airports/ZGSG/',
+  reliability:
+    'open airport database record; two open datasets agree within about 0.7 km; treated as approximate',
 };
 
 /**
- * 2018-07-14 新闻发布会 on 省委十一届三次全会: 7 区域中心城市 绵阳、德阳、乐山、宜宾、泸州、南充、达州
+ * Wikipedia, 2026-11: Zhanjiang Wuchuan International Airport
  *
  * @example
  * ```ts
- * SC_7RCC.title;
+ * WIKI_ZHA.title;
  * ```
  */
-export const SC_7RCC: Source = {
-  id: 'SC_7RCC',
-  title:
-    '2018-07-14 新闻发布会 on 省委十一届三次全会: 7 区域中心城市 绵阳、德阳、乐山、宜宾、泸州、南充、达州',
-  reliability: 'secondary',
-  url: 'https://p2.ttnews.xyz/a/5cafc8b5dc9b5e75aaa5fb53',
+export const WIKI_ZHA: Source = {
+  id: 'WIKI_ZHA',
+  title: 'Zhanjiang Wuchuan International Airport',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Zhanjiang_Wuchuan_International_Airport',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * 四川省第十二次党代会 (2022-05): 绵阳 川北省域经济副中心; 宜宾—泸州组团 川南; 南充—达州组团 川东北 (人民网/四川日报 2022-05-29); 省委省政府意见 2023-12-08 (宜泸), 南达意见
+ * Wikipedia, 2026-11: Shantou railway station
  *
  * @example
  * ```ts
- * SC_SUBCENTRE.title;
+ * WIKI_SHANTOU_STATION.title;
  * ```
  */
-export const SC_SUBCENTRE: Source = {
-  id: 'SC_SUBCENTRE',
-  title:
-    '四川省第十二次党代会 (2022-05): 绵阳 川北省域经济副中心; 宜宾—泸州组团 川南; 南充—达州组团 川东北 (人民网/四川日报 2022-05-29); 省委省政府意见 2023-12-08 (宜泸), 南达意见',
-  reliability: 'secondary (quotes report) + primary text mirrors',
-  url: 'http://ny26zhong.com/n2/2022/0529/c379470-35290736.html',
-  moreUrls: ['http://ybfzkg.com/newsshow.aspx?id=3471&mid=24', 'http://ncsf.com.cn/info/news-7630.html'],
+export const WIKI_SHANTOU_STATION: Source = {
+  id: 'WIKI_SHANTOU_STATION',
+  title: 'Shantou railway station',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Shantou_railway_station',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * Seed 000: 全省深入推动区域协调发展座谈会在韶关召开 (Guangdong, 2024-05-14..16)
+ * Wikipedia, 2026-11: Chaoshan railway station
  *
  * @example
  * ```ts
- * GD_SYMPOSIUM_2024.title;
+ * WIKI_CHAOSHAN_STATION.title;
  * ```
  */
-export const GD_SYMPOSIUM_2024: Source = {
-  id: 'GD_SYMPOSIUM_2024',
-  title: 'Seed 000: 全省深入推动区域协调发展座谈会在韶关召开 (Guangdong, 2024-05-14..16)',
-  reliability: 'seed',
+export const WIKI_CHAOSHAN_STATION: Source = {
+  id: 'WIKI_CHAOSHAN_STATION',
+  title: 'Chaoshan railway station',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Chaoshan_railway_station',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * Seed 001: 黑龙江省委区域协调发展领导小组第一次全体会议 (2024; text has transcoding artefacts)
+ * Wikipedia, 2026-11: Port of Shantou
  *
  * @example
  * ```ts
- * HLJ_LEADING_GROUP_2024.title;
+ * WIKI_SHANTOU_PORT.title;
  * ```
  */
-export const HLJ_LEADING_GROUP_2024: Source = {
-  id: 'HLJ_LEADING_GROUP_2024',
-  title: 'Seed 001: 黑龙江省委区域协调发展领导小组第一次全体会议 (2024; text has transcoding artefacts)',
-  reliability: 'seed',
+export const WIKI_SHANTOU_PORT: Source = {
+  id: 'WIKI_SHANTOU_PORT',
+  title: 'Port of Shantou',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Port_of_Shantou',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * Seed 002: 集中资源力量扎实推进双圈建设和'五区共兴'发展 (Sichuan, meeting 2024-03-15, published 2024-03-18, 川观新闻)
+ * 深圳市光明区人民政府, 2026-11: About Guangming
  *
  * @example
  * ```ts
- * SC_LEADING_GROUP_2024.title;
+ * GUANGMING_GOV.title;
  * ```
  */
-export const SC_LEADING_GROUP_2024: Source = {
-  id: 'SC_LEADING_GROUP_2024',
-  title:
-    "Seed 002: 集中资源力量扎实推进双圈建设和'五区共兴'发展 (Sichuan, meeting 2024-03-15, published 2024-03-18, 川观新闻)",
-  reliability: 'seed',
+export const GUANGMING_GOV: Source = {
+  id: 'GUANGMING_GOV',
+  title: 'About Guangming',
+  publisher: '深圳市光明区人民政府',
+  date: '2026-11',
+  url: 'http://www.szgm.gov.cn/english/aboutguangming/index.html',
+  reliability:
+    "the district government's English pages give the district's coordinates, 22°46′34″N 113°54′44″E",
 };
 
 /**
- * Seed 003: 张硕辅接受联合采访 (Guangzhou, 2020-11-23; 读特/界面)
+ * Wikipedia, 2026-11: Chengdu Tianfu International Airport
  *
  * @example
  * ```ts
- * GZ_INTERVIEW_2020.title;
+ * WIKI_TFU.title;
  * ```
  */
-export const GZ_INTERVIEW_2020: Source = {
-  id: 'GZ_INTERVIEW_2020',
-  title: 'Seed 003: 张硕辅接受联合采访 (Guangzhou, 2020-11-23; 读特/界面)',
-  reliability: 'seed',
+export const WIKI_TFU: Source = {
+  id: 'WIKI_TFU',
+  title: 'Chengdu Tianfu International Airport',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Chengdu_Tianfu_International_Airport',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * Seed 004: 《关于构建区域发展新格局的指导意见》 with XX placeholders (desk33.com p-1323856) = Mianyang
+ * Wikipedia, 2026-11: Tianfu New Area
  *
  * @example
  * ```ts
- * MY_GUIDELINE.title;
+ * WIKI_TIANFU_NEW_AREA.title;
  * ```
  */
-export const MY_GUIDELINE: Source = {
-  id: 'MY_GUIDELINE',
-  title:
-    'Seed 004: 《关于构建区域发展新格局的指导意见》 with XX placeholders (desk33.com p-1323856) = Mianyang',
-  reliability: 'seed',
+export const WIKI_TIANFU_NEW_AREA: Source = {
+  id: 'WIKI_TIANFU_NEW_AREA',
+  title: 'Tianfu New Area',
+  publisher: 'Wikipedia',
+  date: '2026-11',
+  url: 'https://en.wikipedia.org/wiki/Tianfu_New_Area',
+  reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
 /**
- * 深汕特别合作区: 468.3 km², 鹅埠、小漠、鲘门、赤石4镇+圆墩林场 (in former 海丰县), set up 2011, 深圳-led since 2017-09
+ * 香港商报, 2025-03-08: （标题不详）2025年深圳市帮扶协作典型项目交流暨专题研讨会报道
  *
  * @example
  * ```ts
- * SHENSHAN.title;
+ * SZ_ST_2025.title;
  * ```
  */
-export const SHENSHAN: Source = {
-  id: 'SHENSHAN',
-  title:
-    '深汕特别合作区: 468.3 km², 鹅埠、小漠、鲘门、赤石4镇+圆墩林场 (in former 海丰县), set up 2011, 深圳-led since 2017-09',
-  reliability: 'secondary',
-  url: 'http://www.jizihe.com/page/2021/0325/19514541.shtml',
-};
-
-/**
- * 深中通道: opened 2024-06-30; ~24 km; from 深圳机场互通立交 (宝安) across 伶仃洋 to 中山马鞍岛; 万顷沙互通 links 南中高速 (中新网/人民网 2024-06-27; 识港网 2024-07-01)
- *
- * @example
- * ```ts
- * SZ_LINK.title;
- * ```
- */
-export const SZ_LINK: Source = {
-  id: 'SZ_LINK',
-  title:
-    '深中通道: opened 2024-06-30; ~24 km; from 深圳机场互通立交 (宝安) across 伶仃洋 to 中山马鞍岛; 万顷沙互通 links 南中高速 (中新网/人民网 2024-06-27; 识港网 2024-07-01)',
-  reliability: 'secondary',
-  url: 'http://cppjump.com/?F61=C9.html',
-  moreUrls: [
-    'https://meetinghk.com/archives/181630',
-    'http://lotussunrise.com/gdywdt/zwzt/ygadwq/ylt/content/post_4446281.html',
-  ],
-};
-
-/**
- * 四川天府新区: State Council approval 2014-10-02; 1578 km²; 成都高新区(南区)、双流、龙泉驿、新津、简阳部分 + 眉山彭山、仁寿部分
- *
- * @example
- * ```ts
- * TIANFU.title;
- * ```
- */
-export const TIANFU: Source = {
-  id: 'TIANFU',
-  title:
-    '四川天府新区: State Council approval 2014-10-02; 1578 km²; 成都高新区(南区)、双流、龙泉驿、新津、简阳部分 + 眉山彭山、仁寿部分',
-  reliability: 'secondary',
-  url: 'http://crsrw.com/dianzishuiwu/138932.html',
-  moreUrls: ['https://wendabaike.com/wiki/84384.html'],
-};
-
-/**
- * 四川王朗国家级自然保护区: 平武县, 322.97 km², est. 1965, national since 2002
- *
- * @example
- * ```ts
- * WANGLANG.title;
- * ```
- */
-export const WANGLANG: Source = {
-  id: 'WANGLANG',
-  title: '四川王朗国家级自然保护区: 平武县, 322.97 km², est. 1965, national since 2002',
-  reliability: 'secondary',
-  url: 'https://newton.com.tw/wiki/%E7%8E%8B%E6%9C%97%E5%9C%8B%E5%AE%B6%E7%B4%9A%E8%87%AA%E7%84%B6%E4%BF%9D%E8%AD%B7%E5%8D%80/3448643',
-};
-
-/**
- * 湛茂阳2021—2022合作工作计划 (2021-08-02): 湛江吴川 + 茂名化州 共建湛茂空港经济区 (framework 2020-06)
- *
- * @example
- * ```ts
- * ZM_AIRPORT_ZONE.title;
- * ```
- */
-export const ZM_AIRPORT_ZONE: Source = {
-  id: 'ZM_AIRPORT_ZONE',
-  title:
-    '湛茂阳2021—2022合作工作计划 (2021-08-02): 湛江吴川 + 茂名化州 共建湛茂空港经济区 (framework 2020-06)',
-  reliability: 'secondary; (secondary copy without URL)',
+export const SZ_ST_2025: Source = {
+  id: 'SZ_ST_2025',
+  title: '（标题不详）2025年深圳市帮扶协作典型项目交流暨专题研讨会报道',
+  publisher: '香港商报',
+  date: '2025-03-08',
+  url: 'http://tp.hkcd.com/hkcdweb/content/2025/03/08/content_8684437.html',
+  reliability:
+    "press report naming the 深圳 team in 隆都镇 (汕头) and 澄海区 (汕头) projects among 深圳's pairing projects of 2024",
 };
