@@ -36,7 +36,7 @@ describe('data/layouts → generated modules', () => {
       for (const layout of BUILTINS) {
         let members = 0;
         for (const item of layout.items) for (const [, list] of memberLists(item)) members += list.length;
-        const row = text.split('\n').find((l) => l.startsWith(`| \`${layout.id}\` |`));
+        const row = text.split('\n').find((l) => new RegExp(`^\\|\\s*\`${layout.id}\`\\s*\\|`).test(l));
         expect(row, `${file}: row of ${layout.id}`).toBeDefined();
         const cells = row!.split('|').map((c) => c.trim());
         expect(Number(cells[3]), `${file}: items of ${layout.id}`).toBe(layout.items.length);
