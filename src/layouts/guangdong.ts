@@ -329,7 +329,7 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 planning guideline (2022-07-20)',
+          label: '2022 协调指引',
           date: '2022',
           members: [
             {
@@ -373,7 +373,7 @@ export const guangdong: Layout = {
           status: 'verified',
         },
         {
-          label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
+          label: '2020–21',
           date: '2020–21',
           description:
             '深圳、东莞、惠州、河源、汕尾 (the 14th five-year plan speaks of the urban areas of 河源 and 汕尾)',
@@ -420,14 +420,14 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 planning guideline (2022-07-20; named 珠西都市圈)',
+          label: '2022 协调指引 (named 珠西都市圈)',
           date: '2022',
           description: '珠海、中山、江门 (三市全域); 阳江 not included',
           source: S.GD_MC_2022,
           status: 'verified',
         },
         {
-          label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
+          label: '2020–21',
           date: '2020–21',
           description: '珠海、中山、江门 + 阳江',
           source: S.GD_MC_2020,
@@ -486,14 +486,14 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 planning guideline (2022-07-20)',
+          label: '2022 协调指引',
           date: '2022',
           description: '汕头、潮州、揭阳三市全域',
           source: S.GD_MC_2022,
           status: 'verified',
         },
         {
-          label: '2021 (广东省十四五规划纲要)',
+          label: '2021 十四五',
           date: '2021',
           description: '汕潮揭 + 梅州都市区',
           source: S.GD_MC_2020,
@@ -531,7 +531,7 @@ export const guangdong: Layout = {
       },
       variants: [
         {
-          label: '2022 planning guideline (2022-07-20)',
+          label: '2022 协调指引',
           date: '2022',
           description: '湛江、茂名两市全域',
           source: S.GD_MC_2022,

@@ -83,7 +83,7 @@ export const gdMcGz: MetroCircle = {
   },
   variants: [
     {
-      label: '2022 planning guideline (2022-07-20)',
+      label: '2022 国土空间规划协调指引 (2022-07-20)',
       date: '2022-07-20',
       description:
         'the same as the 2023 plan: 广州、佛山全域 + 肇庆 端州、鼎湖、高要、四会 + 清远 清城、清新、佛冈',
@@ -91,7 +91,7 @@ export const gdMcGz: MetroCircle = {
       status: 'verified',
     },
     {
-      label: '2020–21 (开发区总体发展规划 2020; 广东省十四五规划纲要)',
+      label: '2020–21 (开发区总体规划 2020 / 省十四五纲要)',
       date: '2020–21',
       description:
         '广州、佛山、肇庆、清远、云浮、韶关 (the 14th five-year plan speaks of the urban areas of 韶关 and 云浮)',

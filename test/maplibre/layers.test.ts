@@ -306,8 +306,17 @@ describe('corridorLayers, economicZoneLayers, ecoZoneLayers, cityRoleLayers', ()
     );
   });
 
-  it('ecoZoneLayers fills with a pattern by kind; the uncertain 川西北 zone is weak', () => {
-    const set = ecoZoneLayers(of(sichuan, 'eco-zone') as EcoZone[], { atlas });
+  it('ecoZoneLayers fills with a pattern by kind; an uncertain zone is weak', () => {
+    const zones = of(sichuan, 'eco-zone') as EcoZone[];
+    // 川西北 is confirmed (阿坝 and 甘孜): drawn solid; the same zone marked uncertain is drawn weak
+    expect(features(ecoZoneLayers(zones, { atlas }), 'quyu-eco-areas')[0]!.properties).toMatchObject({
+      item: 'sc-5r-cxb',
+      weak: false,
+    });
+    const set = ecoZoneLayers(
+      zones.map((z) => ({ ...z, status: 'uncertain' as const })),
+      { atlas },
+    );
     const area = features(set, 'quyu-eco-areas')[0]!;
     expect(area.properties).toMatchObject({ item: 'sc-5r-cxb', weak: true, dash: 'weak' });
     expect(set.images).toHaveProperty(String(area.properties?.pattern));
