@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isKnownCode } from '../../src/codes/index.ts';
@@ -12,6 +14,17 @@ describe('built-in layouts', () => {
   it('the list of built-in layouts is the data folder, in its order', () => {
     expect(BUILTINS.map((l) => l.id)).toEqual([...BUILTIN_LAYOUT_IDS]);
     for (const id of BUILTIN_LAYOUT_IDS) expect(BUILTIN_LAYOUT_INFO[id].title).toBe(byId[id]!.title);
+  });
+
+  it('every built-in layout is a package entry point (vite library entries, exports map)', async () => {
+    const { default: config } = await import('../../vite.config.ts');
+    const entries = (config.build?.lib as { entry: Record<string, string> }).entry;
+    for (const id of BUILTIN_LAYOUT_IDS) expect(entries[`layouts/${id}`], id).toBe(`src/layouts/${id}.ts`);
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(pkg.exports['./layouts/*']).toEqual({
+      types: './dist/types/layouts/*.d.ts',
+      import: './dist/layouts/*.js',
+    });
   });
 
   it.each(BUILTINS.map((l) => [l.id, l] as const))('%s: every code exists in the code table', (_, layout) => {

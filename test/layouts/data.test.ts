@@ -278,6 +278,20 @@ describe('division changes from data/changes/divisions.csv', () => {
     expect(successor.coverage).toBeUndefined(); // both units it was made from are in the scope
     expect(successor.note).toMatch(/500105\) was abolished on 2025-11-\d\d/);
     expect(successor.note).toMatch(/500112\) was abolished on 2025-11-\d\d/);
+    // the same change reaches the 重庆都市圈 of the national list
+    const cq = resolvedLayouts(inputs)
+      .find((l) => l.id === 'national')!
+      .items.find((i) => i.id === 'cn-mc-06')!;
+    if (!('members' in cq)) throw new Error('cn-mc-06 has members');
+    expect(cq.members.map((m) => m.code)).toEqual(expect.arrayContaining(['500199']));
+    expect(cq.members.map((m) => m.code)).not.toContain('500105');
+  });
+
+  it('without a change list, the codes stay as the sources wrote them', () => {
+    const sichuan = resolvedLayouts(base()).find((l) => l.id === 'sichuan')!;
+    const cy = sichuan.items.find((i) => i.id === 'sc-cy')!;
+    if (!('members' in cy)) throw new Error('sc-cy has members');
+    expect(cy.members.map((m) => m.code)).toEqual(expect.arrayContaining(['500105', '500112']));
   });
 
   it('a successor made in part from units outside the list is a partial member', () => {
