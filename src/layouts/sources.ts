@@ -6,7 +6,7 @@
 import type { Source } from './schema.ts';
 
 /**
- * 南方日报（南方报业传媒集团）, 2024-05-17: 全省深入推动区域协调发展座谈会在韶关召开
+ * 南方日报, 2024-05-17: 全省深入推动区域协调发展座谈会在韶关召开
  *
  * @example
  * ```ts
@@ -16,7 +16,7 @@ import type { Source } from './schema.ts';
 export const GD_SYMPOSIUM_2024: Source = {
   id: 'GD_SYMPOSIUM_2024',
   title: '全省深入推动区域协调发展座谈会在韶关召开',
-  publisher: '南方日报（南方报业传媒集团）',
+  publisher: '南方日报',
   date: '2024-05-17',
   reliability:
     'report of the provincial symposium of 14–16 May 2024 in the provincial party newspaper, full text (headline continues: 突出重点 集中资源 聚力攻坚 …; 黄坤明王伟中讲话); the further link is an explainer of the same day by 南方杂志 on 南方网 (重磅会议明确，这样走好走实广东区域协调发展之路)',
