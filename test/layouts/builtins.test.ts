@@ -18,7 +18,7 @@ describe('built-in layouts', () => {
 
   it('every built-in layout is a package entry point (vite library entries, exports map)', async () => {
     const { default: config } = await import('../../vite.config.ts');
-    const entries = (config.build?.lib as { entry: Record<string, string> }).entry;
+    const entries = (config.build!.lib as { entry: Record<string, string> }).entry;
     for (const id of BUILTIN_LAYOUT_IDS) expect(entries[`layouts/${id}`], id).toBe(`src/layouts/${id}.ts`);
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
     expect(pkg.exports['./layouts/*']).toEqual({
