@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
+import { BUILTIN_LAYOUT_IDS } from './src/layouts/builtins.ts';
 
-/** Built-in layouts, each its own entry point (`quyu/layouts/<region>`). */
-const LAYOUT_REGIONS = ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongjiang', 'mianyang', 'national'];
+/** Built-in layouts, each its own entry point (`quyu/layouts/<id>`): the list follows `data/layouts/`. */
+const LAYOUT_REGIONS: readonly string[] = BUILTIN_LAYOUT_IDS;
 
 /**
  * One config for two jobs:

@@ -3,6 +3,8 @@
  * its preview `previews/<slug>.png`, made by `npm run previews`), title and description. The render tests
  * load the same pages.
  */
+import { BUILTIN_LAYOUT_IDS, BUILTIN_LAYOUT_INFO } from '../src/layouts/builtins.ts';
+
 export interface Example {
   slug: string;
   group: 'layout' | 'layer' | 'tool' | 'base';
@@ -12,16 +14,19 @@ export interface Example {
   query?: string;
 }
 
-export const EXAMPLES: Example[] = [
-  {
-    slug: 'guangdong',
+/** One page per built-in layout (`examples/<id>.html`), in the order and with the text of `data/layouts/`. */
+const LAYOUT_PAGES: Example[] = BUILTIN_LAYOUT_IDS.map((id) => {
+  const info = BUILTIN_LAYOUT_INFO[id];
+  return {
+    slug: id,
     group: 'layout',
-    title: { zh: '广东区域协调发展布局', en: 'Guangdong: the whole layout' },
-    description: {
-      zh: '五大都市圈、一核一带一区、“一中心三极点”、对口帮扶与平台，全部条目。',
-      en: 'Five metropolitan circles, 一核一带一区, 一中心三极点, counterpart aid and platforms: every item.',
-    },
-  },
+    title: info.gallery?.title ?? { zh: info.title, en: info.titleEn ?? info.title },
+    description: info.gallery?.description ?? { zh: info.title, en: info.titleEn ?? info.title },
+  };
+});
+
+export const EXAMPLES: Example[] = [
+  ...LAYOUT_PAGES,
   {
     slug: 'metro-circles',
     group: 'layer',
@@ -59,31 +64,10 @@ export const EXAMPLES: Example[] = [
     },
   },
   {
-    slug: 'guangzhou-shenzhen',
-    group: 'layout',
-    title: { zh: '广深双城联动', en: 'Guangzhou–Shenzhen' },
-    description: {
-      zh: '广深港、广珠澳科技创新走廊，铁路与通道，机场、港口与合作平台。',
-      en: 'Science and technology corridors, rail links, airports, ports and platforms.',
-    },
-  },
-  {
     slug: 'corridors',
     group: 'layer',
     title: { zh: '科技创新走廊', en: 'Science and technology corridors' },
     description: { zh: '走廊图层：按顺序连接的节点。', en: 'Corridors: ordered nodes.' },
-  },
-  {
-    slug: 'sichuan',
-    group: 'layout',
-    title: {
-      zh: '四川“五区共兴”与成渝地区双城经济圈',
-      en: 'Sichuan: five regions and the Chengdu–Chongqing circle',
-    },
-    description: {
-      zh: '五大经济区、成渝地区双城经济圈范围（含排除县）、成都都市圈。',
-      en: 'Five regions, the 成渝 scope with its exclusions, the Chengdu metropolitan circle.',
-    },
   },
   {
     slug: 'economic-zones',
@@ -98,33 +82,6 @@ export const EXAMPLES: Example[] = [
     description: {
       zh: '省域经济副中心、区域中心城市：同心圆标记。',
       en: 'Sub-centres and regional central cities as concentric markers.',
-    },
-  },
-  {
-    slug: 'heilongjiang',
-    group: 'layout',
-    title: { zh: '黑龙江哈大齐', en: 'Heilongjiang: 哈大齐' },
-    description: {
-      zh: '哈大齐国家自主创新示范区及其他未列明成员的类别。',
-      en: 'The 哈大齐 innovation zone and the categories whose members are not listed.',
-    },
-  },
-  {
-    slug: 'mianyang',
-    group: 'layout',
-    title: { zh: '绵阳“一核两翼三区”', en: 'Mianyang: one core, two wings, three zones' },
-    description: {
-      zh: '县级布局：未加载县界时以市界轮廓与县城驻地表示。',
-      en: 'A county-based layout: parent outline and county seats while county boundaries are not loaded.',
-    },
-  },
-  {
-    slug: 'national',
-    group: 'layout',
-    title: { zh: '国家批复的 18 个都市圈', en: 'The 18 metropolitan circles with an NDRC reply' },
-    description: {
-      zh: '全国视图，附南海诸岛插图。',
-      en: 'National view with the South China Sea islands inset.',
     },
   },
   {

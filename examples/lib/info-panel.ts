@@ -5,6 +5,7 @@
  */
 import type { ControlPosition, IControl } from 'maplibre-gl';
 import { describeLayout } from '../../src/embed/describe.ts';
+import { citeSource } from '../../src/layouts/cite.ts';
 import type { Layout, LayoutItem, Source } from '../../src/layouts/schema.ts';
 import { STATUS_TEXT } from '../../src/maplibre/text.ts';
 
@@ -67,7 +68,7 @@ export class InfoPanel implements IControl {
     const list = el('ol');
     for (const s of sourcesOf(this.items)) {
       const li = el('li');
-      const text = [s.title, s.publisher, s.date].filter(Boolean).join('，');
+      const text = citeSource(s);
       if (s.url && /^https?:\/\//i.test(s.url)) {
         const a = el('a', text);
         a.href = s.url;

@@ -6,6 +6,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { type Bilingual, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { BUILTIN_LAYOUT_IDS, type BuiltinLayoutId } from '../layouts/builtins.ts';
 import { LayoutSchema } from '../layouts/schema.ts';
 import { matchRegion } from '../names/gazetteer.ts';
 import { matchRegions, type RegionMatches } from '../names/match-regions.ts';
@@ -22,16 +23,8 @@ export const ITEM_TYPES = [
   'city-role',
 ] as const;
 
-/** Ids of the built-in layouts a spec can name. */
-export const BUILTIN_LAYOUT_IDS = [
-  'guangdong',
-  'guangzhou-shenzhen',
-  'sichuan',
-  'heilongjiang',
-  'mianyang',
-  'national',
-] as const;
-export type BuiltinLayoutId = (typeof BUILTIN_LAYOUT_IDS)[number];
+/** Ids of the built-in layouts a spec can name (generated from `data/layouts/`). */
+export { BUILTIN_LAYOUT_IDS, type BuiltinLayoutId };
 
 const HttpUrl = v.pipe(
   v.string(),

@@ -47,8 +47,12 @@ export const CodeSchema = v.pipe(
  */
 export const StatusSchema = v.picklist(['verified', 'from-source-text', 'inferred', 'uncertain']);
 
+/** An http(s) URL (the regex becomes a `pattern` in the JSON Schema; `javascript:` and `data:` never pass). */
+export const HttpUrlSchema = v.pipe(v.string(), v.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, 'an http(s) URL'));
+
 /**
- * A document or publication a fact comes from.
+ * A document or publication a fact comes from: its title in the original language, who published it and
+ * when, and where a reader can open it (the publisher's own site, or an archived copy of it).
  *
  * @example
  * ```ts
@@ -56,21 +60,22 @@ export const StatusSchema = v.picklist(['verified', 'from-source-text', 'inferre
  * v.is(SourceSchema, value); // true when `value` has the shape
  * ```
  */
-/** An http(s) URL (the regex becomes a `pattern` in the JSON Schema; `javascript:` and `data:` never pass). */
-export const HttpUrlSchema = v.pipe(v.string(), v.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, 'an http(s) URL'));
-
 export const SourceSchema = v.strictObject({
   /** Short stable key, e.g. `GD_MC_2023`. */
   id: v.optional(v.string()),
+  /** Title in the original language, e.g. `全省深入推动区域协调发展座谈会在韶关召开`. */
   title: v.pipe(v.string(), v.minLength(1)),
+  /** Who published it, e.g. `南方日报` or `广东省人民政府`. */
   publisher: v.optional(v.string()),
   /** ISO date or partial date (`2023`, `2023-10`, `2023-10-25`). */
   date: v.optional(v.string()),
   /** http(s) only: a source link is shown to readers. */
   url: v.optional(HttpUrlSchema),
-  /** Further URLs (mirrors, second reports). */
+  /** A copy of `url` in a web archive, for when the original moves. */
+  archiveUrl: v.optional(HttpUrlSchema),
+  /** Further URLs (second reports of the same facts). */
   moreUrls: v.optional(v.array(HttpUrlSchema)),
-  /** How reliable the source is, in words. */
+  /** What kind of source it is and what it confirms, in words. */
   reliability: v.optional(v.string()),
 });
 
@@ -91,7 +96,7 @@ export const PointSchema = v.pipe(
 const factFields = {
   source: v.optional(SourceSchema),
   status: v.optional(StatusSchema),
-  /** The original wording of the status in the fact sheet, e.g. `verified (secondary)`. */
+  /** Why the fact has this status, in words, e.g. `inferred, high confidence`. */
   statusNote: v.optional(v.string()),
   note: v.optional(v.string()),
 };
@@ -112,7 +117,9 @@ export const CoverageSchema = v.strictObject({
 });
 
 /**
- * A member unit of an area: a code, optionally only part of it. Source and status default to the item's.
+ * A member unit of an area: a code, optionally only part of it. Source and status default to those of the
+ * list that holds the member: the variant for a variant's members, the centre for a hub layout's centre,
+ * otherwise the item.
  *
  * @example
  * ```ts

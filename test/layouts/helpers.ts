@@ -1,17 +1,43 @@
 /** Shared helpers of the layout tests. */
-import type { Layout, LayoutItem, Member } from '../../src/layouts/schema.ts';
+import { loadBuiltinLayout } from '../../src/layouts/builtin-loaders.ts';
+import { BUILTIN_LAYOUT_IDS } from '../../src/layouts/builtins.ts';
+import type { Layout, LayoutItem, Member, Source, Status } from '../../src/layouts/schema.ts';
+
+/** Every built-in layout, in the order of `data/layouts/` (the list is generated, never typed). */
+export const BUILTINS: Layout[] = await Promise.all(BUILTIN_LAYOUT_IDS.map(loadBuiltinLayout));
 
 /** Every member-like list of an item, with its path, e.g. `members`, `variants[0].members`, `centre.members`. */
 export function memberLists(item: LayoutItem): [string, readonly Member[]][] {
-  const out: [string, readonly Member[]][] = [];
-  if ('members' in item) out.push(['members', item.members]);
+  return memberListsWithHolder(item).map(([p, list]) => [p, list]);
+}
+
+/** A list's holder: whose source and status its members inherit (variant, centre, else the item). */
+export interface Holder {
+  source?: Source | undefined;
+  status?: Status | undefined;
+}
+
+/** Like {@link memberLists}, with the holder each list inherits its source and status from. */
+export function memberListsWithHolder(item: LayoutItem): [string, readonly Member[], Holder][] {
+  const out: [string, readonly Member[], Holder][] = [];
+  if ('members' in item) out.push(['members', item.members, item]);
   if ('variants' in item && item.variants) {
     item.variants.forEach((v, k) => {
-      if (v.members) out.push([`variants[${k}].members`, v.members]);
+      if (v.members)
+        out.push([
+          `variants[${k}].members`,
+          v.members,
+          { source: v.source ?? item.source, status: v.status ?? item.status },
+        ]);
     });
   }
-  if (item.type === 'economic-zone' && item.excludes) out.push(['excludes', item.excludes]);
-  if (item.type === 'hub-layout') out.push(['centre.members', item.centre.members]);
+  if (item.type === 'economic-zone' && item.excludes) out.push(['excludes', item.excludes, item]);
+  if (item.type === 'hub-layout')
+    out.push([
+      'centre.members',
+      item.centre.members,
+      { source: item.centre.source ?? item.source, status: item.centre.status ?? item.status },
+    ]);
   return out;
 }
 

@@ -8,12 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { lookupCode } from '../../src/codes/index.ts';
 import { defineLayout } from '../../src/layouts/define.ts';
-import { guangdong } from '../../src/layouts/guangdong.ts';
-import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
-import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
-import { mianyang } from '../../src/layouts/mianyang.ts';
 import type { Layout, Point } from '../../src/layouts/schema.ts';
-import { sichuan } from '../../src/layouts/sichuan.ts';
+import { BUILTINS } from './helpers.ts';
 
 function sourcedPoints(layout: Layout): { path: string; point: Point; unit: string }[] {
   const out: { path: string; point: Point; unit: string }[] = [];
@@ -29,7 +25,7 @@ describe('sourced points lie inside their declared unit (loadAtlas 2m)', () => {
   beforeAll(async () => {
     atlas = await loadAtlas({ resolution: '2m' });
   });
-  const layouts = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang];
+  const layouts = BUILTINS;
 
   it('at least some built-in points declare a unit', () => {
     expect(layouts.flatMap(sourcedPoints).length).toBeGreaterThan(0);

@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { statusFromNote, weakestStatus } from '../../src/layouts/status.ts';
+import { STATUS_ORDER, weakestStatus } from '../../src/layouts/status.ts';
 
-describe('statusFromNote(note)', () => {
-  it.each([
-    ['verified', 'verified'],
-    ['verified (secondary)', 'verified'],
-    ['verified (dataset)', 'verified'],
-    ['from seed only', 'from-source-text'],
-    ['from seed (named)', 'from-source-text'],
-    ['inferred (high)', 'inferred'],
-    ['derived from name', 'inferred'],
-    ['partially verified / inferred', 'inferred'],
-    ['partially verified', 'inferred'],
-    ['verified (airports) / from seed (hub designation)', 'from-source-text'],
-    ['verified (secondary) level; county uncertain', 'uncertain'],
-    ['uncertain (general knowledge)', 'uncertain'],
-    ['sourced', 'verified'],
-    ['approximate', 'inferred'],
-    ['not found', 'uncertain'],
-    ['something else', 'uncertain'],
-  ] as const)('%s → %s', (note, status) => {
-    expect(statusFromNote(note)).toBe(status);
+describe('status helpers', () => {
+  it('STATUS_ORDER runs from strongest to weakest', () => {
+    expect(STATUS_ORDER).toEqual(['verified', 'from-source-text', 'inferred', 'uncertain']);
   });
 
   it('weakestStatus(statuses) picks the weakest', () => {
     expect(weakestStatus(['verified', 'uncertain', 'inferred'])).toBe('uncertain');
+    expect(weakestStatus(['verified', 'from-source-text'])).toBe('from-source-text');
     expect(weakestStatus([])).toBe('verified');
   });
 });

@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
 import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
-import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
 import { mianyang } from '../../src/layouts/mianyang.ts';
 import { national } from '../../src/layouts/national.ts';
 import type {
@@ -43,9 +42,10 @@ import {
   symbolImage,
   themes,
 } from '../../src/maplibre/index.ts';
+import { BUILTINS } from '../layouts/helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const LAYOUTS: Layout[] = [guangdong, guangzhouShenzhen, sichuan, heilongjiang, mianyang, national];
+const LAYOUTS: Layout[] = BUILTINS;
 
 let atlas: Atlas;
 beforeAll(async () => {
@@ -306,8 +306,17 @@ describe('corridorLayers, economicZoneLayers, ecoZoneLayers, cityRoleLayers', ()
     );
   });
 
-  it('ecoZoneLayers fills with a pattern by kind; the uncertain 川西北 zone is weak', () => {
-    const set = ecoZoneLayers(of(sichuan, 'eco-zone') as EcoZone[], { atlas });
+  it('ecoZoneLayers fills with a pattern by kind; an uncertain zone is weak', () => {
+    const zones = of(sichuan, 'eco-zone') as EcoZone[];
+    // 川西北 is confirmed (阿坝 and 甘孜): drawn solid; the same zone marked uncertain is drawn weak
+    expect(features(ecoZoneLayers(zones, { atlas }), 'quyu-eco-areas')[0]!.properties).toMatchObject({
+      item: 'sc-5r-cxb',
+      weak: false,
+    });
+    const set = ecoZoneLayers(
+      zones.map((z) => ({ ...z, status: 'uncertain' as const })),
+      { atlas },
+    );
     const area = features(set, 'quyu-eco-areas')[0]!;
     expect(area.properties).toMatchObject({ item: 'sc-5r-cxb', weak: true, dash: 'weak' });
     expect(set.images).toHaveProperty(String(area.properties?.pattern));

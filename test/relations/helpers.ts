@@ -7,22 +7,11 @@ import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Atlas, UnitFeature } from '../../src/atlas/index.ts';
-import { guangdong } from '../../src/layouts/guangdong.ts';
-import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
-import { heilongjiang } from '../../src/layouts/heilongjiang.ts';
-import { mianyang } from '../../src/layouts/mianyang.ts';
-import { national } from '../../src/layouts/national.ts';
 import type { Layout, LayoutItem } from '../../src/layouts/schema.ts';
-import { sichuan } from '../../src/layouts/sichuan.ts';
+import { BUILTINS } from '../layouts/helpers.ts';
 
-export const LAYOUTS: Record<string, Layout> = {
-  guangdong,
-  'guangzhou-shenzhen': guangzhouShenzhen,
-  heilongjiang,
-  mianyang,
-  national,
-  sichuan,
-};
+/** The built-in layouts by id (the list is generated from data/layouts/). */
+export const LAYOUTS: Record<string, Layout> = Object.fromEntries(BUILTINS.map((l) => [l.id, l]));
 
 /** The item with this id in a built-in layout. */
 export function item(layout: string, id: string): LayoutItem {
