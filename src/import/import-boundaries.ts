@@ -16,11 +16,11 @@ import type { Level } from '../codes/index.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
 import { CRS_NAMES, checkDomain, detectCrs, outerBoundaryVertices, toWgs84 } from './crs.ts';
-import { bboxOfPositions, verticesOf } from './geometry.ts';
+import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
 import { Issues } from './issues.ts';
 import { describe, describeEn, join, readFeatures } from './read.ts';
 import { emptyRepairs, repairPolygons, snapVertices } from './repair.ts';
-import { SegmentIndex } from './segment-index.ts';
+import { SegmentIndex } from '../geo/segments.ts';
 import { type BuiltUnit, buildExtensions, RESOLUTION_SPECS, topologySize } from './topology.ts';
 import type {
   CrsReport,

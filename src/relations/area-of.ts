@@ -2,7 +2,7 @@ import turfArea from '@turf/area';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
-import { type Approximation, type AreaItem, unionOf } from './internal/scope.ts';
+import type { Approximation, AreaItem } from './internal/scope.ts';
 import {
   type AreaOfOptions,
   isItem,
@@ -75,7 +75,7 @@ export function areaOf(
   options: AreaOfOptions = {},
 ): Feature<MultiPolygon, AreaProperties> {
   if (!Array.isArray(subject) && !isItem(subject)) {
-    const geometry = unionOf(polygonsOfUser(subject as UserPolygons, 'subject'));
+    const geometry = polygonsOfUser(subject as UserPolygons, 'subject');
     return feature(geometry, {
       id: null,
       name: null,

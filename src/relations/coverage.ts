@@ -66,7 +66,7 @@ export function coverage(
     );
     geometry = scope.drawn();
     approximations = scope.approximations;
-  } else geometry = unionOf(polygonsOfUser(area as UserPolygons, 'area'));
+  } else geometry = polygonsOfUser(area as UserPolygons, 'area');
   const { located, unlocated } = locateHubs(hubs, 'hubs');
   const steps = options.steps ?? 128;
   const rings = unionOf(located.map((h) => turfCircle(h.point, km, { steps, units: 'kilometers' }).geometry));

@@ -6,10 +6,11 @@ import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
+import { readUserGeoJSON } from './internal/geojson.ts';
 import { hubPoint, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
 import type { AreaItem } from './internal/scope.ts';
-import { differenceOf, type Scope, unionOf } from './internal/scope.ts';
-import { requireNonEmpty, scopeOfSubject } from './internal/subject.ts';
+import { differenceOf, type Scope } from './internal/scope.ts';
+import { isItem, requireNonEmpty, scopeOfSubject } from './internal/subject.ts';
 import { neighbors } from './neighbors.ts';
 
 /**
@@ -62,49 +63,14 @@ function side(x: RelateInput, atlas: Atlas | undefined, path: string): Side {
     const scope = scopeOfSubject(x as readonly string[], atlas as Atlas, path);
     return { kind: 'scope', scope: requireNonEmpty(scope, path, x) };
   }
-  const o = x as { type?: unknown; id?: unknown };
-  if (typeof o.id === 'string' && typeof o.type === 'string' && o.type !== 'Feature') {
+  if (isItem(x)) {
     const item = x as LayoutItem;
     if (item.type === 'hub') return { kind: 'point', p: hubPoint(item, path) };
     const scope = scopeOfSubject(item as AreaItem, atlas as Atlas, path);
     return { kind: 'scope', scope: requireNonEmpty(scope, path, item) };
   }
-  const geoms: Geometry[] = [];
-  const collect = (g: Geometry | null | undefined, at: string) => {
-    if (!g) {
-      fail({
-        code: 'invalid-input',
-        path: at,
-        value: g,
-        problem: { zh: '要素没有几何', en: 'Feature without geometry' },
-        fix: { zh: '请提供点或多边形几何', en: 'Give a point or polygon geometry' },
-      });
-    }
-    geoms.push(g!);
-  };
-  if (o.type === 'FeatureCollection')
-    (x as FeatureCollection).features.forEach((f, i) => {
-      collect(f.geometry, `${path}.features[${i}].geometry`);
-    });
-  else if (o.type === 'Feature') collect((x as Feature).geometry, `${path}.geometry`);
-  else collect(x as Geometry, path);
-  if (geoms.length === 1 && geoms[0]!.type === 'Point') return { kind: 'point', p: toLngLat(geoms[0], path) };
-  const polys = geoms.map((g) => {
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      fail({
-        code: 'unsupported',
-        path,
-        value: g.type,
-        problem: { zh: '不支持该几何类型', en: 'Unsupported geometry type' },
-        fix: {
-          zh: '请使用一个点，或（多）多边形',
-          en: 'Use one point, or polygons (Polygon or MultiPolygon)',
-        },
-      });
-    }
-    return g as MultiPolygon;
-  });
-  return { kind: 'geometry', g: unionOf(polys) };
+  const shape = readUserGeoJSON(x, path, true);
+  return shape.kind === 'point' ? shape : { kind: 'geometry', g: shape.g };
 }
 
 /** The shapes a side may stand for: its certain part and its drawn part (one shape when exact). */
