@@ -332,3 +332,73 @@ export function checkDegrees(
       return false;
   }
 }
+
+/** A box `[west, south, east, north]`. */
+export type Box = readonly [number, number, number, number];
+
+/** Whether two boxes meet (boundaries included). */
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+function clipRing(ring: readonly Position[], box: Box): Position[] {
+  let pts: Position[] = ring.slice(0, -1) as Position[];
+  // One half-plane per box side: keep where `inside`, cut edges where they cross the side.
+  const sides: [(p: Position) => boolean, (a: Position, b: Position) => Position][] = [
+    [(p) => p[0]! >= box[0], (a, b) => cutX(a, b, box[0])],
+    [(p) => p[0]! <= box[2], (a, b) => cutX(a, b, box[2])],
+    [(p) => p[1]! >= box[1], (a, b) => cutY(a, b, box[1])],
+    [(p) => p[1]! <= box[3], (a, b) => cutY(a, b, box[3])],
+  ];
+  for (const [inside, cut] of sides) {
+    if (pts.length === 0) break;
+    const out: Position[] = [];
+    for (let i = 0; i < pts.length; i++) {
+      const cur = pts[i]!;
+      const prev = pts[(i + pts.length - 1) % pts.length]!;
+      const cin = inside(cur);
+      if (cin !== inside(prev)) out.push(cut(prev, cur));
+      if (cin) out.push(cur);
+    }
+    pts = out;
+  }
+  if (pts.length < 3) return [];
+  pts.push([pts[0]![0]!, pts[0]![1]!]);
+  return ringSignedArea(pts) === 0 ? [] : pts;
+}
+
+function cutX(a: Position, b: Position, x: number): Position {
+  const t = (x - a[0]!) / (b[0]! - a[0]!);
+  return [x, a[1]! + t * (b[1]! - a[1]!)];
+}
+
+function cutY(a: Position, b: Position, y: number): Position {
+  const t = (y - a[1]!) / (b[1]! - a[1]!);
+  return [a[0]! + t * (b[0]! - a[0]!), y];
+}
+
+/**
+ * The part of polygons inside a box (Sutherland–Hodgman per ring, linear time). Concave parts may leave
+ * zero-width bridges along the box sides: harmless for areas and for polygon clipping, which is what the
+ * result is for (a prefilter before exact Turf operations on large polygons).
+ */
+export function clipToBox(polygons: readonly Position[][][], box: Box): Position[][][] {
+  const out: Position[][][] = [];
+  for (const poly of polygons) {
+    const pb = boxOf([poly]);
+    if (!boxesMeet(pb, box)) continue;
+    if (pb[0] >= box[0] && pb[2] <= box[2] && pb[1] >= box[1] && pb[3] <= box[3]) {
+      out.push(poly);
+      continue;
+    }
+    const shell = clipRing(poly[0]!, box);
+    if (shell.length === 0) continue;
+    const rings = [shell];
+    for (const hole of poly.slice(1)) {
+      const h = clipRing(hole, box);
+      if (h.length) rings.push(h);
+    }
+    out.push(rings);
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import turfArea from '@turf/area';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
+import { optionsOf } from './internal/input.ts';
 import type { Approximation, AreaItem } from './internal/scope.ts';
 import {
   type AreaOfOptions,
@@ -74,6 +75,7 @@ export function areaOf(
   atlas?: Atlas,
   options: AreaOfOptions = {},
 ): Feature<MultiPolygon, AreaProperties> {
+  options = optionsOf(options);
   if (!Array.isArray(subject) && !isItem(subject)) {
     const geometry = polygonsOfUser(subject as UserPolygons, 'subject');
     return feature(geometry, {

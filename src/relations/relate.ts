@@ -6,8 +6,9 @@ import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
-import { readUserGeoJSON } from './internal/geojson.ts';
-import { hubPoint, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
+import { boxesMeet, boxOf, clipToBox } from '../geo/polygons.ts';
+import { guardTurf, readUserGeoJSON } from './internal/geojson.ts';
+import { hubPoint, optionsOf, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
 import type { AreaItem } from './internal/scope.ts';
 import { differenceOf, type Scope } from './internal/scope.ts';
 import { isItem, requireNonEmpty, scopeOfSubject } from './internal/subject.ts';
@@ -187,19 +188,32 @@ function relatePointPolygons(p: [number, number], g: MultiPolygon): Relation {
   return 'disjoint';
 }
 
-function relatePolygons(a: MultiPolygon, b: MultiPolygon): Relation {
+/**
+ * Polygons against polygons, on the parts that can matter: with `box(x)` the bounding box of `x`,
+ * `a − b = (a − box(b)) ∪ ((a ∩ box(b)) − (b ∩ box(a)))`, so `area(a − b) = area(a) − area(a ∩ box(b)) +
+ * area((a ∩ box(b)) − (b ∩ box(a)))`. The box clips are linear-time, and Turf's clipping then sees only the
+ * few vertices near the other shape (a province against a 1° square: its vertices in the square).
+ */
+function relatePolygons(a: MultiPolygon, b: MultiPolygon, path: string): Relation {
+  const boxA = boxOf(a.coordinates);
+  const boxB = boxOf(b.coordinates);
+  if (!boxesMeet(boxA, boxB)) return 'disjoint';
   const areaA = areaM2(a);
   const areaB = areaM2(b);
   if (areaA === 0 || areaB === 0) return 'disjoint';
   // Noise of Turf's clipping on shared boundaries: 1 m² plus a billionth of the smaller area.
   const tol = 1 + 1e-9 * Math.min(areaA, areaB);
-  const aOut = areaM2(differenceOf(a, b));
-  const bOut = areaM2(differenceOf(b, a));
+  const ac: MultiPolygon = { type: 'MultiPolygon', coordinates: clipToBox(a.coordinates, boxB) };
+  const bc: MultiPolygon = { type: 'MultiPolygon', coordinates: clipToBox(b.coordinates, boxA) };
+  const areaAc = ac.coordinates === a.coordinates ? areaA : areaM2(ac);
+  const areaBc = bc.coordinates === b.coordinates ? areaB : areaM2(bc);
+  const aOut = areaA - areaAc + guardTurf(() => areaM2(differenceOf(ac, bc)), path);
+  const bOut = areaB - areaBc + guardTurf(() => areaM2(differenceOf(bc, ac)), path);
   if (aOut <= tol && bOut <= tol) return 'equal';
   if (aOut <= tol) return 'within';
   if (bOut <= tol) return 'contains';
   if (areaA - aOut > tol) return 'overlaps';
-  return booleanIntersects(a, b) ? 'touches' : 'disjoint';
+  return guardTurf(() => booleanIntersects(a, b), path) ? 'touches' : 'disjoint';
 }
 
 function relateShapes(a: Shape, b: Shape): Relation {
@@ -207,7 +221,7 @@ function relateShapes(a: Shape, b: Shape): Relation {
     return a.p[0] === b.p[0] && a.p[1] === b.p[1] ? 'equal' : 'disjoint';
   if (a.kind === 'point') return relatePointPolygons(a.p, (b as { g: MultiPolygon }).g);
   if (b.kind === 'point') return flip[relatePointPolygons(b.p, a.g)];
-  return relatePolygons(a.g, b.g);
+  return relatePolygons(a.g, b.g, '');
 }
 
 function undecidable(sides: Side[]): never {
@@ -255,6 +269,7 @@ function undecidable(sides: Side[]): never {
  * ```
  */
 export function relate(a: RelateInput, b: RelateInput, atlas?: Atlas, options: RelateOptions = {}): Relation {
+  options = optionsOf(options);
   if (atlas !== undefined) requireAtlas(atlas);
   const sa = side(a, atlas, 'a');
   const sb = side(b, atlas, 'b');

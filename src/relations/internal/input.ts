@@ -5,7 +5,7 @@
 import type { Feature, Point } from 'geojson';
 import type { Atlas } from '../../atlas/index.ts';
 import { lookupCode, requireCode } from '../../codes/index.ts';
-import { fail } from '../../errors/index.ts';
+import { checkNumberOption, fail } from '../../errors/index.ts';
 import { checkLngLat } from '../../geo/coordinates.ts';
 import type { Hub, LayoutItem } from '../../layouts/schema.ts';
 
@@ -140,4 +140,18 @@ export function checkKm(km: number, path = 'km'): void {
     },
     fix: { zh: '例如 50 表示 50 公里', en: 'For example 50 for 50 km' },
   });
+}
+
+/** The options object of a call: `{}` for undefined, null or anything that is not an object. */
+export function optionsOf<T extends object>(options: T | null | undefined): Partial<T> {
+  return options && typeof options === 'object' ? options : {};
+}
+
+/** Vertices of a geodesic ring (`steps` of `reachRing` and `coverage`). */
+export const STEPS_BOUNDS = { min: 3, max: 1024 } as const;
+
+/** The `steps` option: its default when undefined, else an integer within {@link STEPS_BOUNDS}. */
+export function stepsOption(steps: unknown, fallback: number): number {
+  if (steps === undefined) return fallback;
+  return checkNumberOption('steps', steps, { ...STEPS_BOUNDS, integer: true, example: fallback });
 }
