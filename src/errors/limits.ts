@@ -2,7 +2,7 @@
  * The limits that bound what untrusted input can cost. Every limit is documented here and in the README
  * ("Limits"); exceeding one is a {@link QuyuError} naming the limit, never a crash or a long stall.
  */
-import type { QuyuIssue } from './index.ts';
+import type { Bilingual, QuyuIssue } from './index.ts';
 
 /** quyu's documented limits. */
 export const LIMITS = {
@@ -48,7 +48,7 @@ function issue(
  * is nested deeper, holds more values or more text than the budget, or cannot be read as plain data
  * (getters, Proxies that throw); otherwise undefined. Cost: at most `maxNodes` steps.
  */
-export function inputSizeIssue(value: unknown, what: string, budget: InputBudget): QuyuIssue | undefined {
+export function inputSizeIssue(value: unknown, what: Bilingual, budget: InputBudget): QuyuIssue | undefined {
   const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
   let nodes = 0;
   let chars = 0;
@@ -59,8 +59,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
         return issue(
           '',
           `> ${budget.maxNodes} values`,
-          `${what}包含的值超过 ${budget.maxNodes} 个`,
-          `The ${what} holds more than ${budget.maxNodes} values`,
+          `${what.zh}包含的值超过 ${budget.maxNodes} 个`,
+          `The ${what.en} holds more than ${budget.maxNodes} values`,
           '请拆分或精简数据',
           'Split or trim the data',
         );
@@ -70,8 +70,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
           return issue(
             path,
             `> ${budget.maxChars} characters`,
-            `${what}中的文字超过 ${budget.maxChars} 个字符`,
-            `The ${what} holds more than ${budget.maxChars} characters of text`,
+            `${what.zh}中的文字超过 ${budget.maxChars} 个字符`,
+            `The ${what.en} holds more than ${budget.maxChars} characters of text`,
             '请精简文字',
             'Shorten the text',
           );
@@ -82,8 +82,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
         return issue(
           path,
           `depth > ${budget.maxDepth}`,
-          `${what}嵌套超过 ${budget.maxDepth} 层（或有循环引用）`,
-          `The ${what} is nested more than ${budget.maxDepth} levels deep (or refers to itself)`,
+          `${what.zh}嵌套超过 ${budget.maxDepth} 层（或有循环引用）`,
+          `The ${what.en} is nested more than ${budget.maxDepth} levels deep (or refers to itself)`,
           '请检查数据结构（括号是否成对、有无循环引用）',
           'Check the structure (balanced brackets, no circular references)',
         );
@@ -98,8 +98,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
           return issue(
             at,
             '[getter]',
-            `${what}中有取值函数（getter），不是普通数据`,
-            `The ${what} has a getter, not plain data`,
+            `${what.zh}中有取值函数（getter），不是普通数据`,
+            `The ${what.en} has a getter, not plain data`,
             '请提供普通 JSON 数据',
             'Give plain JSON data',
           );
@@ -109,8 +109,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
         return issue(
           path,
           `> ${budget.maxChars} characters`,
-          `${what}中的文字超过 ${budget.maxChars} 个字符`,
-          `The ${what} holds more than ${budget.maxChars} characters of text`,
+          `${what.zh}中的文字超过 ${budget.maxChars} 个字符`,
+          `The ${what.en} holds more than ${budget.maxChars} characters of text`,
           '请精简文字',
           'Shorten the text',
         );
@@ -119,8 +119,8 @@ export function inputSizeIssue(value: unknown, what: string, budget: InputBudget
     return issue(
       '',
       '[unreadable]',
-      `无法读取${what}`,
-      `The ${what} cannot be read`,
+      `无法读取${what.zh}`,
+      `The ${what.en} cannot be read`,
       '请提供普通 JSON 数据',
       'Give plain JSON data',
     );

@@ -18,9 +18,9 @@
 import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 import { edgeKey, median, round7, spread, VertexIds } from '../geo/planar.ts';
+import type { Nearest, SegmentIndex } from '../geo/segments.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, join } from './read.ts';
-import type { Nearest, SegmentIndex } from '../geo/segments.ts';
 import type { CrsCandidate, CrsName, CrsReport } from './types.ts';
 
 /** Every coordinate system the importer knows, lon/lat ones first. */

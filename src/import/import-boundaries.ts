@@ -13,14 +13,14 @@ import { mesh } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
+import { SegmentIndex } from '../geo/segments.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
 import { CRS_NAMES, checkDomain, detectCrs, outerBoundaryVertices, toWgs84 } from './crs.ts';
-import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
 import { Issues } from './issues.ts';
 import { describe, describeEn, join, readFeatures } from './read.ts';
 import { emptyRepairs, repairPolygons, snapVertices } from './repair.ts';
-import { SegmentIndex } from '../geo/segments.ts';
 import { type BuiltUnit, buildExtensions, RESOLUTION_SPECS, topologySize } from './topology.ts';
 import type {
   CrsReport,

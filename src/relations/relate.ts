@@ -5,8 +5,8 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson
 import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
-import type { LayoutItem } from '../layouts/schema.ts';
 import { boxesMeet, boxOf, clipToBox } from '../geo/polygons.ts';
+import type { LayoutItem } from '../layouts/schema.ts';
 import { guardTurf, readUserGeoJSON } from './internal/geojson.ts';
 import { hubPoint, optionsOf, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
 import type { AreaItem } from './internal/scope.ts';
