@@ -3,7 +3,7 @@
  * Pure data; no atlas geometry is needed.
  */
 import { distance } from 'fastest-levenshtein';
-import { fail } from '../errors/index.ts';
+import { fail, LIMITS } from '../errors/index.ts';
 import { COUNTY_ROWS } from './counties.generated.ts';
 import { RETIRED_CODES } from './retired.ts';
 import { PROVINCE_ROWS, UNIT_ROWS } from './table.generated.ts';
@@ -110,7 +110,8 @@ function stem(name: string): string {
  * ```
  */
 export function suggestCodes(query: string, limit = 3, filter?: (c: CodeInfo) => boolean): CodeInfo[] {
-  const q = String(query);
+  // Names are short: comparing a long text with every row would cost seconds for nothing.
+  const q = String(query).slice(0, LIMITS.nameChars);
   const isCode = /^\d+$/.test(q);
   const scored: [number, CodeInfo][] = [];
   for (const info of build().values()) {
@@ -145,7 +146,9 @@ function listSuggestions(s: CodeInfo[]): string {
 export function requireCode(code: string, path = 'code'): CodeInfo {
   const info = build().get(code);
   if (info) return info;
-  const retired = RETIRED_CODES[String(code)];
+  // Own properties only: a code such as '__proto__' or 'constructor' must not find Object.prototype members.
+  const key = String(code);
+  const retired = Object.hasOwn(RETIRED_CODES, key) ? RETIRED_CODES[key] : undefined;
   if (retired) {
     const next = build().get(retired.to)!;
     return fail({
@@ -198,7 +201,7 @@ export function nameOf(code: string, lang: 'zh' | 'en' = 'zh'): string {
  * ```
  */
 export function codeOf(name: string, options: { level?: Level } = {}): string {
-  const wanted = String(name).trim();
+  const wanted = String(name).trim().slice(0, LIMITS.nameChars + 1);
   const lower = wanted.toLowerCase();
   const order: Level[] = ['province', 'prefecture', 'county'];
   const candidates = allCodes()

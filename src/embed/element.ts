@@ -3,7 +3,7 @@
  * a `layout` attribute (a built-in layout id), a `src` attribute (URL of a JSON spec), or a child
  * `<script type="application/json">`. Invalid specs show their errors as text inside the element.
  */
-import { formatIssue, QuyuError } from '../errors/index.ts';
+import { formatError, QuyuError, safeText } from '../errors/index.ts';
 import { type Embed, type EmbedDeps, renderEmbed } from './render.ts';
 import { parseMapSpec } from './spec.ts';
 
@@ -90,8 +90,8 @@ export function defineQuyuMap(deps: EmbedDeps, tagName = 'quyu-map'): CustomElem
         box.setAttribute('role', 'alert');
         const lines =
           error instanceof QuyuError
-            ? error.issues.map(formatIssue)
-            : [error instanceof Error ? error.message : String(error)];
+            ? formatError(error)
+            : [safeText(error instanceof Error ? error.message : error)];
         for (const line of lines) {
           const p = document.createElement('p');
           p.textContent = line;

@@ -19,7 +19,7 @@ export const LIMITS = {
   /** Nesting depth of a spec or layout given as data (a layout needs 7 levels, a spec with one 9). */
   inputDepth: 32,
   /** Values (objects, arrays, strings, numbers…) in a spec or layout given as data. */
-  inputNodes: 200_000,
+  inputNodes: 100_000,
   /** Characters of a name or code before it is compared with the code table (fuzzy matching). */
   nameChars: 64,
 } as const;

@@ -14,6 +14,7 @@ import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
 import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
+import { checkHoles } from '../geo/polygons.ts';
 import { SegmentIndex } from '../geo/segments.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
@@ -165,7 +166,8 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
   let data = input;
   if (typeof input === 'string') {
     try {
-      data = JSON.parse(input);
+      // A UTF-8 byte-order mark (as many Windows tools write) is not part of the JSON.
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (e) {
       issues.error(
         'invalid-input',
@@ -237,6 +239,11 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       );
       return;
     }
+    const holesInside = checkHoles(polygons, issues.error.bind(issues), () => join(u.path, 'geometry'), {
+      zh: `要素${describe(u.info.name, u.code)}`,
+      en: `Feature${describeEn(u.info.nameEn, u.code)}`,
+    });
+    if (!holesInside) return;
     built.push({ path: u.path, code: u.code, info: u.info, polygons });
     snapped[i] = [];
   });
