@@ -68,6 +68,19 @@ function schemaIssue(issue: v.BaseIssue<unknown>): QuyuIssue {
       },
     };
   }
+  if (issue.type === 'finite' || (issue.type === 'number' && typeof issue.input === 'number')) {
+    // The one rule for numbers (src/geo): a value that is not finite is out of range, wherever it is.
+    return {
+      code: 'out-of-range',
+      path,
+      value: issue.input,
+      problem: { zh: '不是有限数值', en: 'Not a finite number' },
+      fix: {
+        zh: 'NaN 与 ±Infinity 无法写入 JSON：请提供有限数值',
+        en: 'NaN and ±Infinity cannot be written as JSON: give a finite number',
+      },
+    };
+  }
   if (received === 'undefined') {
     return {
       code: 'invalid-input',
