@@ -92,6 +92,13 @@ export function isKnownCode(code: unknown): code is string {
   return typeof code === 'string' && build().has(code);
 }
 
+/** A lookup key from any value: strings as they are, numbers as digits, anything else as no key at all. */
+function asKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return '';
+}
+
 /** Short form of a name for fuzzy matching: without the type suffix. */
 function stem(name: string): string {
   return name.replace(
@@ -111,7 +118,7 @@ function stem(name: string): string {
  */
 export function suggestCodes(query: string, limit = 3, filter?: (c: CodeInfo) => boolean): CodeInfo[] {
   // Names are short: comparing a long text with every row would cost seconds for nothing.
-  const q = String(query).slice(0, LIMITS.nameChars);
+  const q = asKey(query).slice(0, LIMITS.nameChars);
   const isCode = /^\d+$/.test(q);
   const scored: [number, CodeInfo][] = [];
   for (const info of build().values()) {
@@ -147,7 +154,7 @@ export function requireCode(code: string, path = 'code'): CodeInfo {
   const info = build().get(code);
   if (info) return info;
   // Own properties only: a code such as '__proto__' or 'constructor' must not find Object.prototype members.
-  const key = String(code);
+  const key = asKey(code);
   const retired = Object.hasOwn(RETIRED_CODES, key) ? RETIRED_CODES[key] : undefined;
   if (retired) {
     const next = build().get(retired.to)!;
@@ -162,7 +169,7 @@ export function requireCode(code: string, path = 'code'): CodeInfo {
       },
     });
   }
-  const s = suggestCodes(String(code));
+  const s = suggestCodes(key);
   return fail({
     code: 'unknown-code',
     path,
@@ -201,7 +208,7 @@ export function nameOf(code: string, lang: 'zh' | 'en' = 'zh'): string {
  * ```
  */
 export function codeOf(name: string, options: { level?: Level } = {}): string {
-  const wanted = String(name).trim().slice(0, LIMITS.nameChars + 1);
+  const wanted = asKey(name).trim().slice(0, LIMITS.nameChars + 1);
   const lower = wanted.toLowerCase();
   const order: Level[] = ['province', 'prefecture', 'county'];
   const candidates = allCodes()

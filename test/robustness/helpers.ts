@@ -37,11 +37,15 @@ export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value))
     return value;
   seen.add(value);
-  for (const k of Reflect.ownKeys(value as object)) {
-    const d = Object.getOwnPropertyDescriptor(value, k);
-    if (d && 'value' in d) deepFreeze(d.value, seen);
+  try {
+    for (const k of Reflect.ownKeys(value as object)) {
+      const d = Object.getOwnPropertyDescriptor(value, k);
+      if (d && 'value' in d) deepFreeze(d.value, seen);
+    }
+    return Object.freeze(value);
+  } catch {
+    return value; // a revoked Proxy: nothing to freeze
   }
-  return Object.freeze(value);
 }
 
 const PROTOTYPES: [string, object][] = [
