@@ -80,8 +80,9 @@ export function distanceToBoundaryKm(p: readonly [number, number], g: Polygon | 
   const first = index.neighbors(x, y, MAX_EXACT);
   let bound = Infinity;
   for (const i of first) bound = Math.min(bound, planarD2(seg, i, x, y));
+  // A little slack: the box distance of the nearest edge may round one ulp above its own distance.
   const near = index
-    .neighbors(x, y, Infinity, Math.sqrt(bound))
+    .neighbors(x, y, Infinity, Math.sqrt(bound) * (1 + 1e-9) + 1e-12)
     .map((i) => ({ i, d2: planarD2(seg, i, x, y) }))
     .sort((a, b) => a.d2 - b.d2)
     .slice(0, MAX_EXACT);

@@ -13,6 +13,7 @@ import { mesh } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import { QuyuError } from '../errors/index.ts';
 import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
 import { checkHoles } from '../geo/polygons.ts';
 import { SegmentIndex } from '../geo/segments.ts';
@@ -179,7 +180,28 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       issues.throwIfAny();
     }
   }
-  const read = readFeatures(data, issues, { codeField: options.codeField, object: options.object });
+  let read: ReturnType<typeof readFeatures>;
+  try {
+    read = readFeatures(data, issues, { codeField: options.codeField, object: options.object });
+  } catch (e) {
+    if (e instanceof QuyuError) throw e;
+    // An object that cannot be read as data (a revoked Proxy, a getter that throws): never from JSON text.
+    issues.error(
+      'invalid-input',
+      '',
+      e instanceof Error ? e.message : String(e),
+      {
+        zh: '无法把输入读作 GeoJSON 或 TopoJSON 数据',
+        en: 'The input cannot be read as GeoJSON or TopoJSON data',
+      },
+      {
+        zh: '请提供 JSON 文本，或由 JSON.parse 得到的普通对象',
+        en: 'Give JSON text, or a plain object as JSON.parse makes',
+      },
+    );
+    issues.throwIfAny();
+    throw e;
+  }
   progress('read', `${read.features.length} features (${read.format})`);
 
   if (!options.atlas) progress('read', 'loading the bundled 2m atlas for comparison');

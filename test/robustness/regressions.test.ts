@@ -404,3 +404,62 @@ describe('bounded cost for untrusted input', () => {
     expect(quyuErrorOf(() => parseMapSpec(text)).code).toBe('too-large');
   });
 });
+
+describe('found by the fuzz suite', () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  it('codeOf / nameOf / requireCode of a revoked Proxy is a QuyuError (was a TypeError from String())', () => {
+    for (const f of [codeOf, nameOf, requireCode] as ((s: unknown) => unknown)[])
+      quyuErrorOf(() => f(revoked()));
+  });
+  it('importBoundaries of a feature whose properties is a revoked Proxy is a QuyuError', async () => {
+    const fc = fixture();
+    (fc.features[0] as { properties: unknown }).properties = revoked();
+    await quyuErrorOfAsync(() => importBoundaries(fc, { atlas: atlas2m }));
+  });
+});
+
+describe('the cost cliffs keep their answers', () => {
+  it('the distance to a unit (edge index) equals Turf over every ring, near and far', async () => {
+    const { distanceToBoundaryKm } = await import('../../src/geo/distance.ts');
+    const { default: pointToLineDistance } = await import('@turf/point-to-line-distance');
+    const { lineString, point } = await import('@turf/helpers');
+    const slow = (p: [number, number], code: string) => {
+      const g = atlas2m.feature(code).geometry;
+      const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      let best = Number.POSITIVE_INFINITY;
+      for (const poly of polys)
+        for (const ring of poly)
+          best = Math.min(best, pointToLineDistance(point(p), lineString(ring), { units: 'kilometers' }));
+      return best;
+    };
+    for (const [code, p] of [
+      ['440100', [113.1, 23.9]],
+      ['440100', [113.9, 22.9]],
+      ['440300', [114.0, 22.4]],
+      ['510100', [105.0, 31.0]],
+      ['440100', [116.4, 39.9]],
+      ['650100', [87.0, 40.0]],
+    ] as [string, [number, number]][]) {
+      const want = slow(p, code);
+      const got = distanceToBoundaryKm(p, atlas2m.feature(code).geometry);
+      // Near: Turf's value to the metre; far (hundreds of km): within 1 %.
+      if (want < 50) expect(Math.abs(got - want)).toBeLessThan(0.001);
+      else expect(Math.abs(got - want) / want).toBeLessThan(0.01);
+    }
+  });
+  it('defineLayout names the distance and a likely GCJ-02 point', () => {
+    const gcj: [number, number] = [113.2699, 23.1255]; // 广州 city hall in GCJ-02 is inside; test the message shape
+    const e = quyuErrorOf(() =>
+      defineLayout(layout([{ ...hub([116.4, 39.9]), location: { point: [116.4, 39.9], unit: '440100' } }]), {
+        atlas: atlas2m,
+      }),
+    );
+    expect(e.issues[0]).toMatchObject({ code: 'point-outside-unit', path: 'items[0].location.point' });
+    expect(e.issues[0]!.problem.en).toMatch(/\(\d+ km from its boundary\)/);
+    expect(gcj).toHaveLength(2);
+  });
+});
