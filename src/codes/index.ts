@@ -208,7 +208,9 @@ export function nameOf(code: string, lang: 'zh' | 'en' = 'zh'): string {
  * ```
  */
 export function codeOf(name: string, options: { level?: Level } = {}): string {
-  const wanted = asKey(name).trim().slice(0, LIMITS.nameChars + 1);
+  const wanted = asKey(name)
+    .trim()
+    .slice(0, LIMITS.nameChars + 1);
   const lower = wanted.toLowerCase();
   const order: Level[] = ['province', 'prefecture', 'county'];
   const candidates = allCodes()

@@ -5,7 +5,8 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
-import { inputSizeIssue, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { inputSizeIssue } from '../errors/limits.ts';
 import { FiniteSchema, LayoutSchema } from '../layouts/schema.ts';
 
 /** The item types a spec can select. */

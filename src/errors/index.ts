@@ -9,7 +9,7 @@
  */
 import { LIMITS } from './limits.ts';
 
-export { type InputBudget, inputSizeIssue, LIMITS } from './limits.ts';
+export { LIMITS } from './limits.ts';
 
 /** Machine-readable reason of a {@link QuyuError}. */
 export type QuyuErrorCode =
@@ -85,7 +85,15 @@ function cut(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** Text safe to echo: invisible characters escaped, at most `max` characters. */
+/**
+ * Text safe to echo in a message or on a page: invisible and bidi characters escaped, at most `max`
+ * characters (any other value is previewed with {@link showValue}). Never throws.
+ *
+ * @example
+ * ```ts
+ * safeText('\u202eevil'); // '\\u{202E}evil'
+ * ```
+ */
 export function safeText(text: unknown, max: number = LIMITS.textChars): string {
   let s: string;
   try {
@@ -199,7 +207,14 @@ export function formatIssue(issue: QuyuIssue): string {
   }
 }
 
-/** The line that counts problems not listed, e.g. `… and 12 more / 另有 12 处问题未列出`. */
+/**
+ * The line that counts problems not listed.
+ *
+ * @example
+ * ```ts
+ * moreLine(12); // '… and 12 more / 另有 12 处问题未列出'
+ * ```
+ */
 export function moreLine(count: number): string {
   return `… and ${count} more / 另有 ${count} 处问题未列出`;
 }

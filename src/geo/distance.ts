@@ -64,7 +64,7 @@ function planarD2(seg: Float64Array, i: number, x: number, y: number): number {
   const dy = seg[4 * i + 3]! - y - ay;
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = t < 0 ? 0 : Math.min(t, 1);
   const cx = ax + t * dx;
   const cy = ay + t * dy;
   return cx * cx + cy * cy;

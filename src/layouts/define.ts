@@ -5,7 +5,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import * as v from 'valibot';
 import { isKnownCode, lookupCode, suggestCodes } from '../codes/index.ts';
-import { type Bilingual, inputSizeIssue, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { inputSizeIssue } from '../errors/limits.ts';
 import { classifyPoint, pointIssue } from '../geo/coordinates.ts';
 import { distanceToBoundaryKm } from '../geo/distance.ts';
 import { gcj02Suspected } from '../geo/gcj02.ts';
@@ -325,15 +326,17 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
 /**
  * Validates a layout written by hand (or loaded from JSON) and returns a typed deep copy; the input is not
  * mutated. Throws a {@link QuyuError} listing **all** problems, each with the path (e.g.
- * `items[2].members[0].code`), the value and the fix in Chinese and English:
+ * `items[2].members[0].code`), the value and the fix in Chinese and English (at most 50 listed, the rest
+ * counted in `error.omitted`). Points follow quyu's one coordinate rule, the same as every relation's:
  *
  * | `issue.code` | when |
  * |---|---|
  * | `invalid-input` | wrong shape or type (schema), unknown field, reference to a missing hub, corridor node without code/point |
  * | `unknown-code` | a code not in the 2023 table (fix lists the closest matches) |
  * | `swapped-coordinates` | a point that lies in China only when read as `[lat, lng]`, e.g. `[23.1, 113.2]` |
- * | `out-of-range` | longitude outside ±180 or latitude outside ±90 |
- * | `point-outside-unit` | a point outside its `unit` (only with `options.atlas`; gives the distance in km) |
+ * | `out-of-range` | longitude outside ±180 or latitude outside ±90, a number that is not finite, Web Mercator metres |
+ * | `point-outside-unit` | a point outside its `unit` (only with `options.atlas`; gives the distance in km, and says when the point is probably GCJ-02) |
+ * | `too-large` | input nested more than 32 levels, with more than 100,000 values, or with getters (see `LIMITS`) |
  * | `self-link` | a link whose `from` equals `to` |
  * | `duplicate-id` | two items with the same id |
  * | `duplicate-member` | the same code (with the same coverage) twice in one member list |

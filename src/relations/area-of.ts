@@ -56,7 +56,10 @@ export interface AreaProperties {
  *   `properties.approximations` and sets `properties.partial: true`. With imported county boundaries
  *   (`loadAtlas({ extensions })`), counties listed in `coverage.counties` and county members are drawn
  *   exactly (added with Turf union).
- * - User polygons (no topology) are merged with Turf union.
+ * - User polygons (no topology) are first checked as the importer checks boundaries (closed rings of four or
+ *   more finite positions, holes inside their shells, WGS-84 degrees — not swapped, not Web Mercator metres —
+ *   no empty or null geometries; a {@link QuyuError} names each problem), winding is normalised, and
+ *   overlapping parts are merged with Turf union.
  *
  * @example
  * ```ts

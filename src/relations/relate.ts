@@ -253,7 +253,9 @@ function undecidable(sides: Side[]): never {
  *   深汕, a part of 汕尾, lies outside it).
  * - Anything else (points, user polygons, imported counties) is related on geometry: point-in-polygon for
  *   points; for polygons the areas of the Turf differences `a − b` and `b − a` (equal when both vanish,
- *   within 1 m² plus 1e-9 of the smaller area) and `@turf/boolean-intersects` for touching.
+ *   within 1 m² plus 1e-9 of the smaller area) and `@turf/boolean-intersects` for touching. Each side is
+ *   first clipped to the other's bounding box (linear time), so a province against a small square costs
+ *   the square's neighbourhood, not the province. User GeoJSON is checked first as in {@link areaOf}.
  * - Partial members: the true region of an item lies between its certain part and its drawn part (partial
  *   members drawn whole). `relate` answers only when that settles the relation; otherwise it throws a
  *   {@link QuyuError} (`unsupported`) naming the approximated members — unless `approximate: true`, which

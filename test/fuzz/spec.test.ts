@@ -14,7 +14,7 @@ import {
 } from '../../src/embed/spec.ts';
 import { guangzhouShenzhen } from '../../src/layouts/guangzhou-shenzhen.ts';
 import { deepFreeze } from '../robustness/helpers.ts';
-import { expectTypedOutcome, materialize, nasty, params } from './config.ts';
+import { expectTypedOutcome, nasty, params } from './config.ts';
 
 const num = fc.oneof(
   fc.double(),

@@ -28,7 +28,6 @@ import {
   coverage,
   distanceKm,
   reachRing,
-  regionAt,
   regionIndex,
   relate,
   withinReach,
@@ -307,7 +306,10 @@ describe('the importer', () => {
   });
   const io = () => {
     let err = '';
-    return { io: { stdout: () => {}, stderr: (t: string) => void (err += t) }, err: () => err };
+    const stderr = (t: string) => {
+      err += t;
+    };
+    return { io: { stdout: () => {}, stderr }, err: () => err };
   };
 
   it.each([['"LA"'], ['42'], ['[1]']])(
