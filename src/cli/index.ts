@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Topology } from 'topojson-specification';
 import { loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
-import { formatError, formatIssue, QuyuError } from '../errors/index.ts';
+import { formatError, formatIssue, QuyuError, safeText } from '../errors/index.ts';
 import { CRS_NAMES } from '../import/crs.ts';
 import { importBoundaries } from '../import/import-boundaries.ts';
 import { RESOLUTION_SPECS } from '../import/topology.ts';
@@ -306,7 +306,9 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   } catch (e) {
     if (e instanceof QuyuError) {
       const total = e.issues.length + e.omitted;
-      io.stderr(`quyu import: ${input} was not imported (${total} problem${total > 1 ? 's' : ''}):\n`);
+      io.stderr(
+        `quyu import: ${safeText(input)} was not imported (${total} problem${total > 1 ? 's' : ''}):\n`,
+      );
       for (const line of formatError(e)) io.stderr(`- ${line.replace(/\n/g, '\n  ')}\n`);
       return EXIT.rejected;
     }

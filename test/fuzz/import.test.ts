@@ -131,7 +131,7 @@ describe('fuzz: importBoundaries', () => {
           if (out) expect(out.report.codes.length).toBeGreaterThan(0);
         },
       ),
-      params(24),
+      params(32),
     );
   });
 });

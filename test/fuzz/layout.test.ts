@@ -57,7 +57,7 @@ describe('fuzz: defineLayout', () => {
           expect(snapshot(input)).toBe(before);
         },
       ),
-      params(250),
+      params(400),
     );
   });
 });

@@ -57,7 +57,7 @@ describe('fuzz: point in region against the Turf oracle', () => {
           });
         },
       ),
-      params(150),
+      params(300),
     );
   });
 

@@ -171,7 +171,7 @@ describe('fuzz: relations on user GeoJSON', () => {
           }
         },
       ),
-      params(120),
+      params(250),
     );
   });
 
@@ -224,7 +224,7 @@ describe('fuzz: relations on user GeoJSON', () => {
           );
         },
       ),
-      params(25),
+      params(40),
     );
   });
 });

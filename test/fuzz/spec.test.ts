@@ -169,7 +169,7 @@ describe('fuzz: map specs', () => {
           expectTypedOutcome(() => decodeSpec(input as string));
         },
       ),
-      params(250),
+      params(400),
     );
   });
 
@@ -190,7 +190,7 @@ describe('fuzz: map specs', () => {
         // The parsed spec itself travels too.
         expect(parseMapSpec(decodeSpec(encodeSpec(spec as never)))).toEqual(spec);
       }),
-      params(300),
+      params(400),
     );
     expect(accepted).toBeGreaterThan(50);
   });
