@@ -7,7 +7,7 @@
  */
 import nationalAtlasUrl from '../data/china-10m.json?url';
 import { decodeSpec, defineQuyuMap, type Embed } from '../src/embed/index.ts';
-import { formatIssue, QuyuError } from '../src/errors/index.ts';
+import { formatError, QuyuError, safeText } from '../src/errors/index.ts';
 import { maplibregl } from './lib/map.ts';
 
 declare global {
@@ -47,7 +47,7 @@ try {
   const box = document.createElement('div');
   box.className = 'quyu-error';
   box.setAttribute('role', 'alert');
-  for (const line of error instanceof QuyuError ? error.issues.map(formatIssue) : [String(error)]) {
+  for (const line of error instanceof QuyuError ? formatError(error) : [safeText(error)]) {
     const p = document.createElement('p');
     p.textContent = line;
     box.append(p);

@@ -85,7 +85,7 @@ function defaultUrl(resolution: Resolution): URL {
  */
 export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> {
   const resolution = options.resolution ?? '10m';
-  if (!(resolution in ATLAS_FILES)) {
+  if (typeof resolution !== 'string' || !Object.hasOwn(ATLAS_FILES, resolution)) {
     return fail({
       code: 'invalid-input',
       path: 'resolution',

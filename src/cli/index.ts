@@ -7,13 +7,13 @@
  * 3 a file could not be read or written, or an unexpected failure. Nothing is written unless the whole
  * import succeeds: outputs go to temporary files in the target folder, renamed into place at the end.
  */
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Topology } from 'topojson-specification';
 import { loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
-import { formatIssue, QuyuError } from '../errors/index.ts';
+import { formatError, formatIssue, QuyuError, safeText } from '../errors/index.ts';
 import { CRS_NAMES } from '../import/crs.ts';
 import { importBoundaries } from '../import/import-boundaries.ts';
 import { RESOLUTION_SPECS } from '../import/topology.ts';
@@ -142,6 +142,42 @@ function parse(argv: string[]) {
 }
 
 /**
+ * Moves every temporary file into place, all or nothing: each target must be a file or absent (checked
+ * before anything moves); a target that exists is first set aside, and should a rename still fail, the files
+ * already moved are taken back and the set-aside targets restored.
+ */
+export async function renameAll(moves: readonly [temp: string, target: string][]): Promise<void> {
+  for (const [, target] of moves) {
+    const s = await stat(target).catch(() => null);
+    if (s && !s.isFile()) {
+      const err = new Error(`cannot write ${target}: it exists and is not a file`) as NodeJS.ErrnoException;
+      err.code = 'EISDIR';
+      throw err;
+    }
+  }
+  const done: { target: string; backup: string | null }[] = [];
+  try {
+    for (const [temp, target] of moves) {
+      const exists = await stat(target).catch(() => null);
+      let backup: string | null = null;
+      if (exists) {
+        backup = `${temp}.previous`;
+        await rename(target, backup);
+      }
+      done.push({ target, backup });
+      await rename(temp, target);
+    }
+  } catch (e) {
+    for (const { target, backup } of done.reverse()) {
+      if (backup) await rename(backup, target).catch(() => {});
+      else await unlink(target).catch(() => {});
+    }
+    throw e;
+  }
+  for (const { backup } of done) if (backup) await unlink(backup).catch(() => {});
+}
+
+/**
  * Runs the command line `argv` (without `node` and the script) and resolves to the exit code.
  *
  * @example
@@ -182,11 +218,12 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     if (!values.output) throw new UsageError('missing -o <output.json>');
     const resolutions = (values.resolution ?? ['2m']).flatMap((r) => r.split(',')).map((r) => r.trim());
     for (const r of resolutions)
-      if (!(r in RESOLUTION_SPECS))
+      if (!Object.hasOwn(RESOLUTION_SPECS, r))
         throw new UsageError(`unknown resolution "${r}" (use ${Object.keys(RESOLUTION_SPECS).join(', ')})`);
     let crs: CrsName | 'auto' = 'auto';
     if (values.crs && values.crs.toLowerCase() !== 'auto') {
-      const c = CRS_ALIASES[values.crs.toLowerCase()];
+      const key = values.crs.toLowerCase();
+      const c = Object.hasOwn(CRS_ALIASES, key) ? CRS_ALIASES[key] : undefined;
       if (!c)
         throw new UsageError(`unknown coordinate system "${values.crs}" (use auto, ${CRS_NAMES.join(', ')})`);
       crs = c;
@@ -256,7 +293,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       await writeFile(temp, JSON.stringify(extensions[res]));
       written.push([temp, file]);
     }
-    for (const [temp, file] of written) await rename(temp, file);
+    await renameAll(written);
     temps.length = 0;
     for (const [res, file] of files) {
       const r = report.resolutions[res]!;
@@ -268,10 +305,11 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     return EXIT.ok;
   } catch (e) {
     if (e instanceof QuyuError) {
+      const total = e.issues.length + e.omitted;
       io.stderr(
-        `quyu import: ${input} was not imported (${e.issues.length} problem${e.issues.length > 1 ? 's' : ''}):\n`,
+        `quyu import: ${safeText(input)} was not imported (${total} problem${total > 1 ? 's' : ''}):\n`,
       );
-      for (const issue of e.issues) io.stderr(`- ${formatIssue(issue).replace(/\n/g, '\n  ')}\n`);
+      for (const line of formatError(e)) io.stderr(`- ${line.replace(/\n/g, '\n  ')}\n`);
       return EXIT.rejected;
     }
     const err = e as NodeJS.ErrnoException;

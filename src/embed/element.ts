@@ -3,7 +3,7 @@
  * a `layout` attribute (a built-in layout id), a `src` attribute (URL of a JSON spec), or a child
  * `<script type="application/json">`. Invalid specs show their errors as text inside the element.
  */
-import { formatIssue, QuyuError } from '../errors/index.ts';
+import { formatError, LIMITS, QuyuError, safeText } from '../errors/index.ts';
 import { type Embed, type EmbedDeps, renderEmbed } from './render.ts';
 import { parseMapSpec } from './spec.ts';
 
@@ -31,6 +31,21 @@ function specSource(el: HTMLElement): Promise<unknown> | unknown {
       throw new Error(`quyu-map: src must be an http(s) URL, not ${url.protocol}`);
     return fetch(url).then((r) => {
       if (!r.ok) throw new Error(`quyu-map: could not load ${url.href} (HTTP ${r.status})`);
+      // A declared size over the limit is refused before the body is read (parseMapSpec checks the text too).
+      const declared = Number(r.headers.get('content-length'));
+      if (declared > LIMITS.specBytes)
+        throw new QuyuError([
+          {
+            code: 'too-large',
+            path: 'src',
+            value: `${declared} bytes`,
+            problem: {
+              zh: `地图配置文件超过 ${LIMITS.specBytes} 字节的上限`,
+              en: `The map spec file is larger than the limit of ${LIMITS.specBytes} bytes`,
+            },
+            fix: { zh: '请精简配置', en: 'Trim the spec' },
+          },
+        ]);
       return r.text();
     });
   }
@@ -90,8 +105,8 @@ export function defineQuyuMap(deps: EmbedDeps, tagName = 'quyu-map'): CustomElem
         box.setAttribute('role', 'alert');
         const lines =
           error instanceof QuyuError
-            ? error.issues.map(formatIssue)
-            : [error instanceof Error ? error.message : String(error)];
+            ? formatError(error)
+            : [safeText(error instanceof Error ? error.message : error)];
         for (const line of lines) {
           const p = document.createElement('p');
           p.textContent = line;

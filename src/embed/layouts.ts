@@ -33,6 +33,7 @@ export async function resolveLayouts(spec: Pick<MapSpec, 'layouts'>): Promise<La
       if (e instanceof QuyuError) {
         throw new QuyuError(
           e.issues.map((x) => ({ ...x, path: `layouts[${i}]${x.path ? `.${x.path}` : ''}` })),
+          e.omitted,
         );
       }
       throw e;

@@ -5,9 +5,10 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
-import { type Bilingual, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { inputSizeIssue } from '../errors/limits.ts';
 import { BUILTIN_LAYOUT_IDS, type BuiltinLayoutId } from '../layouts/builtins.ts';
-import { LayoutSchema } from '../layouts/schema.ts';
+import { FiniteSchema, LayoutSchema } from '../layouts/schema.ts';
 import { matchRegion } from '../names/gazetteer.ts';
 import { matchRegions, type RegionMatches } from '../names/match-regions.ts';
 
@@ -45,11 +46,11 @@ export const ChoroplethSpecSchema = v.strictObject({
    * Values by unit: 6-digit codes or names (`"440100"`, `"广州"`, `"Harbin"`), resolved by the gazetteer;
    * keys that are ambiguous or unmatched are left out and counted in the legend.
    */
-  values: v.record(RegionKey, v.number()),
+  values: v.record(RegionKey, FiniteSchema),
   scale: v.optional(v.picklist(['quantize', 'quantile', 'threshold']), 'quantize'),
   /** Class breaks for `threshold`. */
-  thresholds: v.optional(v.array(v.number())),
-  classes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(9)), 5),
+  thresholds: v.optional(v.array(FiniteSchema)),
+  classes: v.optional(v.pipe(FiniteSchema, v.integer(), v.minValue(2), v.maxValue(9)), 5),
   /** Legend title, e.g. `GDP (亿元)`. */
   label: v.optional(Text(120)),
 });
@@ -74,7 +75,7 @@ export const MapSpecSchema = v.strictObject({
       v.strictObject({ codes: v.pipe(v.array(Code), v.minLength(1)) }),
       v.strictObject({
         bounds: v.pipe(
-          v.tuple([v.number(), v.number(), v.number(), v.number()]),
+          v.tuple([FiniteSchema, FiniteSchema, FiniteSchema, FiniteSchema]),
           v.check(
             ([w, s, e, n]) => w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90,
             'west < east, south < north, in degrees',
@@ -102,7 +103,7 @@ export const MapSpecSchema = v.strictObject({
   /** The 南海诸岛 inset (default on for national views). */
   inset: v.optional(v.boolean()),
   /** Height in CSS pixels (the width always follows the host). */
-  height: v.optional(v.pipe(v.number(), v.minValue(200), v.maxValue(2000)), 520),
+  height: v.optional(v.pipe(FiniteSchema, v.minValue(200), v.maxValue(2000)), 520),
 });
 
 /** A map spec as written (optional fields may be missing). */
@@ -119,9 +120,39 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+const SPEC = { zh: '地图配置', en: 'map spec' };
+
+function tooLarge(bytes: number | string): QuyuError {
+  return new QuyuError([
+    {
+      code: 'too-large',
+      path: '',
+      value: typeof bytes === 'number' ? `${bytes} bytes` : bytes,
+      problem: {
+        zh: `地图配置超过 ${LIMITS.specBytes} 字节的上限`,
+        en: `The map spec is larger than the limit of ${LIMITS.specBytes} bytes`,
+      },
+      fix: {
+        zh: '请精简配置：内嵌布局与数值表可改为单独的文件（src 属性）或内置布局',
+        en: 'Trim the spec: move inline layouts and value tables to a file (the src attribute) or use a built-in layout',
+      },
+    },
+  ]);
+}
+
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 /**
  * Validates a map spec (an object or a JSON string) and fills defaults. Throws a {@link QuyuError} listing
- * every problem with its path and fix, in Chinese and English.
+ * every problem with its path and fix, in Chinese and English (at most {@link LIMITS}`.issues`, the rest
+ * counted).
+ *
+ * Limits (untrusted input costs little): a spec is at most {@link LIMITS}`.specBytes` (512 KiB) of UTF-8
+ * JSON, checked on the text before it is parsed; given as an object, at most 32 levels deep and 200,000
+ * values, and then the same 512 KiB as JSON. Numbers must be finite. So every valid spec makes a working
+ * `#spec=` link ({@link encodeSpec}).
  *
  * @example
  * ```ts
@@ -132,6 +163,9 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 export function parseMapSpec(input: unknown): MapSpec {
   let value = input;
   if (typeof input === 'string') {
+    // Characters are never more than UTF-8 bytes: the length alone rejects most oversized text.
+    if (input.length > LIMITS.specBytes || utf8Bytes(input) > LIMITS.specBytes)
+      throw tooLarge(input.length > LIMITS.specBytes ? `${input.length} characters` : utf8Bytes(input));
     try {
       value = JSON.parse(input);
     } catch (e) {
@@ -149,14 +183,42 @@ export function parseMapSpec(input: unknown): MapSpec {
       ]);
     }
   }
-  const result = v.safeParse(MapSpecSchema, value);
+  const size = inputSizeIssue(value, SPEC, {
+    maxDepth: LIMITS.inputDepth,
+    maxNodes: LIMITS.inputNodes,
+    maxChars: LIMITS.specBytes,
+  });
+  if (size) throw new QuyuError([size]);
+  if (typeof input !== 'string') {
+    let bytes: number;
+    try {
+      bytes = utf8Bytes(JSON.stringify(value) ?? '');
+    } catch {
+      bytes = 0; // not JSON-representable (e.g. a BigInt): the schema rejects it below
+    }
+    if (bytes > LIMITS.specBytes) throw tooLarge(bytes);
+  }
+  let result: ReturnType<typeof v.safeParse<typeof MapSpecSchema>>;
+  try {
+    result = v.safeParse(MapSpecSchema, value);
+  } catch {
+    throw new QuyuError([
+      {
+        code: 'invalid-input',
+        path: '',
+        value: '[unreadable]',
+        problem: { zh: '无法读取地图配置', en: 'The map spec cannot be read' },
+        fix: { zh: '请提供普通 JSON 数据', en: 'Give plain JSON data' },
+      },
+    ]);
+  }
   if (result.success) {
     const focus = result.output.focus;
     const issues: QuyuIssue[] = [];
     if (focus && typeof focus === 'object' && 'codes' in focus) {
       focus.codes.forEach((code, i) => {
         const m = matchRegion(code, { suggestions: 3 });
-        if (m.status !== 'matched' && issues.length < 50) {
+        if (m.status !== 'matched' && issues.length < LIMITS.issues) {
           issues.push({
             code: 'unknown-code',
             path: `focus.codes[${i}]`,
@@ -170,7 +232,7 @@ export function parseMapSpec(input: unknown): MapSpec {
     if (issues.length) throw new QuyuError(issues);
     return result.output;
   }
-  const issues: QuyuIssue[] = result.issues.map((i) => ({
+  const issues: QuyuIssue[] = result.issues.slice(0, LIMITS.issues).map((i) => ({
     code: 'invalid-input',
     path: pathOf(i),
     value: i.input,
@@ -180,7 +242,7 @@ export function parseMapSpec(input: unknown): MapSpec {
       en: `Change the field to match quyu's map spec JSON Schema (expected: ${i.expected ?? 'see the docs'})`,
     },
   }));
-  throw new QuyuError(issues);
+  throw new QuyuError(issues, result.issues.length - issues.length);
 }
 
 /**
@@ -196,8 +258,13 @@ export const mapSpecJsonSchema: Record<string, unknown> = {
   ...(toJsonSchema(MapSpecSchema, { errorMode: 'ignore' }) as Record<string, unknown>),
 };
 
+/** Longest `#spec=` value {@link decodeSpec} reads: the base64url of {@link LIMITS}`.specBytes`. */
+export const MAX_ENCODED_SPEC = Math.ceil(LIMITS.specBytes / 3) * 4;
+
 /**
- * Encodes a spec for a URL (`embed.html#spec=...`): JSON, UTF-8, base64url.
+ * Encodes a spec for a URL (`embed.html#spec=...`): JSON, UTF-8, base64url. The spec is validated first
+ * ({@link parseMapSpec}: a {@link QuyuError} for an invalid one), so every link it makes works:
+ * `parseMapSpec(decodeSpec(encodeSpec(spec)))` equals `parseMapSpec(spec)`.
  *
  * @example
  * ```ts
@@ -205,15 +272,32 @@ export const mapSpecJsonSchema: Record<string, unknown> = {
  * ```
  */
 export function encodeSpec(spec: MapSpecInput): string {
+  parseMapSpec(spec);
   const bytes = new TextEncoder().encode(JSON.stringify(spec));
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+function undecodable(value: unknown, why: string): QuyuError {
+  return new QuyuError([
+    {
+      code: 'invalid-input',
+      path: 'spec',
+      value,
+      problem: { zh: '无法解码地图配置', en: 'The encoded map spec cannot be decoded' },
+      fix: {
+        zh: `请使用嵌入代码生成器或 encodeSpec() 生成的完整链接（${why}）`,
+        en: `Use the full link made by the snippet generator or encodeSpec() (${why})`,
+      },
+    },
+  ]);
+}
+
 /**
- * Decodes {@link encodeSpec}'s output (not validated: pass the result to {@link parseMapSpec}). Text that is
- * not an encoded spec throws a {@link QuyuError} with path `spec`.
+ * Decodes {@link encodeSpec}'s output (not validated: pass the result to {@link parseMapSpec}). Anything that
+ * is not an encoded spec (not a string, not base64url, not JSON, longer than {@link MAX_ENCODED_SPEC}
+ * characters, checked before decoding) throws a {@link QuyuError} with path `spec`.
  *
  * @example
  * ```ts
@@ -221,24 +305,20 @@ export function encodeSpec(spec: MapSpecInput): string {
  * ```
  */
 export function decodeSpec(encoded: string): unknown {
+  if (typeof encoded !== 'string')
+    throw undecodable(encoded, `expected a string, got ${encoded === null ? 'null' : typeof encoded}`);
+  if (encoded.length > MAX_ENCODED_SPEC)
+    throw undecodable(
+      `${encoded.length} characters`,
+      `longer than ${MAX_ENCODED_SPEC} characters (${LIMITS.specBytes} bytes of JSON)`,
+    );
   try {
     const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
     const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw new QuyuError([
-      {
-        code: 'invalid-input',
-        path: 'spec',
-        value: encoded.slice(0, 80),
-        problem: { zh: '无法解码地图配置', en: 'The encoded map spec cannot be decoded' },
-        fix: {
-          zh: `请使用嵌入代码生成器或 encodeSpec() 生成的完整链接（${(e as Error).message}）`,
-          en: `Use the full link made by the snippet generator or encodeSpec() (${(e as Error).message})`,
-        },
-      },
-    ]);
+    throw undecodable(encoded.slice(0, 80), e instanceof Error ? e.message : String(e));
   }
 }
 

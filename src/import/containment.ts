@@ -7,10 +7,10 @@
 import type { Position } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
 import type { CodeInfo } from '../codes/index.ts';
-import { polygonsOf, spread } from './geometry.ts';
+import { polygonsOf, spread } from '../geo/planar.ts';
+import { SegmentIndex } from '../geo/segments.ts';
 import type { Issues } from './issues.ts';
 import { describe, join } from './read.ts';
-import { SegmentIndex } from './segment-index.ts';
 import type { ContainmentResult } from './types.ts';
 
 const MAX_CHECKED = 400;

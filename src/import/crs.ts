@@ -17,33 +17,14 @@
  */
 import gcoord from 'gcoord';
 import type { Position } from 'geojson';
-import { edgeKey, median, round7, spread, VertexIds } from './geometry.ts';
+import { CRS_NAMES, classifyBox, DOMAIN_OF, type Domain } from '../geo/coordinates.ts';
+import { edgeKey, median, round7, spread, VertexIds } from '../geo/planar.ts';
+import type { Nearest, SegmentIndex } from '../geo/segments.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, join } from './read.ts';
-import type { Nearest, SegmentIndex } from './segment-index.ts';
 import type { CrsCandidate, CrsName, CrsReport } from './types.ts';
 
-/** Every coordinate system the importer knows, lon/lat ones first. */
-export const CRS_NAMES: readonly CrsName[] = [
-  'WGS84',
-  'GCJ02',
-  'BD09',
-  'EPSG3857',
-  'EPSG3857-GCJ02',
-  'BD09MC',
-];
-
-/** Whether coordinates are degrees (lon/lat) or projected metres. */
-export type Domain = 'lonlat' | 'metres';
-
-export const DOMAIN_OF: Record<CrsName, Domain> = {
-  WGS84: 'lonlat',
-  GCJ02: 'lonlat',
-  BD09: 'lonlat',
-  EPSG3857: 'metres',
-  'EPSG3857-GCJ02': 'metres',
-  BD09MC: 'metres',
-};
+export { CRS_NAMES, DOMAIN_OF, type Domain } from '../geo/coordinates.ts';
 
 /** Distances are capped here (metres): farther vertices follow no atlas boundary. */
 const SEARCH_M = 3000;
@@ -88,14 +69,6 @@ export function toWgs84(crs: CrsName): Convert {
   };
 }
 
-/** China's extent, with a margin (lon/lat and Web Mercator metres). */
-const CHINA_LONLAT = [72, 2, 137, 55] as const;
-const CHINA_METRES = [8.0e6, 2.2e5, 1.53e7, 7.4e6] as const;
-
-function within(b: readonly number[], box: readonly number[]): boolean {
-  return b[0]! >= box[0]! && b[2]! <= box[2]! && b[1]! >= box[1]! && b[3]! <= box[3]!;
-}
-
 interface Located {
   path: string;
   code: string | null;
@@ -111,59 +84,62 @@ export function checkDomain(features: Located[], issues: Issues, given?: CrsName
   const domains = new Set<Domain>();
   for (const f of features) {
     const b = f.bbox;
-    const lonlat =
-      Math.abs(b[0]) <= 180 && Math.abs(b[2]) <= 180 && Math.abs(b[1]) <= 90 && Math.abs(b[3]) <= 90;
     const path = join(f.path, 'geometry.coordinates');
     const value = b.map((v) => Math.round(v * 1e4) / 1e4);
-    // Latitude first: [31.5, 104.9] is not even lon/lat-shaped, so test this before anything else.
-    if (within([b[1], b[0], b[3], b[2]], CHINA_LONLAT)) {
-      issues.error(
-        'swapped-coordinates',
-        path,
-        value,
-        {
-          zh: `要素${describe(f.name, f.code)}的坐标顺序颠倒（纬度在前）`,
-          en: `Feature${describeEn(f.name, f.code)} has its coordinates swapped (latitude first)`,
-        },
-        {
-          zh: 'GeoJSON 坐标为 [经度, 纬度]：请交换两轴',
-          en: 'GeoJSON positions are [longitude, latitude]: swap the axes',
-        },
-      );
-      continue;
-    }
-    if (lonlat) {
-      domains.add('lonlat');
-      if (within(b, CHINA_LONLAT)) continue;
-      issues.error(
-        'out-of-range',
-        path,
-        value,
-        {
-          zh: `要素${describe(f.name, f.code)}不在中国范围内（外包框 ${value.join(', ')}）`,
-          en: `Feature${describeEn(f.name, f.code)} lies outside China (bounding box ${value.join(', ')})`,
-        },
-        {
-          zh: '请确认坐标为经纬度（WGS-84、GCJ-02 或 BD-09）或 Web 墨卡托米制坐标',
-          en: 'Coordinates must be lon/lat (WGS-84, GCJ-02 or BD-09) or Web Mercator metres',
-        },
-      );
-    } else {
-      domains.add('metres');
-      if (within(b, CHINA_METRES)) continue;
-      issues.error(
-        'out-of-range',
-        path,
-        value,
-        {
-          zh: `要素${describe(f.name, f.code)}的坐标既不是经纬度，也不是中国范围内的墨卡托米制坐标`,
-          en: `Feature${describeEn(f.name, f.code)} has coordinates that are neither lon/lat nor Mercator metres within China`,
-        },
-        {
-          zh: '请先把数据转换为经纬度（WGS-84）再导入',
-          en: 'Convert the data to lon/lat (WGS-84) first',
-        },
-      );
+    // The one coordinate rule (src/geo): latitude-first boxes are tested before anything else.
+    switch (classifyBox(...b)) {
+      case 'china':
+        domains.add('lonlat');
+        continue;
+      case 'metres':
+        domains.add('metres');
+        continue;
+      case 'swapped':
+        issues.error(
+          'swapped-coordinates',
+          path,
+          value,
+          {
+            zh: `要素${describe(f.name, f.code)}的坐标顺序颠倒（纬度在前）`,
+            en: `Feature${describeEn(f.name, f.code)} has its coordinates swapped (latitude first)`,
+          },
+          {
+            zh: 'GeoJSON 坐标为 [经度, 纬度]：请交换两轴',
+            en: 'GeoJSON positions are [longitude, latitude]: swap the axes',
+          },
+        );
+        continue;
+      case 'lonlat':
+        domains.add('lonlat');
+        issues.error(
+          'out-of-range',
+          path,
+          value,
+          {
+            zh: `要素${describe(f.name, f.code)}不在中国范围内（外包框 ${value.join(', ')}）`,
+            en: `Feature${describeEn(f.name, f.code)} lies outside China (bounding box ${value.join(', ')})`,
+          },
+          {
+            zh: '请确认坐标为经纬度（WGS-84、GCJ-02 或 BD-09）或 Web 墨卡托米制坐标',
+            en: 'Coordinates must be lon/lat (WGS-84, GCJ-02 or BD-09) or Web Mercator metres',
+          },
+        );
+        continue;
+      default:
+        domains.add('metres');
+        issues.error(
+          'out-of-range',
+          path,
+          value,
+          {
+            zh: `要素${describe(f.name, f.code)}的坐标既不是经纬度，也不是中国范围内的墨卡托米制坐标`,
+            en: `Feature${describeEn(f.name, f.code)} has coordinates that are neither lon/lat nor Mercator metres within China`,
+          },
+          {
+            zh: '请先把数据转换为经纬度（WGS-84）再导入',
+            en: 'Convert the data to lon/lat (WGS-84) first',
+          },
+        );
     }
   }
   issues.throwIfAny();

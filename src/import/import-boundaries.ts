@@ -13,14 +13,16 @@ import { mesh } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import { QuyuError } from '../errors/index.ts';
+import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
+import { checkHoles } from '../geo/polygons.ts';
+import { SegmentIndex } from '../geo/segments.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
 import { CRS_NAMES, checkDomain, detectCrs, outerBoundaryVertices, toWgs84 } from './crs.ts';
-import { bboxOfPositions, verticesOf } from './geometry.ts';
 import { Issues } from './issues.ts';
 import { describe, describeEn, join, readFeatures } from './read.ts';
 import { emptyRepairs, repairPolygons, snapVertices } from './repair.ts';
-import { SegmentIndex } from './segment-index.ts';
 import { type BuiltUnit, buildExtensions, RESOLUTION_SPECS, topologySize } from './topology.ts';
 import type {
   CrsReport,
@@ -165,7 +167,8 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
   let data = input;
   if (typeof input === 'string') {
     try {
-      data = JSON.parse(input);
+      // A UTF-8 byte-order mark (as many Windows tools write) is not part of the JSON.
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (e) {
       issues.error(
         'invalid-input',
@@ -177,7 +180,28 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       issues.throwIfAny();
     }
   }
-  const read = readFeatures(data, issues, { codeField: options.codeField, object: options.object });
+  let read: ReturnType<typeof readFeatures>;
+  try {
+    read = readFeatures(data, issues, { codeField: options.codeField, object: options.object });
+  } catch (e) {
+    if (e instanceof QuyuError) throw e;
+    // An object that cannot be read as data (a revoked Proxy, a getter that throws): never from JSON text.
+    issues.error(
+      'invalid-input',
+      '',
+      e instanceof Error ? e.message : String(e),
+      {
+        zh: '无法把输入读作 GeoJSON 或 TopoJSON 数据',
+        en: 'The input cannot be read as GeoJSON or TopoJSON data',
+      },
+      {
+        zh: '请提供 JSON 文本，或由 JSON.parse 得到的普通对象',
+        en: 'Give JSON text, or a plain object as JSON.parse makes',
+      },
+    );
+    issues.throwIfAny();
+    throw e;
+  }
   progress('read', `${read.features.length} features (${read.format})`);
 
   if (!options.atlas) progress('read', 'loading the bundled 2m atlas for comparison');
@@ -237,6 +261,11 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       );
       return;
     }
+    const holesInside = checkHoles(polygons, issues.error.bind(issues), () => join(u.path, 'geometry'), {
+      zh: `要素${describe(u.info.name, u.code)}`,
+      en: `Feature${describeEn(u.info.nameEn, u.code)}`,
+    });
+    if (!holesInside) return;
     built.push({ path: u.path, code: u.code, info: u.info, polygons });
     snapped[i] = [];
   });

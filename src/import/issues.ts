@@ -2,10 +2,10 @@
  * Collecting the importer's problems: every error of a step is gathered and thrown at once as one
  * {@link QuyuError}; warnings travel in the report.
  */
-import { type Bilingual, QuyuError, type QuyuErrorCode, type QuyuIssue } from '../errors/index.ts';
+import { type Bilingual, LIMITS, QuyuError, type QuyuErrorCode, type QuyuIssue } from '../errors/index.ts';
 
 /** Errors are cut at this many (the first ones say enough; the message counts the rest). */
-const MAX_ERRORS = 50;
+const MAX_ERRORS = LIMITS.issues;
 
 export class Issues {
   readonly errors: QuyuIssue[] = [];
@@ -34,20 +34,7 @@ export class Issues {
   /** Throws every error gathered so far, if any. */
   throwIfAny(): void {
     if (this.errors.length === 0) return;
-    const issues = this.errors.slice();
-    if (this.#dropped) {
-      issues.push({
-        code: 'invalid-input',
-        path: this.file,
-        value: this.#dropped,
-        problem: {
-          zh: `另有 ${this.#dropped} 处问题未列出`,
-          en: `${this.#dropped} more problems not listed`,
-        },
-        fix: { zh: '请先修正以上问题', en: 'Fix the problems above first' },
-      });
-    }
-    throw new QuyuError(issues);
+    throw new QuyuError(this.errors.slice(), this.#dropped);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
+import { readPolygonCoordinates } from '../geo/polygons.ts';
 import type { Issues } from './issues.ts';
 
 /** One input feature, before codes are checked and coordinates converted. */
@@ -63,30 +64,6 @@ function isTopology(v: Record<string, unknown>): v is Record<string, unknown> & 
   return v.type === 'Topology';
 }
 
-/** Validates and copies coordinates; returns an error path suffix on the first bad position. */
-function readPositions(
-  value: unknown,
-  depth: number,
-  path: string,
-): { ok: true; coords: unknown } | { ok: false; path: string; value: unknown; why: 'shape' | 'number' } {
-  if (!Array.isArray(value)) return { ok: false, path, value, why: 'shape' };
-  if (depth === 0) {
-    if (value.length < 2) return { ok: false, path, value, why: 'shape' };
-    const x = value[0];
-    const y = value[1];
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
-      return { ok: false, path, value, why: 'number' };
-    return { ok: true, coords: [x, y] };
-  }
-  const out: unknown[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const r = readPositions(value[i], depth - 1, `${path}[${i}]`);
-    if (!r.ok) return r;
-    out.push(r.coords);
-  }
-  return { ok: true, coords: out };
-}
-
 function findCode(
   f: Feature,
   path: string,
@@ -94,7 +71,12 @@ function findCode(
 ): { code: string | null; codePath: string; codeValue: unknown } {
   const props = (f.properties ?? {}) as Record<string, unknown>;
   if (codeField) {
-    const value = codeField === 'id' && f.id !== undefined ? f.id : props[codeField];
+    const value =
+      codeField === 'id' && f.id !== undefined
+        ? f.id
+        : Object.hasOwn(props, codeField)
+          ? props[codeField]
+          : undefined;
     const codePath =
       codeField === 'id' && f.id !== undefined ? join(path, 'id') : join(path, `properties.${codeField}`);
     return { code: normaliseCode(value), codePath, codeValue: value };
@@ -235,8 +217,24 @@ export function readFeatures(input: unknown, issues: Issues, options: ReadOption
       );
       continue;
     }
+    if (f.properties !== null && f.properties !== undefined && !isObject(f.properties)) {
+      issues.error(
+        'invalid-input',
+        join(path, 'properties'),
+        f.properties,
+        {
+          zh: `要素的 properties 不是对象（是${Array.isArray(f.properties) ? '数组' : typeof f.properties}）`,
+          en: `The feature's properties is not an object (it is ${Array.isArray(f.properties) ? 'an array' : `a ${typeof f.properties}`})`,
+        },
+        {
+          zh: 'properties 须为对象（如 { "adcode": 510703, "name": "涪城区" }）或 null',
+          en: 'properties must be an object (e.g. { "adcode": 510703, "name": "涪城区" }) or null',
+        },
+      );
+      continue;
+    }
     const props = f.properties as Record<string, unknown> | null;
-    if (props && 'adcode' in props) format = format === 'geojson' ? 'datav' : format;
+    if (props && Object.hasOwn(props, 'adcode')) format = format === 'geojson' ? 'datav' : format;
     // DataV's China file carries the South China Sea dashes as a feature with adcode `100000_JD`: not a unit.
     if (props && String(props.adcode ?? '').endsWith('_JD')) {
       issues.warn(
@@ -278,37 +276,13 @@ export function readFeatures(input: unknown, issues: Issues, options: ReadOption
       );
       continue;
     }
-    const depth = g.type === 'Polygon' ? 2 : 3;
-    const r = readPositions(g.coordinates, depth, `${gPath}.coordinates`);
-    if (!r.ok) {
-      issues.error(
-        'invalid-input',
-        r.path,
-        r.value,
-        r.why === 'number'
-          ? {
-              zh: `要素${describe(name, code)}的坐标不是有限数值`,
-              en: `Feature${describeEn(name, code)} has a coordinate that is not a finite number`,
-            }
-          : {
-              zh: `要素${describe(name, code)}的坐标结构不符合 ${g.type}`,
-              en: `Feature${describeEn(name, code)} has coordinates that do not form a ${g.type}`,
-            },
-        { zh: '坐标须为 [经度, 纬度] 数值对', en: 'Coordinates must be [longitude, latitude] number pairs' },
-      );
-      continue;
-    }
-    const polys = (depth === 2 ? [r.coords] : r.coords) as Position[][][];
-    for (const poly of polys) {
-      for (const ring of poly) {
-        const a = ring[0];
-        const b = ring.at(-1);
-        if (a && b && (a[0] !== b[0] || a[1] !== b[1])) {
-          ring.push([a[0]!, a[1]!]);
-          ringsClosed++;
-        }
-      }
-    }
+    const read = readPolygonCoordinates(g.type, g.coordinates, gPath, issues.error.bind(issues), {
+      closeRings: true,
+      what: { zh: `要素${describe(name, code)}`, en: `Feature${describeEn(name, code)}` },
+    });
+    if (!read) continue;
+    ringsClosed += read.ringsClosed;
+    const polys = read.polygons;
     features.push({ path, code, codePath, codeValue, name, polygons: polys });
   }
   issues.throwIfAny();

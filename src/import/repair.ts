@@ -9,8 +9,8 @@
 import { featureCollection, multiPolygon } from '@turf/helpers';
 import union from '@turf/union';
 import type { Position } from 'geojson';
-import { distanceM, M_PER_DEG_LAT, M_PER_DEG_LNG, ringSignedArea, round7, VertexIds } from './geometry.ts';
-import { forEachNearSegmentPair, properlyCross } from './segment-index.ts';
+import { distanceM, M_PER_DEG_LAT, M_PER_DEG_LNG, ringSignedArea, round7, VertexIds } from '../geo/planar.ts';
+import { forEachNearSegmentPair, properlyCross } from '../geo/segments.ts';
 import type { RepairReport } from './types.ts';
 
 /** A new, empty repair report. */

@@ -16,8 +16,8 @@ import { topology } from 'topojson-server';
 import { filter, presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
 import type { CodeInfo } from '../codes/index.ts';
-import { M_PER_DEG_LAT, metresPerDegree, ringSignedArea } from './geometry.ts';
-import { forEachNearSegmentPair, properlyCross } from './segment-index.ts';
+import { M_PER_DEG_LAT, metresPerDegree, ringSignedArea } from '../geo/planar.ts';
+import { forEachNearSegmentPair, properlyCross } from '../geo/segments.ts';
 import type { Extension, ExtensionMeta, ImportResolution } from './types.ts';
 
 /** Mean Earth radius (metres), to turn spherical excess into square metres. */

@@ -2,12 +2,14 @@
  * `defineLayout`: checks user data against the layout schema and the code table, and returns a typed copy.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { lineString, point as turfPoint } from '@turf/helpers';
-import pointToLineDistance from '@turf/point-to-line-distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import * as v from 'valibot';
 import { isKnownCode, lookupCode, requireCode } from '../codes/index.ts';
-import { type Bilingual, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { inputSizeIssue } from '../errors/limits.ts';
+import { classifyPoint, pointIssue } from '../geo/coordinates.ts';
+import { distanceToBoundaryKm } from '../geo/distance.ts';
+import { gcj02Suspected } from '../geo/gcj02.ts';
 import { matchRegion } from '../names/gazetteer.ts';
 import { type Layout, type LayoutItem, LayoutSchema, type Member, type Point } from './schema.ts';
 
@@ -42,13 +44,6 @@ export interface DefineLayoutOptions {
 /** A checked layout: the layout plus the warnings found while checking it. */
 export type DefinedLayout = Layout & { warnings: LayoutWarning[] };
 
-/** Rough bounding box of China (with its seas), to tell swapped coordinates from real ones. */
-const CHINA = { west: 73, east: 136, south: 3, north: 54 };
-
-function inChina([lng, lat]: readonly [number, number]): boolean {
-  return lng >= CHINA.west && lng <= CHINA.east && lat >= CHINA.south && lat <= CHINA.north;
-}
-
 /** Formats a valibot path as `items[2].members[0].code`. */
 function formatPath(path: readonly { key: unknown }[] | undefined): string {
   let out = '';
@@ -72,6 +67,19 @@ function schemaIssue(issue: v.BaseIssue<unknown>): QuyuIssue {
       fix: {
         zh: `请删除该字段或检查拼写（${issue.message}）`,
         en: `Remove the field or check its spelling (${issue.message})`,
+      },
+    };
+  }
+  if (issue.type === 'finite' || (issue.type === 'number' && typeof issue.input === 'number')) {
+    // The one rule for numbers (src/geo): a value that is not finite is out of range, wherever it is.
+    return {
+      code: 'out-of-range',
+      path,
+      value: issue.input,
+      problem: { zh: '不是有限数值', en: 'Not a finite number' },
+      fix: {
+        zh: 'NaN 与 ±Infinity 无法写入 JSON：请提供有限数值',
+        en: 'NaN and ±Infinity cannot be written as JSON: give a finite number',
       },
     };
   }
@@ -132,50 +140,6 @@ function unknownCode(code: string, path: string): QuyuIssue {
   };
 }
 
-function pointIssue(p: readonly [number, number], path: string): QuyuIssue | undefined {
-  const [lng, lat] = p;
-  const valid = Math.abs(lng) <= 180 && Math.abs(lat) <= 90;
-  if (!inChina(p) && inChina([lat, lng])) {
-    return {
-      code: 'swapped-coordinates',
-      path,
-      value: p,
-      problem: { zh: '经纬度似乎写反了', en: 'Longitude and latitude look swapped' },
-      fix: {
-        zh: `点的格式是 [经度, 纬度]；请改为 [${lat}, ${lng}]`,
-        en: `Points are [lng, lat]; use [${lat}, ${lng}]`,
-      },
-    };
-  }
-  if (!valid || !Number.isFinite(lng) || !Number.isFinite(lat)) {
-    return {
-      code: 'out-of-range',
-      path,
-      value: p,
-      problem: { zh: '经纬度超出范围', en: 'Longitude or latitude out of range' },
-      fix: {
-        zh: '经度应在 -180 到 180 之间，纬度应在 -90 到 90 之间（WGS-84 十进制度）',
-        en: 'Longitude must be within -180..180 and latitude within -90..90 (WGS-84 decimal degrees)',
-      },
-    };
-  }
-  return undefined;
-}
-
-/** Distance in km from a point to the boundary of a polygon feature. */
-function distanceToBoundaryKm(p: Point, f: Feature<Polygon | MultiPolygon>): number {
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  let best = Number.POSITIVE_INFINITY;
-  const pt = turfPoint(p);
-  for (const poly of polys) {
-    for (const ring of poly) {
-      if (ring.length < 2) continue;
-      best = Math.min(best, pointToLineDistance(pt, lineString(ring), { units: 'kilometers' }));
-    }
-  }
-  return best;
-}
-
 function atlasIssue(p: Point, unit: string, atlas: LayoutAtlas, path: string): QuyuIssue | undefined {
   let code = unit;
   const find = (c: string) => (atlas.has(c) ? atlas.feature(c) : undefined);
@@ -188,21 +152,32 @@ function atlasIssue(p: Point, unit: string, atlas: LayoutAtlas, path: string): Q
     }
   }
   if (!f || booleanPointInPolygon(p, f)) return undefined;
-  const km = distanceToBoundaryKm(p, f);
+  const km = distanceToBoundaryKm(p, f.geometry);
   const name = lookupCode(code)?.name ?? code;
   const d = km < 10 ? km.toFixed(1) : km.toFixed(0);
+  const gcj = gcj02Suspected(p, (q) => booleanPointInPolygon(q, f!));
   return {
     code: 'point-outside-unit',
     path,
     value: p,
-    problem: {
-      zh: `点不在其所属单位 ${name} ${code} 内（距边界 ${d} 公里）`,
-      en: `Point lies outside its unit ${name} ${code} (${d} km from its boundary)`,
-    },
-    fix: {
-      zh: '请检查坐标（WGS-84，[经度, 纬度]）或所属单位代码；GCJ-02 坐标需先转换',
-      en: 'Check the coordinate (WGS-84, [lng, lat]) or the unit code; convert GCJ-02 coordinates first',
-    },
+    problem: gcj
+      ? {
+          zh: `点不在其所属单位 ${name} ${code} 内（距边界 ${d} 公里）；它看起来是 GCJ-02 坐标：转换为 WGS-84 后位于该单位内`,
+          en: `Point lies outside its unit ${name} ${code} (${d} km from its boundary); it looks like a GCJ-02 coordinate: converted to WGS-84 it lies inside`,
+        }
+      : {
+          zh: `点不在其所属单位 ${name} ${code} 内（距边界 ${d} 公里）`,
+          en: `Point lies outside its unit ${name} ${code} (${d} km from its boundary)`,
+        },
+    fix: gcj
+      ? {
+          zh: `请把 GCJ-02（高德、腾讯）坐标转换为 WGS-84：约为 [${gcj[0]}, ${gcj[1]}]`,
+          en: `Convert GCJ-02 (Amap, Tencent) coordinates to WGS-84: about [${gcj[0]}, ${gcj[1]}]`,
+        }
+      : {
+          zh: '请检查坐标（WGS-84，[经度, 纬度]）或所属单位代码；GCJ-02 坐标需先转换',
+          en: 'Check the coordinate (WGS-84, [lng, lat]) or the unit code; convert GCJ-02 coordinates first',
+        },
   };
 }
 
@@ -247,7 +222,7 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
   ) => {
     code(unit, unitPath);
     if (!p) return;
-    const bad = pointIssue(p, `${path}.point`);
+    const bad = pointIssue(classifyPoint(p[0], p[1]), p[0], p[1], `${path}.point`, p);
     if (bad) issues.push(bad);
     else if (options.atlas && unit && isKnownCode(unit)) {
       const out = atlasIssue(p, unit, options.atlas, `${path}.point`);
@@ -372,15 +347,17 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
 /**
  * Validates a layout written by hand (or loaded from JSON) and returns a typed deep copy; the input is not
  * mutated. Throws a {@link QuyuError} listing **all** problems, each with the path (e.g.
- * `items[2].members[0].code`), the value and the fix in Chinese and English:
+ * `items[2].members[0].code`), the value and the fix in Chinese and English (at most 50 listed, the rest
+ * counted in `error.omitted`). Points follow quyu's one coordinate rule, the same as every relation's:
  *
  * | `issue.code` | when |
  * |---|---|
  * | `invalid-input` | wrong shape or type (schema), unknown field, reference to a missing hub, corridor node without code/point |
  * | `unknown-code` | a code not in the 2023 table (fix lists the closest matches) |
  * | `swapped-coordinates` | a point that lies in China only when read as `[lat, lng]`, e.g. `[23.1, 113.2]` |
- * | `out-of-range` | longitude outside ±180 or latitude outside ±90 |
- * | `point-outside-unit` | a point outside its `unit` (only with `options.atlas`; gives the distance in km) |
+ * | `out-of-range` | longitude outside ±180 or latitude outside ±90, a number that is not finite, Web Mercator metres |
+ * | `point-outside-unit` | a point outside its `unit` (only with `options.atlas`; gives the distance in km, and says when the point is probably GCJ-02) |
+ * | `too-large` | input nested more than 32 levels, with more than 100,000 values, or with getters (see `LIMITS`) |
  * | `self-link` | a link whose `from` equals `to` |
  * | `duplicate-id` | two items with the same id |
  * | `duplicate-member` | the same code (with the same coverage) twice in one member list |
@@ -402,17 +379,45 @@ function check(layout: Layout, options: DefineLayoutOptions, warnings: LayoutWar
  * ```
  */
 export function defineLayout(input: unknown, options: DefineLayoutOptions = {}): DefinedLayout {
+  if (!options || typeof options !== 'object') options = {};
+  const tooLarge = inputSizeIssue(
+    input,
+    { zh: '布局', en: 'layout' },
+    {
+      maxDepth: LIMITS.inputDepth,
+      maxNodes: LIMITS.inputNodes,
+      maxChars: LIMITS.specBytes * 4,
+    },
+  );
+  if (tooLarge) throw new QuyuError([tooLarge]);
   let copy: unknown;
   try {
     copy = structuredClone(input);
   } catch {
     // Not cloneable (e.g. a function inside): validate a shallow copy; the schema rejects what it cannot hold.
-    copy = input && typeof input === 'object' && !Array.isArray(input) ? { ...input } : input;
+    try {
+      copy = input && typeof input === 'object' && !Array.isArray(input) ? { ...input } : input;
+    } catch {
+      copy = undefined;
+    }
   }
   // A layout returned by defineLayout may be passed in again: its warnings are recomputed (on the copy).
   if (copy && typeof copy === 'object' && copy !== input && 'warnings' in copy)
     delete (copy as { warnings?: unknown }).warnings;
-  const parsed = v.safeParse(LayoutSchema, copy);
+  let parsed: ReturnType<typeof v.safeParse<typeof LayoutSchema>>;
+  try {
+    parsed = v.safeParse(LayoutSchema, copy);
+  } catch {
+    throw new QuyuError([
+      {
+        code: 'invalid-input',
+        path: '',
+        value: '[unreadable]',
+        problem: { zh: '无法读取布局数据', en: 'The layout cannot be read' },
+        fix: { zh: '请提供普通 JSON 数据', en: 'Give plain JSON data' },
+      },
+    ]);
+  }
   if (!parsed.success) throw new QuyuError(parsed.issues.map(schemaIssue));
   const layout = parsed.output;
   const warnings: LayoutWarning[] = [];

@@ -17,7 +17,7 @@ import { LayoutSchema } from './schema.ts';
  * ```
  */
 export const layoutJsonSchema: Record<string, unknown> = {
-  ...toJsonSchema(LayoutSchema, { errorMode: 'throw' }),
+  ...toJsonSchema(LayoutSchema, { errorMode: 'throw', ignoreActions: ['finite', 'transform'] }),
   $id: 'https://github.com/quyu/quyu/layout.schema.json',
   title: 'quyu layout',
 };

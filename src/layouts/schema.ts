@@ -80,6 +80,21 @@ export const SourceSchema = v.strictObject({
 });
 
 /**
+ * A finite number (NaN and ±Infinity are rejected: JSON cannot carry them, so a layout or spec holding one
+ * could not travel in a link or file); `-0` is read as `0` for the same reason.
+ *
+ * @example
+ * ```ts
+ * v.is(FiniteSchema, Infinity); // false
+ * ```
+ */
+export const FiniteSchema = v.pipe(
+  v.number(),
+  v.finite(),
+  v.transform((n: number) => n + 0),
+);
+
+/**
  * `[lng, lat]` in WGS-84 decimal degrees. Range and order are checked by `defineLayout`.
  *
  * @example
@@ -89,7 +104,7 @@ export const SourceSchema = v.strictObject({
  * ```
  */
 export const PointSchema = v.pipe(
-  v.tuple([v.number(), v.number()]),
+  v.tuple([FiniteSchema, FiniteSchema]),
   v.description('[longitude, latitude] in WGS-84 decimal degrees'),
 );
 
@@ -226,7 +241,7 @@ export const MetroCircleSchema = v.strictObject({
   plan: v.optional(PlanSchema),
   /** Year of the NDRC reply (national list), e.g. `2021-02-02`. */
   approved: v.optional(v.string()),
-  commutingRadiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
+  commutingRadiusKm: v.optional(v.pipe(FiniteSchema, v.minValue(0))),
   /** Dated member sets other than the current one. */
   variants: v.optional(v.array(VariantSchema)),
 });

@@ -34,7 +34,7 @@ import {
   retiredCode,
   tableVersion,
 } from '../codes/table.ts';
-import type { Bilingual } from '../errors/index.ts';
+import { type Bilingual, showValue } from '../errors/index.ts';
 import { ALIASES, FORMER_NAMES, PINYIN_EXTRA, SHADOWED } from './names.generated.ts';
 import {
   COMPATIBLE_SUFFIXES,
@@ -449,14 +449,13 @@ const VIA_TO_METHOD: Record<MatchVia, MatchMethod> = {
   fuzzy: 'fuzzy',
 };
 
+/** A short preview of any value for messages (the errors module's formatter: it cannot throw). */
 function show(value: unknown): string {
-  let s: string;
-  try {
-    s = typeof value === 'string' ? value : String(value);
-  } catch {
-    s = Object.prototype.toString.call(value);
-  }
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  return typeof value === 'string'
+    ? value.length > 40
+      ? `${value.slice(0, 40)}…`
+      : value
+    : showValue(value, 40);
 }
 
 function matched(

@@ -2,7 +2,8 @@ import turfArea from '@turf/area';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
-import { type Approximation, type AreaItem, unionOf } from './internal/scope.ts';
+import { optionsOf } from './internal/input.ts';
+import type { Approximation, AreaItem } from './internal/scope.ts';
 import {
   type AreaOfOptions,
   isItem,
@@ -55,7 +56,10 @@ export interface AreaProperties {
  *   `properties.approximations` and sets `properties.partial: true`. With imported county boundaries
  *   (`loadAtlas({ extensions })`), counties listed in `coverage.counties` and county members are drawn
  *   exactly (added with Turf union).
- * - User polygons (no topology) are merged with Turf union.
+ * - User polygons (no topology) are first checked as the importer checks boundaries (closed rings of four or
+ *   more finite positions, holes inside their shells, WGS-84 degrees — not swapped, not Web Mercator metres —
+ *   no empty or null geometries; a {@link QuyuError} names each problem), winding is normalised, and
+ *   overlapping parts are merged with Turf union.
  *
  * @example
  * ```ts
@@ -74,8 +78,9 @@ export function areaOf(
   atlas?: Atlas,
   options: AreaOfOptions = {},
 ): Feature<MultiPolygon, AreaProperties> {
+  options = optionsOf(options);
   if (!Array.isArray(subject) && !isItem(subject)) {
-    const geometry = unionOf(polygonsOfUser(subject as UserPolygons, 'subject'));
+    const geometry = polygonsOfUser(subject as UserPolygons, 'subject');
     return feature(geometry, {
       id: null,
       name: null,

@@ -1,12 +1,19 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
 import { fail } from '../errors/index.ts';
-import { checkLngLat, type PointInput, rawLngLat, requireAtlas } from './internal/input.ts';
+import { CHINA_LONLAT } from '../geo/coordinates.ts';
+import { checkLngLat, optionsOf, type PointInput, rawLngLat, requireAtlas } from './internal/input.ts';
 import type { RegionOptions } from './region-at.ts';
 import { regionIndex } from './region-index.ts';
 
 /** Numeric typed arrays accepted as interleaved `[lng0, lat0, lng1, lat1, …]`. */
 export type InterleavedLngLats = Float64Array | Float32Array | Int32Array | Int16Array;
+
+/** Element types accepted (BigInt64Array, BigUint64Array and DataView are not). */
+const NUMERIC_ARRAYS = [Float64Array, Float32Array, Int32Array, Int16Array] as const;
+
+/** China's extent: points inside it need no further check (the rest go through the one point rule). */
+const [W, S, E, N] = CHINA_LONLAT;
 
 /** Points accepted by {@link assignRegions}. */
 export type PointsInput =
@@ -21,8 +28,9 @@ export type PointsInput =
  *
  * Points may be an array of `[lng, lat]`, GeoJSON Points or Point features, a FeatureCollection of points,
  * or a typed array of interleaved coordinates `[lng0, lat0, lng1, lat1, …]` (the fastest form; a
- * `Float32Array` carries only ~1 m precision). Every point is validated: a non-finite or out-of-range
- * coordinate throws a {@link QuyuError} whose path is `points[i]` (the i-th point, also for typed arrays).
+ * `Float32Array` carries only ~1 m precision; other element types, such as `BigInt64Array`, throw a
+ * {@link QuyuError}). Every point is validated by the same rule as {@link regionAt}: a non-finite or
+ * out-of-range coordinate, a `[lat, lng]` swap or Web Mercator metres throw a {@link QuyuError} whose path is `points[i]` (the i-th point, also for typed arrays).
  *
  * Speed: millions of points per second on one core against the national-view atlas (see `npm run bench`);
  * the index is built once per atlas and level (tens of milliseconds) and cached.
@@ -40,9 +48,25 @@ export function assignRegions(
   atlas: Atlas,
   options: RegionOptions = {},
 ): (string | null)[] {
+  options = optionsOf(options);
   const index = regionIndex(requireAtlas(atlas), { level: options.level ?? 'prefecture' });
   let xy: ArrayLike<number>;
   if (ArrayBuffer.isView(points)) {
+    if (!NUMERIC_ARRAYS.some((T) => points instanceof T)) {
+      fail({
+        code: 'invalid-input',
+        path: 'points',
+        value: points,
+        problem: {
+          zh: '不支持该类型的坐标数组（只接受数值型数组）',
+          en: 'This kind of typed array is not supported (number elements only)',
+        },
+        fix: {
+          zh: '请使用 Float64Array（或 Float32Array、Int32Array、Int16Array），按 [经度0, 纬度0, …] 交错排列',
+          en: 'Use a Float64Array (or Float32Array, Int32Array, Int16Array) interleaved as [lng0, lat0, …]',
+        },
+      });
+    }
     const typed = points as InterleavedLngLats;
     if (typed.length % 2 !== 0) {
       fail({
@@ -62,7 +86,7 @@ export function assignRegions(
     for (let i = 0; i < typed.length; i += 2) {
       const lng = typed[i]!;
       const lat = typed[i + 1]!;
-      if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90)) checkLngLat(lng, lat, `points[${i / 2}]`);
+      if (!(lng >= W && lng <= E && lat >= S && lat <= N)) checkLngLat(lng, lat, `points[${i / 2}]`);
     }
     xy = typed;
   } else {
@@ -92,7 +116,7 @@ export function assignRegions(
         lng = p[0];
         lat = p[1];
       } else [lng, lat] = rawLngLat(p, `points[${i}]`);
-      if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90)) checkLngLat(lng, lat, `points[${i}]`, p);
+      if (!(lng >= W && lng <= E && lat >= S && lat <= N)) checkLngLat(lng, lat, `points[${i}]`, p);
       flat[2 * i] = lng;
       flat[2 * i + 1] = lat;
     }

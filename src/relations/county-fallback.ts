@@ -3,11 +3,13 @@
  * which county-level members must fall back to their parent's outline plus a labelled seat point, with the
  * note the map must show. Pure data; the renderer turns it into layers.
  */
+
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { type CodeInfo, lookupCode } from '../codes/index.ts';
 import type { Bilingual } from '../errors/index.ts';
 import type { Layout, LayoutItem, LayoutItemType } from '../layouts/schema.ts';
 import { COUNTY_SEATS, type SeatPoint } from './county-seats.ts';
+import { optionsOf } from './internal/input.ts';
 
 /** One layout item that names a unit. */
 export interface MemberRef {
@@ -128,6 +130,7 @@ export function countyFallback(
   atlas: { has(code: string): boolean },
   options: CountyFallbackOptions = {},
 ): CountyFallback {
+  options = optionsOf(options);
   return countyFallbackWith(layout, atlas, lookupCode, options);
 }
 
@@ -149,6 +152,7 @@ export function countyFallbackWith(
   lookup: CodeLookup,
   options: CountyFallbackOptions = {},
 ): CountyFallback {
+  options = optionsOf(options);
   const seats = { ...COUNTY_SEATS, ...options.seats };
   const refs = new Map<string, MemberRef[]>();
   for (const item of layout.items) {

@@ -2,7 +2,7 @@ import turfArea from '@turf/area';
 import turfCircle from '@turf/circle';
 import type { Atlas } from '../atlas/index.ts';
 import { type HubInput, locateHubs } from './internal/hubs.ts';
-import { checkKm } from './internal/input.ts';
+import { checkKm, optionsOf, stepsOption } from './internal/input.ts';
 import type { AreaItem } from './internal/scope.ts';
 import { type Approximation, differenceOf, unionOf } from './internal/scope.ts';
 import {
@@ -31,7 +31,10 @@ export interface CoverageResult {
 
 /** Options of {@link coverage}. */
 export interface CoverageOptions extends AreaOfOptions {
-  /** Vertices of each reach ring (default 128; the ring is inscribed, 0.04 % short in area). */
+  /**
+   * Vertices of each reach ring: an integer from 3 to 1024 (default 128; others throw a {@link QuyuError}
+   * `out-of-range`). The ring is inscribed, 0.04 % short in area at 128.
+   */
   steps?: number;
 }
 
@@ -56,6 +59,8 @@ export function coverage(
   options: CoverageOptions = {},
 ): CoverageResult {
   checkKm(km);
+  options = optionsOf(options);
+  const steps = stepsOption(options.steps, 128);
   let geometry: ReturnType<typeof unionOf>;
   let approximations: Approximation[] = [];
   if (Array.isArray(area) || isItem(area)) {
@@ -66,9 +71,8 @@ export function coverage(
     );
     geometry = scope.drawn();
     approximations = scope.approximations;
-  } else geometry = unionOf(polygonsOfUser(area as UserPolygons, 'area'));
+  } else geometry = polygonsOfUser(area as UserPolygons, 'area');
   const { located, unlocated } = locateHubs(hubs, 'hubs');
-  const steps = options.steps ?? 128;
   const rings = unionOf(located.map((h) => turfCircle(h.point, km, { steps, units: 'kilometers' }).geometry));
   const areaKm2 = geometry.coordinates.length ? turfArea(geometry) / 1e6 : 0;
   const outside = differenceOf(geometry, rings);

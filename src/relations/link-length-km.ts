@@ -2,7 +2,7 @@ import turfDistance from '@turf/distance';
 import type { Atlas } from '../atlas/index.ts';
 import { fail } from '../errors/index.ts';
 import type { Corridor, TransferLink } from '../layouts/schema.ts';
-import { placeLngLat } from './internal/input.ts';
+import { optionsOf, placeLngLat } from './internal/input.ts';
 
 /** Options of {@link linkLengthKm}. */
 export interface LinkLengthOptions {
@@ -32,6 +32,7 @@ export function linkLengthKm(
   atlas?: Atlas,
   options: LinkLengthOptions = {},
 ): number {
+  options = optionsOf(options);
   const approx = !!options.approximate;
   const type = (link as { type?: unknown } | null)?.type;
   if (type === 'link') {

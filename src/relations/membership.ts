@@ -1,5 +1,6 @@
 import { lookupCode, requireCode } from '../codes/index.ts';
 import type { LayoutItem, Member } from '../layouts/schema.ts';
+import { optionsOf } from './internal/input.ts';
 import { type AreaItem, membersOf, requireAreaItem } from './internal/scope.ts';
 
 /**
@@ -57,6 +58,7 @@ export function membership(
   item: AreaItem | LayoutItem,
   options: MembershipOptions = {},
 ): Membership {
+  options = optionsOf(options);
   requireCode(code);
   const lists = membersOf(requireAreaItem(item as LayoutItem, 'item'), options.variant, 'item');
   const members = lists.members.map((m) => m.member);

@@ -2,7 +2,7 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
-import { requireAtlas } from './internal/input.ts';
+import { optionsOf, requireAtlas } from './internal/input.ts';
 import type { RegionLevel } from './region-index.ts';
 
 /** Options of {@link neighbors}. */
@@ -94,6 +94,7 @@ function adjacency(topology: Topology, object: 'prefectures' | 'provinces'): Adj
  * ```
  */
 export function neighbors(code: string, atlas: Atlas, options: NeighborsOptions = {}): string[] {
+  options = optionsOf(options);
   const a = requireAtlas(atlas);
   const info = requireCode(code);
   let perAtlas = cache.get(a);

@@ -3,7 +3,7 @@ import type { Feature, Polygon } from 'geojson';
 import { fail } from '../errors/index.ts';
 import type { HubInput } from './internal/hubs.ts';
 import { locateHubs } from './internal/hubs.ts';
-import { checkKm } from './internal/input.ts';
+import { checkKm, optionsOf, stepsOption } from './internal/input.ts';
 
 /** Properties of a {@link reachRing}. */
 export interface ReachRingProperties {
@@ -18,7 +18,8 @@ export interface ReachRingProperties {
 /** Options of {@link reachRing}. */
 export interface ReachRingOptions {
   /**
-   * Vertices of the ring (default 64). The polygon is inscribed in the true circle: its area is short by
+   * Vertices of the ring: an integer from 3 to 1024 (default 64; others throw a {@link QuyuError}
+   * `out-of-range`). The polygon is inscribed in the true circle: its area is short by
    * about (2π/steps)²/6, 0.16 % at 64 and 0.04 % at 128.
    */
   steps?: number;
@@ -42,16 +43,7 @@ export function reachRing(
   options: ReachRingOptions = {},
 ): Feature<Polygon, ReachRingProperties> {
   checkKm(km);
-  const steps = options.steps ?? 64;
-  if (!Number.isInteger(steps) || steps < 3) {
-    fail({
-      code: 'out-of-range',
-      path: 'steps',
-      value: steps,
-      problem: { zh: '顶点数必须是不小于 3 的整数', en: 'steps must be an integer of at least 3' },
-      fix: { zh: '例如 64', en: 'For example 64' },
-    });
-  }
+  const steps = stepsOption(optionsOf(options).steps, 64);
   const { located, unlocated } = locateHubs([hub], 'hub');
   if (unlocated.length) {
     fail({

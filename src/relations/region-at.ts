@@ -1,6 +1,6 @@
 import type { Atlas } from '../atlas/index.ts';
 import type { PointInput } from './internal/input.ts';
-import { requireAtlas, toLngLat } from './internal/input.ts';
+import { optionsOf, requireAtlas, toLngLat } from './internal/input.ts';
 import { type RegionLevel, regionIndex } from './region-index.ts';
 
 /** Options of {@link regionAt} and {@link assignRegions}. */
@@ -29,6 +29,7 @@ export interface RegionOptions {
  * ```
  */
 export function regionAt(lngLat: PointInput, atlas: Atlas, options: RegionOptions = {}): string | null {
+  options = optionsOf(options);
   const [lng, lat] = toLngLat(lngLat, 'lngLat');
   return regionIndex(requireAtlas(atlas), { level: options.level ?? 'prefecture' }).codeAt(lng, lat);
 }

@@ -18,7 +18,8 @@
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Atlas } from '../atlas/index.ts';
-import { fail } from '../errors/index.ts';
+import { checkNumberOption, fail } from '../errors/index.ts';
+import { optionsOf, requireAtlas } from './internal/input.ts';
 import { orientSign } from './internal/orient.ts';
 
 /** Which units a point is assigned to: the atlas' finest units (`prefecture`) or its provinces. */
@@ -33,8 +34,10 @@ export interface RegionIndexOptions {
    */
   level?: RegionLevel;
   /**
-   * Grid cell size in degrees (default 1/16°, about 7 km). Smaller cells leave fewer points for the exact
-   * test but cost memory: 8 MB at 1/16° and 19 MB at 1/32° for the national view. Answers do not depend on it.
+   * Grid cell size in degrees (default 1/16°, about 7 km), from 1/64 to 10 (other values throw a
+   * {@link QuyuError} `out-of-range`). Smaller cells leave fewer points for the exact test but cost memory:
+   * 8 MB at 1/16° and 19 MB at 1/32° for the national view. Answers do not depend on it. At most four indexes
+   * are cached per atlas (the least recently used is dropped).
    */
   cellDeg?: number;
 }
@@ -62,6 +65,18 @@ export interface RegionIndexStats {
 /** Margin (degrees) around every edge: cells closer than this to an edge count as border cells. */
 const EPS = 1e-9;
 const DEFAULT_CELL_DEG = 1 / 16;
+/** Bounds of `cellDeg`: below 1/64° the national grid alone would take hundreds of megabytes. */
+export const CELL_DEG_BOUNDS = { min: 1 / 64, max: 10 } as const;
+/** Indexes kept per atlas (least recently used dropped first). */
+const MAX_CACHED = 4;
+
+function checkCellDeg(cellDeg: unknown): number {
+  return checkNumberOption('cellDeg', cellDeg, {
+    ...CELL_DEG_BOUNDS,
+    unit: { zh: '度', en: 'degrees' },
+    example: 1 / 16,
+  });
+}
 
 type Coords = Position[][][];
 
@@ -421,18 +436,7 @@ export class RegionIndex {
   /** @internal Use {@link regionIndex}. */
   constructor(level: RegionLevel, codes: string[], geometries: (Polygon | MultiPolygon)[], cellDeg: number) {
     const t0 = performance.now();
-    if (!(cellDeg > 0 && cellDeg <= 10)) {
-      fail({
-        code: 'out-of-range',
-        path: 'cellDeg',
-        value: cellDeg,
-        problem: { zh: '网格大小超出范围', en: 'Cell size out of range' },
-        fix: {
-          zh: '请使用 0 到 10 度之间的值，例如 1/16',
-          en: 'Use a value between 0 and 10 degrees, e.g. 1/16',
-        },
-      });
-    }
+    checkCellDeg(cellDeg);
     this.level = level;
     this.codes = codes;
     const g = buildGrid(geometries.map(polygonsOf), cellDeg);
@@ -591,6 +595,8 @@ const cache = new WeakMap<Atlas, Map<string, RegionIndex>>();
  * ```
  */
 export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): RegionIndex {
+  requireAtlas(atlas);
+  options = optionsOf(options);
   const level = options.level ?? 'prefecture';
   if (level !== 'prefecture' && level !== 'province') {
     fail({
@@ -601,7 +607,7 @@ export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): Reg
       fix: { zh: "请使用 'prefecture' 或 'province'", en: "Use 'prefecture' or 'province'" },
     });
   }
-  const cellDeg = options.cellDeg ?? DEFAULT_CELL_DEG;
+  const cellDeg = options.cellDeg === undefined ? DEFAULT_CELL_DEG : checkCellDeg(options.cellDeg);
   let perAtlas = cache.get(atlas);
   if (!perAtlas) {
     perAtlas = new Map();
@@ -609,7 +615,11 @@ export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): Reg
   }
   const key = `${level}:${cellDeg}`;
   let index = perAtlas.get(key);
-  if (!index) {
+  if (index) {
+    // Most recently used last.
+    perAtlas.delete(key);
+    perAtlas.set(key, index);
+  } else {
     const t0 = performance.now();
     const units = (level === 'province' ? atlas.provinces() : atlas.prefectures())
       .slice()
@@ -622,6 +632,7 @@ export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): Reg
     );
     (index.stats as { buildMs: number }).buildMs = performance.now() - t0;
     perAtlas.set(key, index);
+    if (perAtlas.size > MAX_CACHED) perAtlas.delete(perAtlas.keys().next().value!);
   }
   return index;
 }

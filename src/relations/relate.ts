@@ -5,11 +5,13 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson
 import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
+import { boxesMeet, boxOf, clipToBox } from '../geo/polygons.ts';
 import type { LayoutItem } from '../layouts/schema.ts';
-import { hubPoint, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
+import { guardTurf, readUserGeoJSON } from './internal/geojson.ts';
+import { hubPoint, optionsOf, type PointInput, requireAtlas, toLngLat } from './internal/input.ts';
 import type { AreaItem } from './internal/scope.ts';
-import { differenceOf, type Scope, unionOf } from './internal/scope.ts';
-import { requireNonEmpty, scopeOfSubject } from './internal/subject.ts';
+import { differenceOf, type Scope } from './internal/scope.ts';
+import { isItem, requireNonEmpty, scopeOfSubject } from './internal/subject.ts';
 import { neighbors } from './neighbors.ts';
 
 /**
@@ -62,49 +64,14 @@ function side(x: RelateInput, atlas: Atlas | undefined, path: string): Side {
     const scope = scopeOfSubject(x as readonly string[], atlas as Atlas, path);
     return { kind: 'scope', scope: requireNonEmpty(scope, path, x) };
   }
-  const o = x as { type?: unknown; id?: unknown };
-  if (typeof o.id === 'string' && typeof o.type === 'string' && o.type !== 'Feature') {
+  if (isItem(x)) {
     const item = x as LayoutItem;
     if (item.type === 'hub') return { kind: 'point', p: hubPoint(item, path) };
     const scope = scopeOfSubject(item as AreaItem, atlas as Atlas, path);
     return { kind: 'scope', scope: requireNonEmpty(scope, path, item) };
   }
-  const geoms: Geometry[] = [];
-  const collect = (g: Geometry | null | undefined, at: string) => {
-    if (!g) {
-      fail({
-        code: 'invalid-input',
-        path: at,
-        value: g,
-        problem: { zh: '要素没有几何', en: 'Feature without geometry' },
-        fix: { zh: '请提供点或多边形几何', en: 'Give a point or polygon geometry' },
-      });
-    }
-    geoms.push(g!);
-  };
-  if (o.type === 'FeatureCollection')
-    (x as FeatureCollection).features.forEach((f, i) => {
-      collect(f.geometry, `${path}.features[${i}].geometry`);
-    });
-  else if (o.type === 'Feature') collect((x as Feature).geometry, `${path}.geometry`);
-  else collect(x as Geometry, path);
-  if (geoms.length === 1 && geoms[0]!.type === 'Point') return { kind: 'point', p: toLngLat(geoms[0], path) };
-  const polys = geoms.map((g) => {
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      fail({
-        code: 'unsupported',
-        path,
-        value: g.type,
-        problem: { zh: '不支持该几何类型', en: 'Unsupported geometry type' },
-        fix: {
-          zh: '请使用一个点，或（多）多边形',
-          en: 'Use one point, or polygons (Polygon or MultiPolygon)',
-        },
-      });
-    }
-    return g as MultiPolygon;
-  });
-  return { kind: 'geometry', g: unionOf(polys) };
+  const shape = readUserGeoJSON(x, path, true);
+  return shape.kind === 'point' ? shape : { kind: 'geometry', g: shape.g };
 }
 
 /** The shapes a side may stand for: its certain part and its drawn part (one shape when exact). */
@@ -221,19 +188,32 @@ function relatePointPolygons(p: [number, number], g: MultiPolygon): Relation {
   return 'disjoint';
 }
 
-function relatePolygons(a: MultiPolygon, b: MultiPolygon): Relation {
+/**
+ * Polygons against polygons, on the parts that can matter: with `box(x)` the bounding box of `x`,
+ * `a − b = (a − box(b)) ∪ ((a ∩ box(b)) − (b ∩ box(a)))`, so `area(a − b) = area(a) − area(a ∩ box(b)) +
+ * area((a ∩ box(b)) − (b ∩ box(a)))`. The box clips are linear-time, and Turf's clipping then sees only the
+ * few vertices near the other shape (a province against a 1° square: its vertices in the square).
+ */
+function relatePolygons(a: MultiPolygon, b: MultiPolygon, path: string): Relation {
+  const boxA = boxOf(a.coordinates);
+  const boxB = boxOf(b.coordinates);
+  if (!boxesMeet(boxA, boxB)) return 'disjoint';
   const areaA = areaM2(a);
   const areaB = areaM2(b);
   if (areaA === 0 || areaB === 0) return 'disjoint';
   // Noise of Turf's clipping on shared boundaries: 1 m² plus a billionth of the smaller area.
   const tol = 1 + 1e-9 * Math.min(areaA, areaB);
-  const aOut = areaM2(differenceOf(a, b));
-  const bOut = areaM2(differenceOf(b, a));
+  const ac: MultiPolygon = { type: 'MultiPolygon', coordinates: clipToBox(a.coordinates, boxB) };
+  const bc: MultiPolygon = { type: 'MultiPolygon', coordinates: clipToBox(b.coordinates, boxA) };
+  const areaAc = ac.coordinates === a.coordinates ? areaA : areaM2(ac);
+  const areaBc = bc.coordinates === b.coordinates ? areaB : areaM2(bc);
+  const aOut = areaA - areaAc + guardTurf(() => areaM2(differenceOf(ac, bc)), path);
+  const bOut = areaB - areaBc + guardTurf(() => areaM2(differenceOf(bc, ac)), path);
   if (aOut <= tol && bOut <= tol) return 'equal';
   if (aOut <= tol) return 'within';
   if (bOut <= tol) return 'contains';
   if (areaA - aOut > tol) return 'overlaps';
-  return booleanIntersects(a, b) ? 'touches' : 'disjoint';
+  return guardTurf(() => booleanIntersects(a, b), path) ? 'touches' : 'disjoint';
 }
 
 function relateShapes(a: Shape, b: Shape): Relation {
@@ -241,7 +221,7 @@ function relateShapes(a: Shape, b: Shape): Relation {
     return a.p[0] === b.p[0] && a.p[1] === b.p[1] ? 'equal' : 'disjoint';
   if (a.kind === 'point') return relatePointPolygons(a.p, (b as { g: MultiPolygon }).g);
   if (b.kind === 'point') return flip[relatePointPolygons(b.p, a.g)];
-  return relatePolygons(a.g, b.g);
+  return relatePolygons(a.g, b.g, '');
 }
 
 function undecidable(sides: Side[]): never {
@@ -273,7 +253,9 @@ function undecidable(sides: Side[]): never {
  *   深汕, a part of 汕尾, lies outside it).
  * - Anything else (points, user polygons, imported counties) is related on geometry: point-in-polygon for
  *   points; for polygons the areas of the Turf differences `a − b` and `b − a` (equal when both vanish,
- *   within 1 m² plus 1e-9 of the smaller area) and `@turf/boolean-intersects` for touching.
+ *   within 1 m² plus 1e-9 of the smaller area) and `@turf/boolean-intersects` for touching. Each side is
+ *   first clipped to the other's bounding box (linear time), so a province against a small square costs
+ *   the square's neighbourhood, not the province. User GeoJSON is checked first as in {@link areaOf}.
  * - Partial members: the true region of an item lies between its certain part and its drawn part (partial
  *   members drawn whole). `relate` answers only when that settles the relation; otherwise it throws a
  *   {@link QuyuError} (`unsupported`) naming the approximated members — unless `approximate: true`, which
@@ -289,6 +271,7 @@ function undecidable(sides: Side[]): never {
  * ```
  */
 export function relate(a: RelateInput, b: RelateInput, atlas?: Atlas, options: RelateOptions = {}): Relation {
+  options = optionsOf(options);
   if (atlas !== undefined) requireAtlas(atlas);
   const sa = side(a, atlas, 'a');
   const sb = side(b, atlas, 'b');

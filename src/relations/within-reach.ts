@@ -7,7 +7,7 @@ import type { Atlas, UnitFeature } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
 import { type HubInput, locateHubs } from './internal/hubs.ts';
-import { checkKm, requireAtlas } from './internal/input.ts';
+import { checkKm, optionsOf, requireAtlas } from './internal/input.ts';
 
 /** One unit within reach, see {@link withinReach}. */
 export interface InReach {
@@ -69,6 +69,7 @@ export function withinReach(
   atlas: Atlas,
   options: WithinReachOptions = {},
 ): WithinReach {
+  options = optionsOf(options);
   checkKm(km);
   const a = requireAtlas(atlas);
   const mode = options.mode ?? 'any';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
+import { SegmentIndex } from '../../src/geo/segments.ts';
 import { importBoundaries } from '../../src/import/index.ts';
-import { SegmentIndex } from '../../src/import/segment-index.ts';
 import {
   atlas2m,
   decode,

@@ -5,7 +5,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { QuyuError, type QuyuIssue } from '../../src/errors/index.ts';
-import { SegmentIndex } from '../../src/import/segment-index.ts';
+import { SegmentIndex } from '../../src/geo/segments.ts';
 
 export const FIXTURE = 'test/fixtures/synthetic-mianyang-counties.geojson';
 export const FIXTURE_FILE = 'synthetic-mianyang-counties.geojson';

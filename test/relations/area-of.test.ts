@@ -174,7 +174,9 @@ describe('areaOf(codes | polygons)', () => {
     const one = turfArea(sq(0, 0));
     expect(merged.properties.areaKm2 * 1e6).toBeGreaterThan(one);
     expect(merged.properties.areaKm2 * 1e6).toBeLessThan(2 * one);
-    expect(() => areaOf({ type: 'Point', coordinates: [0, 0] } as never)).toThrow(/Not a polygon/);
+    expect(() => areaOf({ type: 'Point', coordinates: [0, 0] } as never)).toThrow(
+      /Use a Polygon or MultiPolygon/,
+    );
   });
 
   it('validates codes', () => {

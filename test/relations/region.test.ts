@@ -76,7 +76,7 @@ describe('regionAt(lngLat, atlas, { level })', () => {
       expect((e as QuyuError).message).toContain('[114.0597, 22.5414]');
     }
     expect(() => regionAt([200, 10], a10)).toThrow(/out of range/);
-    expect(() => regionAt([Number.NaN, 10], a10)).toThrow(/out of range/);
+    expect(() => regionAt([Number.NaN, 10], a10)).toThrow(/not a finite number/);
     expect(() => regionAt({ type: 'LineString', coordinates: [] } as never, a10)).toThrow(/Not a point/);
     expect(() => regionAt([114, 22], undefined as never)).toThrow(/Missing atlas/);
     expect(() => regionAt([114, 22], a10, { level: 'county' as never })).toThrow(/Unknown level/);

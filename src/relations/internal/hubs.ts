@@ -1,4 +1,5 @@
 /** Hubs given as hub items or plain points, with their points; hubs without a sourced point are set aside. */
+import { fail } from '../../errors/index.ts';
 import type { Hub } from '../../layouts/schema.ts';
 import { hubPoint, type PointInput, toLngLat } from './input.ts';
 
@@ -17,6 +18,18 @@ export function locateHubs(
   hubs: readonly HubInput[],
   path: string,
 ): { located: LocatedHub[]; unlocated: string[] } {
+  if (!Array.isArray(hubs)) {
+    fail({
+      code: 'invalid-input',
+      path,
+      value: hubs,
+      problem: { zh: '枢纽必须是数组', en: 'Hubs must be an array' },
+      fix: {
+        zh: '请传入枢纽条目或 [经度, 纬度] 点的数组，例如 hubsOf(layout)',
+        en: 'Pass an array of hub items or [lng, lat] points, e.g. hubsOf(layout)',
+      },
+    });
+  }
   const located: LocatedHub[] = [];
   const unlocated: string[] = [];
   hubs.forEach((h, index) => {

@@ -5,7 +5,8 @@
 import type { Feature, Point } from 'geojson';
 import type { Atlas } from '../../atlas/index.ts';
 import { lookupCode, requireCode } from '../../codes/index.ts';
-import { fail } from '../../errors/index.ts';
+import { checkNumberOption, fail } from '../../errors/index.ts';
+import { checkLngLat } from '../../geo/coordinates.ts';
 import type { Hub, LayoutItem } from '../../layouts/schema.ts';
 
 /** `[lng, lat]` in WGS-84 decimal degrees. */
@@ -14,39 +15,8 @@ export type LngLat = readonly [number, number];
 /** A point given as `[lng, lat]`, a GeoJSON Point geometry or a Point feature. */
 export type PointInput = LngLat | readonly number[] | Point | Feature<Point>;
 
-/** Rough bounding box of China (with its seas), to tell swapped coordinates from real ones. */
-const CHINA = { west: 73, east: 136, south: 3, north: 54 };
-
-function inChina(lng: number, lat: number): boolean {
-  return lng >= CHINA.west && lng <= CHINA.east && lat >= CHINA.south && lat <= CHINA.north;
-}
-
-/** Throws unless `[lng, lat]` are finite and in range; names a likely swap. */
-export function checkLngLat(lng: number, lat: number, path: string, value: unknown = [lng, lat]): void {
-  if (Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90) return;
-  if (inChina(lat, lng)) {
-    fail({
-      code: 'swapped-coordinates',
-      path,
-      value,
-      problem: { zh: '经纬度似乎写反了', en: 'Longitude and latitude look swapped' },
-      fix: {
-        zh: `点的格式是 [经度, 纬度]；请改为 [${lat}, ${lng}]`,
-        en: `Points are [lng, lat]; use [${lat}, ${lng}]`,
-      },
-    });
-  }
-  fail({
-    code: 'out-of-range',
-    path,
-    value,
-    problem: { zh: '经纬度无效或超出范围', en: 'Longitude or latitude invalid or out of range' },
-    fix: {
-      zh: '经度应在 -180 到 180 之间，纬度应在 -90 到 90 之间（WGS-84 十进制度，有限数值）',
-      en: 'Longitude must be within -180..180 and latitude within -90..90 (finite WGS-84 decimal degrees)',
-    },
-  });
-}
+/** Throws unless `[lng, lat]` are finite WGS-84 degrees, naming a likely swap (the rule of `src/geo`). */
+export { checkLngLat } from '../../geo/coordinates.ts';
 
 function badPoint(value: unknown, path: string): never {
   return fail({
@@ -170,4 +140,18 @@ export function checkKm(km: number, path = 'km'): void {
     },
     fix: { zh: '例如 50 表示 50 公里', en: 'For example 50 for 50 km' },
   });
+}
+
+/** The options object of a call: `{}` for undefined, null or anything that is not an object. */
+export function optionsOf<T extends object>(options: T | null | undefined): Partial<T> {
+  return options && typeof options === 'object' ? options : {};
+}
+
+/** Vertices of a geodesic ring (`steps` of `reachRing` and `coverage`). */
+export const STEPS_BOUNDS = { min: 3, max: 1024 } as const;
+
+/** The `steps` option: its default when undefined, else an integer within {@link STEPS_BOUNDS}. */
+export function stepsOption(steps: unknown, fallback: number): number {
+  if (steps === undefined) return fallback;
+  return checkNumberOption('steps', steps, { ...STEPS_BOUNDS, integer: true, example: fallback });
 }

@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Atlas } from '../../atlas/index.ts';
 import { fail } from '../../errors/index.ts';
 import type { LayoutItem } from '../../layouts/schema.ts';
+import { readUserGeoJSON } from './geojson.ts';
 import { requireAtlas } from './input.ts';
 import { type AreaItem, membersOf, requireAreaItem, resolveScope, type Scope } from './scope.ts';
 
@@ -22,35 +23,28 @@ export interface AreaOfOptions {
   variant?: string;
 }
 
+const GEOJSON_TYPES = new Set([
+  'Feature',
+  'FeatureCollection',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
+/** Whether `x` is a layout item (not GeoJSON, which may carry a string id too). */
 export function isItem(x: unknown): x is LayoutItem {
-  return !!x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' && 'type' in x;
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
+  const o = x as { id?: unknown; type?: unknown };
+  return typeof o.id === 'string' && typeof o.type === 'string' && !GEOJSON_TYPES.has(o.type);
 }
 
-export function polygonsOfUser(input: UserPolygons, path: string): (Polygon | MultiPolygon)[] {
-  const bad = (value: unknown, at: string): never =>
-    fail({
-      code: 'invalid-input',
-      path: at,
-      value,
-      problem: { zh: '不是多边形', en: 'Not a polygon' },
-      fix: {
-        zh: '请使用 Polygon 或 MultiPolygon（几何、要素或要素集合）',
-        en: 'Use a Polygon or MultiPolygon (geometry, feature or feature collection)',
-      },
-    });
-  const geom = (g: unknown, at: string): Polygon | MultiPolygon => {
-    const t = (g as { type?: unknown } | null)?.type;
-    if (t !== 'Polygon' && t !== 'MultiPolygon') bad(t, at);
-    return g as Polygon | MultiPolygon;
-  };
-  switch (input.type) {
-    case 'FeatureCollection':
-      return input.features.map((f, i) => geom(f.geometry, `${path}.features[${i}].geometry`));
-    case 'Feature':
-      return [geom(input.geometry, `${path}.geometry`)];
-    default:
-      return [geom(input, path)];
-  }
+/** User polygons, validated (see `src/geo/polygons.ts`) and merged into one MultiPolygon. */
+export function polygonsOfUser(input: UserPolygons, path: string): MultiPolygon {
+  return (readUserGeoJSON(input, path, false) as { g: MultiPolygon }).g;
 }
 
 /** Throws when a scope has nothing drawn (used where an empty area would give a misleading answer). */

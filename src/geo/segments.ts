@@ -4,7 +4,7 @@
  */
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import { M_PER_DEG_LAT, metresPerDegree } from './geometry.ts';
+import { M_PER_DEG_LAT, metresPerDegree } from './planar.ts';
 
 /** The nearest point on the indexed segments to a query point. */
 export interface Nearest {
