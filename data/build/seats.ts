@@ -597,6 +597,7 @@ type Match =
   | 'first-town'
   | 'alias'
   | 'seat-of-first-unit'
+  | 'city-seat'
   | 'capital'
   | 'boundary-source';
 const STRENGTH: Record<string, number> = { 'unit-name': 4, chengguan: 3, 'first-town': 2 };
@@ -883,6 +884,31 @@ async function main() {
         seats.set(u.code, { ...fs, match: 'seat-of-first-unit', seatOf: first.code, refKm });
       }
     }
+  }
+  // A district (or county) that holds its prefecture's seat and has no record of its own: the city's point
+  // stands for the district's government (usually a few km apart in a city centre): status approximate.
+  step("districts holding their prefecture's seat");
+  for (const u of units) {
+    if (u.level !== 'county' || seats.has(u.code) || overrides.has(u.code) || isZone(u) || !u.parent)
+      continue;
+    const ps = seats.get(u.parent);
+    const sh = shapeOf(u);
+    if (!ps || !sh || sh.from === 'parent' || !inside(sh.shape, [ps.lng, ps.lat])) continue;
+    const refKm = refKmOf(u.code, [ps.lng, ps.lat]);
+    if (refKm !== null && refKm > APPROX_KM) continue;
+    const was = missing.get(u.code);
+    missing.delete(u.code);
+    seats.set(u.code, {
+      lng: ps.lng,
+      lat: ps.lat,
+      source: ps.source,
+      status: 'approximate',
+      match: 'city-seat',
+      ...(ps.record ? { record: ps.record } : {}),
+      seatOf: u.parent,
+      refKm,
+      note: `the seat of ${byCode.get(u.parent)!.name}, which lies in this unit${was ? `; GeoNames: ${was.reason}` : ''}`,
+    });
   }
   // Atlas units that no dataset record can place: the position published with the atlas' own boundary
   // source (echarts@4.9.0 province files, `cp`, about 2017, GCJ-02 → WGS-84), when it lies inside the unit.

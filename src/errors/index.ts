@@ -15,6 +15,7 @@ export type QuyuErrorCode =
   | 'duplicate-id'
   | 'duplicate-member'
   | 'atlas-load-failed'
+  | 'no-seat'
   | 'unsupported';
 
 /** One bilingual text. */
