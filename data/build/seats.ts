@@ -1055,10 +1055,12 @@ function writeReadmeSection(json: string, counts: Record<string, Record<string, 
     step('data/README.md has no seats markers: table not updated');
     return;
   }
-  const statuses = ['sourced', 'approximate', 'override', 'unsourced', 'no-seat'];
-  const rows = Object.entries(counts).map(
-    ([level, c]) => `| ${level} | ${statuses.map((s) => (c[s] ?? 0).toLocaleString('en')).join(' | ')} |`,
-  );
+  const statuses = ['sourced', 'approximate', 'unchecked', 'override', 'unsourced', 'no-seat'];
+  const rows = ['province', 'prefecture', 'county']
+    .map((level) => [level, counts[level] ?? {}] as const)
+    .map(
+      ([level, c]) => `| ${level} | ${statuses.map((s) => (c[s] ?? 0).toLocaleString('en')).join(' | ')} |`,
+    );
   const gz = gzipSync(json, { level: 9 }).length;
   const table = [
     `| level | ${statuses.join(' | ')} |`,
