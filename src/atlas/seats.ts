@@ -210,6 +210,9 @@ export interface LoadSeatsOptions {
   file?: SeatsFile;
 }
 
+/** The file of every unit's seat under `quyu/data/`. */
+const SEATS_FILE = 'seats.json';
+
 let inFlight: Promise<SeatsFile> | undefined;
 
 /**
@@ -230,8 +233,10 @@ export async function loadSeats(options: LoadSeatsOptions = {}): Promise<SeatTab
   if (options.url)
     return new SeatTable(await readJson<SeatsFile>(new URL(String(options.url), globalThis.location?.href)));
   if (!inFlight) {
-    // src/atlas/seats.ts and dist/atlas/seats.js both sit two folders below the package root.
-    inFlight = readJson<SeatsFile>(new URL('../../data/seats.json', import.meta.url));
+    // src/atlas/seats.ts and dist/atlas/seats.js both sit two folders below the package root. The base is
+    // a variable so that bundlers do not inline the 500 KB file into the code (`new URL(…, import.meta.url)`).
+    const base = import.meta.url;
+    inFlight = readJson<SeatsFile>(new URL(`../../data/${SEATS_FILE}`, base));
     const done = () => {
       inFlight = undefined;
     };
