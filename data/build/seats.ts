@@ -1029,6 +1029,15 @@ export const ATLAS_SEATS = '${atlasRows.join(';')}';
   step('done');
 }
 
+/** A Markdown table padded as the project's formatter (biome) writes it. */
+function markdownTable(head: string[], rows: string[][], align: ('left' | 'right')[]): string {
+  const width = head.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i]!.length)));
+  const cell = (v: string, i: number) => (align[i] === 'right' ? v.padStart(width[i]!) : v.padEnd(width[i]!));
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = `| ${width.map((w, i) => (align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
 /** Stable JSON: top-level keys one per line, one seat per line. */
 function serialize(doc: Record<string, unknown>): string {
   const parts = Object.entries(doc).map(([k, v]) => {
@@ -1056,20 +1065,26 @@ function writeReadmeSection(json: string, counts: Record<string, Record<string, 
     return;
   }
   const statuses = ['sourced', 'approximate', 'unchecked', 'override', 'unsourced', 'no-seat'];
-  const rows = ['province', 'prefecture', 'county']
-    .map((level) => [level, counts[level] ?? {}] as const)
-    .map(
-      ([level, c]) => `| ${level} | ${statuses.map((s) => (c[s] ?? 0).toLocaleString('en')).join(' | ')} |`,
-    );
+  const rows = ['province', 'prefecture', 'county'].map((level) => [
+    level,
+    ...statuses.map((st) => (counts[level]?.[st] ?? 0).toLocaleString('en')),
+  ]);
   const gz = gzipSync(json, { level: 9 }).length;
   const table = [
-    `| level | ${statuses.join(' | ')} |`,
-    `|---|${statuses.map(() => '---:').join('|')}|`,
-    ...rows,
+    markdownTable(['level', ...statuses], rows, ['left', ...statuses.map(() => 'right' as const)]),
     '',
-    '| file | bytes | gzipped (level 9) | sha256 |',
-    '|---|---|---|---|',
-    `| \`seats.json\` | ${Buffer.byteLength(json).toLocaleString('en')} | ${gz.toLocaleString('en')} | \`${sha256(json)}\` |`,
+    markdownTable(
+      ['file', 'bytes', 'gzipped (level 9)', 'sha256'],
+      [
+        [
+          '`seats.json`',
+          Buffer.byteLength(json).toLocaleString('en'),
+          gz.toLocaleString('en'),
+          `\`${sha256(json)}\``,
+        ],
+      ],
+      ['left', 'left', 'left', 'left'],
+    ),
   ].join('\n');
   writeFileSync(file, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
 }
