@@ -17,13 +17,11 @@
  * tables from there when present), as for data/build/build.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { csvParse } from 'd3-dsv';
-import gcoord from 'gcoord';
 import { pinyin } from 'pinyin-pro';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
@@ -42,7 +40,6 @@ import {
   shape,
 } from './seats-reference.ts';
 
-const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = process.env.QUYU_BUILD_OUT;
 const DATA_OUT = OUT ? join(OUT, 'data') : join(ROOT, 'data');
