@@ -3,6 +3,7 @@ import { merge, feature as topoFeature, neighbors as topoNeighbors } from 'topoj
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
+import { atlasSeat, failNoSeat, type SeatPosition, type SeatTable } from './seats.ts';
 
 /** Properties of a unit (province or finest-level unit) in the atlas. */
 export interface UnitProperties {
@@ -12,7 +13,7 @@ export interface UnitProperties {
   level: 'province' | 'prefecture' | 'county';
   /** Parent code (the province for finest-level units), null for provinces. */
   parent: string | null;
-  /** A point inside the polygon for its label (longitude). */
+  /** A point inside the polygon for its label (longitude): deepest inside, not the seat (see `Atlas.seat`). */
   labelX: number;
   /** A point inside the polygon for its label (latitude). */
   labelY: number;
@@ -41,10 +42,13 @@ export class Atlas {
   readonly #features = new Map<string, UnitFeature>();
   readonly #geoms = new Map<string, { object: 'provinces' | 'prefectures'; index: number }>();
   #neighbors?: string[][];
+  /** Every unit's seat, when given (`loadAtlas({ seats })`). */
+  readonly seats: SeatTable | undefined;
 
-  constructor(topology: Topology, resolution: string, extensions: Topology[] = []) {
+  constructor(topology: Topology, resolution: string, extensions: Topology[] = [], seats?: SeatTable) {
     this.topology = topology;
     this.resolution = resolution;
+    this.seats = seats;
     for (const object of ['provinces', 'prefectures'] as const) {
       const geoms = this.#object(object).geometries;
       geoms.forEach((g, index) => {
@@ -143,6 +147,40 @@ export class Atlas {
     f.id = code;
     this.#features.set(code, f);
     return { ...f, properties: { ...f.properties } };
+  }
+
+  /**
+   * The seat (人民政府驻地) of a unit as `[lng, lat]` (WGS-84): where its government sits, for markers and
+   * distances. Province-level and finest units always have one (from the package's data/seats.json, except
+   * 昆玉市 659009, which no source places); county-level units need the seats table
+   * (`loadAtlas({ seats: await loadSeats() })`). The label point (`labelX`, `labelY`) is a different point,
+   * deepest inside the polygon, for labels. Sources and statuses: data/seats.json, `loadSeats()`.
+   * Throws a {@link QuyuError}: `unknown-code`, or `no-seat` naming the reason and the fix.
+   *
+   * @example
+   * ```ts
+   * atlas.seat('230100'); // [126.54667, 45.80788]: 哈尔滨市人民政府, 松北区
+   * atlas.feature('230100').properties.labelX; // 127.8…: the label point, 110 km east
+   * ```
+   */
+  seat(code: string): SeatPosition {
+    const own = atlasSeat(code);
+    if (own) return own;
+    if (this.seats?.has(code)) return this.seats.seat(code);
+    return failNoSeat(code, 'code', this.seats?.missing(code), !!this.seats);
+  }
+
+  /**
+   * Whether {@link Atlas.seat} has a seat for the code.
+   *
+   * @example
+   * ```ts
+   * atlas.hasSeat('440300'); // true
+   * atlas.hasSeat('510726'); // false without loadAtlas({ seats })
+   * ```
+   */
+  hasSeat(code: string): boolean {
+    return atlasSeat(code) !== undefined || !!this.seats?.has(code);
   }
 
   /**

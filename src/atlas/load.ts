@@ -5,6 +5,8 @@ import type { Topology } from 'topojson-specification';
 import { fail } from '../errors/index.ts';
 import { loadGazetteer } from '../names/load.ts';
 import { Atlas } from './atlas.ts';
+import { readJson } from './read-json.ts';
+import type { SeatTable } from './seats.ts';
 
 /** Resolution of the bundled atlas, named by scale. */
 export type Resolution = '10m' | '2m';
@@ -37,34 +39,17 @@ export interface LoadAtlasOptions {
    * fetched in parallel with the atlas). `false` keeps to provinces and prefecture-level units.
    */
   counties?: boolean;
+  /**
+   * Every unit's seat (`await loadSeats()`), so that `atlas.seat()` and the distances know county-level
+   * units too. Without it the atlas knows the seats of its own units (provinces and finest units).
+   */
+  seats?: SeatTable;
 }
 
 const inFlight = new Map<string, Promise<Topology>>();
 
 async function readTopology(url: URL): Promise<Topology> {
-  if (url.protocol === 'file:') {
-    // Node: fetch does not read file: URLs. The specifier is built at run time so bundlers leave it alone.
-    const fsName = 'node:fs/promises';
-    const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
-    return JSON.parse(await fs.readFile(url, 'utf8')) as Topology;
-  }
-  const res = await fetch(url);
-  if (!res.ok) {
-    return fail({
-      code: 'atlas-load-failed',
-      path: 'url',
-      value: url.href,
-      problem: {
-        zh: `无法加载地图数据（HTTP ${res.status}）`,
-        en: `Could not load the atlas (HTTP ${res.status})`,
-      },
-      fix: {
-        zh: '请确认该文件已随网站发布，或通过 loadAtlas({ url }) 指定其地址',
-        en: 'Make sure the file is served with your site, or pass its address as loadAtlas({ url })',
-      },
-    });
-  }
-  return (await res.json()) as Topology;
+  return readJson<Topology>(url);
 }
 
 function defaultUrl(resolution: Resolution): URL {
@@ -112,5 +97,5 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     topology = await p;
   }
   await counties;
-  return new Atlas(topology, resolution, options.extensions ?? []);
+  return new Atlas(topology, resolution, options.extensions ?? [], options.seats);
 }

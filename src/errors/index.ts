@@ -25,6 +25,7 @@ export type QuyuErrorCode =
   | 'duplicate-member'
   | 'atlas-load-failed'
   | 'too-large'
+  | 'no-seat'
   | 'unsupported';
 
 /** One bilingual text. */

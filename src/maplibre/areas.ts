@@ -21,8 +21,8 @@ import {
   feature,
   memberNames,
   resolveMembers,
+  unitLabelPoint,
   unitName,
-  unitPoint,
 } from './geometry.ts';
 import type { Lang, LayerAtlas, OverlayProperties } from './layer-set.ts';
 import {
@@ -141,10 +141,10 @@ export function areaFeatures(atlas: LayerAtlas, spec: AreaSpec, lang: Lang): Are
     labelPoint =
       areaLabelPoint(
         atlas.merge(allWhole),
-        allWhole.map((c) => unitPoint(atlas, c)),
+        allWhole.map((c) => unitLabelPoint(atlas, c)),
       ) ?? null;
-  } else if (spec.core && atlas.has(spec.core)) labelPoint = unitPoint(atlas, spec.core);
-  else if (resolved.partial[0]) labelPoint = unitPoint(atlas, resolved.partial[0].code);
+  } else if (spec.core && atlas.has(spec.core)) labelPoint = unitLabelPoint(atlas, spec.core);
+  else if (resolved.partial[0]) labelPoint = unitLabelPoint(atlas, resolved.partial[0].code);
   let bounds: [number, number, number, number] | null = null;
   for (const f of polygons) {
     const b = bboxOf(f.geometry);

@@ -91,10 +91,32 @@ export function memberNames(members: Member[], lang: 'zh' | 'en'): string {
 }
 
 /**
- * A point inside a unit for its label or marker: the atlas' label point (`labelX`, `labelY`) when present,
- * else the centre of its bounding box.
+ * Where a unit's marker goes: its seat (人民政府驻地, `atlas.seat(code)`) when the atlas knows it, so that city
+ * points, link ends, corridor nodes and metro-circle rings sit where the city is; else its label point
+ * ({@link unitLabelPoint}). quyu's `Atlas` knows the seats of all its units (and of counties with
+ * `loadAtlas({ seats })`).
+ *
+ * @example
+ * ```ts
+ * unitPoint(atlas, '230100');      // [126.54667, 45.80788]: 哈尔滨's seat in 松北区
+ * unitLabelPoint(atlas, '230100'); // the label point, deep inside the polygon, 110 km east
+ * ```
  */
 export function unitPoint(atlas: LayerAtlas, code: string): Position {
+  if (atlas.seat && atlas.hasSeat?.(code)) return [...atlas.seat(code)];
+  return unitLabelPoint(atlas, code);
+}
+
+/**
+ * Where a unit's name goes on the map: the atlas' label point (`labelX`, `labelY`, deepest inside the
+ * polygon) when present, else the centre of its bounding box. For area labels, not for city markers.
+ *
+ * @example
+ * ```ts
+ * unitLabelPoint(atlas, '440100'); // [113.5…, 23.3…]: inside 广州市, away from its borders
+ * ```
+ */
+export function unitLabelPoint(atlas: LayerAtlas, code: string): Position {
   const f = atlas.feature(code);
   const p = f.properties as { labelX?: unknown; labelY?: unknown } | null;
   if (typeof p?.labelX === 'number' && typeof p.labelY === 'number') return [p.labelX, p.labelY];

@@ -29,6 +29,10 @@ export interface LayerAtlas {
   feature(code: string): Feature<Polygon | MultiPolygon>;
   /** The merged area of several units, exact on the topology. */
   merge(codes: string[]): MultiPolygon;
+  /** Whether `seat` knows the unit's seat (optional: without it markers go to label points). */
+  hasSeat?(code: string): boolean;
+  /** The unit's seat `[lng, lat]` (人民政府驻地), where its marker goes. */
+  seat?(code: string): readonly [number, number];
 }
 
 /** Label language of overlays and legends. */

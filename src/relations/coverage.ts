@@ -40,7 +40,8 @@ export interface CoverageOptions extends AreaOfOptions {
 
 /**
  * The share of an area that lies within `km` (great-circle distance) of at least one hub: the area minus
- * the union of the hubs' geodesic rings, with Turf difference and `@turf/area`. The area is a layout item,
+ * the union of the hubs' geodesic rings, with Turf difference and `@turf/area`. Hubs are points (a hub item's
+ * own sourced point; for a city, its seat `atlas.seat(code)`), never a unit's label point. The area is a layout item,
  * a list of codes or user polygons, as for {@link areaOf}; approximated members are reported, not hidden.
  *
  * @example

@@ -7,24 +7,25 @@ import { optionsOf, placeLngLat } from './internal/input.ts';
 /** Options of {@link linkLengthKm}. */
 export interface LinkLengthOptions {
   /**
-   * A node given by a county code without a boundary in the atlas throws by default. With `approximate:
-   * true` the label point of its prefecture (the nearest unit above it in the atlas) stands in.
+   * A node given by a county code without a seat in the atlas (no `loadAtlas({ seats })`) throws
+   * `no-seat` by default. With `approximate: true` the seat of its prefecture (the nearest unit above it
+   * with a seat) stands in.
    */
   approximate?: boolean;
 }
 
 /**
  * The great-circle length in km of a link (`from` → `to`) or of a corridor (the sum over its consecutive
- * nodes). A node given by a point uses that point; a node given by a code uses the unit's label point
- * (inside its polygon, not its government seat), which needs the atlas. A corridor needs two nodes. Give
- * nodes a sourced `point` for real distances between stations or seats.
+ * nodes). A node given by a point uses that point; a node given by a code uses the unit's seat
+ * (人民政府驻地, `atlas.seat`, sources in data/seats.json), which needs the atlas. A corridor needs two
+ * nodes. Give nodes a sourced `point` for real distances between stations.
  *
  * @example
  * ```ts
  * const link = guangdong.items.find((i) => i.type === 'link');
- * linkLengthKm(link, atlas);     // 湛江 → 茂名 (gd-zm-integration), between label points
+ * linkLengthKm(link, atlas);     // 湛江 → 茂名 (gd-zm-integration), between the two seats
  * linkLengthKm(corridor, atlas); // sum of its legs
- * linkLengthKm(corridor, atlas, { approximate: true }); // county nodes at their prefecture's label point
+ * linkLengthKm(corridor, atlas, { approximate: true }); // county nodes at their prefecture's seat
  * ```
  */
 export function linkLengthKm(

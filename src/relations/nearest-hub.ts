@@ -18,8 +18,9 @@ export interface NearestHub {
 }
 
 /**
- * The hub nearest to a place (great-circle distance, see {@link distanceKm}), or null when no hub has a
- * point. Hub items whose `location.point` is null are left out and listed in `unlocated`, never guessed.
+ * The hub nearest to a place (great-circle distance in km, see {@link distanceKm}), or null when no hub has
+ * a point. A place given as a unit code is measured from the unit's seat (人民政府驻地, `atlas.seat`), not
+ * from its label point; a county code needs `loadAtlas({ seats })` or throws `no-seat`. Hub items whose `location.point` is null are left out and listed in `unlocated`, never guessed.
  * On equal distances the first hub in the list wins.
  *
  * @example
@@ -28,7 +29,7 @@ export interface NearestHub {
  * const near = nearestHub([113.12, 23.02], hubs); // 佛山 city hall
  * near?.hub;  // the 广州白云国际机场 item
  * near?.km;   // ≈ 45
- * nearestHub('440600', hubs, atlas);  // from 佛山's label point
+ * nearestHub('440600', hubs, atlas);  // from 佛山's seat (佛山市人民政府)
  * ```
  */
 export function nearestHub(place: Place, hubs: readonly HubInput[], atlas?: Atlas): NearestHub | null {

@@ -27,7 +27,8 @@ export interface ReachRingOptions {
 
 /**
  * A geodesic circle of `km` around a hub: every vertex lies exactly `km` (great-circle distance) from the
- * hub's point (`@turf/circle`, not `@turf/buffer`). A hub item without a sourced point throws a
+ * hub's point (`@turf/circle`, not `@turf/buffer`). The centre is the hub's own sourced point (an airport,
+ * a station), or the point given; to draw the reach of a city, give its seat: `reachRing(atlas.seat(code), km)`. A hub item without a sourced point throws a
  * {@link QuyuError}.
  *
  * @example

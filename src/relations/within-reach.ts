@@ -52,7 +52,8 @@ function ringsOf(f: UnitFeature): number[][][] {
  * sorted by distance then code. `'any'` measures from the hub to the unit's nearest boundary point (0 when
  * the hub lies inside, `@turf/nearest-point-on-line`); `'whole'` to its farthest vertex, which for units and
  * distances of this size is the farthest point. Hub items without a sourced point are left out and listed
- * in `unlocated`. Units are atlas codes (finest units, provinces, or imported counties).
+ * in `unlocated`. Units are atlas codes (finest units, provinces, or imported counties). Hubs are points (their
+ * own sourced point, not a unit's); to measure from a city, pass its seat: `atlas.seat(code)`.
  *
  * @example
  * ```ts

