@@ -3,6 +3,7 @@
  * rows of the 2023 table, which the atlas does not draw but layouts may name).
  */
 import { writeFileSync } from 'node:fs';
+import type { RetiredCode } from './changes.ts';
 import type { DivisionUnit } from './division.ts';
 
 const HEADER = (from: string) =>
@@ -51,4 +52,42 @@ ${counties.map((u) => `  ${row(u)},`).join('\n')}
 ];
 `;
   writeFileSync(`${outDir}/counties.generated.ts`, countyTable);
+}
+
+/** Writes src/codes/retired.ts: every code the change list retires, with its successors and date. */
+export function writeRetiredCodes(outDir: string, retired: Map<string, RetiredCode>): void {
+  const rows = [...retired].sort((a, b) => a[0].localeCompare(b[0]));
+  const body = rows
+    .map(
+      ([code, r]) =>
+        `  '${code}': { to: '${r.to}', successors: [${r.successors.map((s) => `'${s}'`).join(', ')}], date: '${r.date}', name: '${r.name}', kind: '${r.kind}'${r.provisional ? ', provisional: true' : ''} },`,
+    )
+    .join('\n');
+  const text = `${HEADER('data/changes/divisions.csv')}
+/** A GB/T 2260 code that is no longer in use, and the units that took its territory. */
+export interface RetiredCode {
+  /** The main successor: the code to use instead (the first of \`successors\`). */
+  readonly to: string;
+  /** Every code that took part of the unit's territory, current codes only (chains of changes followed). */
+  readonly successors: readonly string[];
+  /** Date of the change, \`YYYY-MM-DD\` (\`YYYY-MM\` or \`YYYY\` where the source gives no more). */
+  readonly date: string;
+  /** The name the unit had under this code. */
+  readonly name: string;
+  /** What happened to it (a row of data/changes/divisions.csv). */
+  readonly kind: 'moved' | 'abolished' | 'renamed' | 'recoded';
+  /** True when a successor's code is provisional (not yet in an official code table we could cite). */
+  readonly provisional?: boolean;
+}
+
+/**
+ * Codes retired since the atlas' source vintage (about 2016), each with its successors and date, generated
+ * from the reviewed change list \`data/changes/divisions.csv\` (one sourced row per change). Lookups of an
+ * old code name its successor instead of guessing by spelling.
+ */
+export const RETIRED_CODES: Readonly<Record<string, RetiredCode>> = {
+${body}
+};
+`;
+  writeFileSync(`${outDir}/retired.ts`, text);
 }

@@ -8,7 +8,7 @@ import { COUNTY_ROWS } from './counties.generated.ts';
 import { RETIRED_CODES } from './retired.ts';
 import { PROVINCE_ROWS, UNIT_ROWS } from './table.generated.ts';
 
-export { RETIRED_CODES } from './retired.ts';
+export { RETIRED_CODES, type RetiredCode } from './retired.ts';
 export type { PrefectureCode, ProvinceCode, UnitCode } from './table.generated.ts';
 
 /** Level of a unit. `county` covers every county-level unit (区, 县, 县级市, 旗, ...). */
@@ -148,14 +148,23 @@ export function requireCode(code: string, path = 'code'): CodeInfo {
   const retired = RETIRED_CODES[String(code)];
   if (retired) {
     const next = build().get(retired.to)!;
+    const others = retired.successors.filter((c) => c !== retired.to);
+    const KIND_ZH = { moved: '改属', abolished: '撤销', renamed: '更名', recoded: '改码' } as const;
+    const alsoZh = others.length ? `；部分区域今属 ${others.map((c) => `${build().get(c)?.name ?? ''} ${c}`).join('、')}` : '';
+    const alsoEn = others.length ? `; part of its area is now in ${others.join(', ')}` : '';
+    const provisionalZh = retired.provisional ? '（新代码暂定，尚无可引用的官方代码表）' : '';
+    const provisionalEn = retired.provisional ? ' (provisional code: not yet in an official code table we could cite)' : '';
     return fail({
       code: 'unknown-code',
       path,
       value: code,
-      problem: { zh: `已撤销的区划代码（${retired.note}）`, en: `Retired division code (${retired.note})` },
+      problem: {
+        zh: `已撤销的区划代码：${retired.name}（${KIND_ZH[retired.kind]}，${retired.date}）`,
+        en: `Retired division code: ${retired.name} (${retired.kind}, ${retired.date})`,
+      },
       fix: {
-        zh: `请改用 ${next.name} ${next.code}`,
-        en: `Use ${next.nameEn} ${next.code} (${next.name}) instead`,
+        zh: `请改用 ${next.name} ${next.code}${provisionalZh}${alsoZh}`,
+        en: `Use ${next.nameEn} ${next.code} (${next.name}) instead${provisionalEn}${alsoEn}`,
       },
     });
   }
