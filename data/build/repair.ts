@@ -59,7 +59,8 @@ function ringPoints(arcs: Pt[][], ring: number[]): Pt[] {
 
 function signedArea(pts: Pt[]): number {
   let s = 0;
-  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) s += (pts[j]![0] - pts[i]![0]) * (pts[j]![1] + pts[i]![1]);
+  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++)
+    s += (pts[j]![0] - pts[i]![0]) * (pts[j]![1] + pts[i]![1]);
   return s / 2;
 }
 
@@ -108,8 +109,12 @@ function insertTouchVertices(arcs: Pt[][], geoms: Geom[]): number {
         }
         const grid = new Map<string, number[]>();
         segs.forEach((sg, i) => {
-          const [x0, x1] = [Math.min(sg.a[0], sg.b[0]), Math.max(sg.a[0], sg.b[0])].map((v) => Math.floor(v / CELL));
-          const [y0, y1] = [Math.min(sg.a[1], sg.b[1]), Math.max(sg.a[1], sg.b[1])].map((v) => Math.floor(v / CELL));
+          const [x0, x1] = [Math.min(sg.a[0], sg.b[0]), Math.max(sg.a[0], sg.b[0])].map((v) =>
+            Math.floor(v / CELL),
+          );
+          const [y0, y1] = [Math.min(sg.a[1], sg.b[1]), Math.max(sg.a[1], sg.b[1])].map((v) =>
+            Math.floor(v / CELL),
+          );
           for (let x = x0!; x <= x1!; x++)
             for (let y = y0!; y <= y1!; y++) {
               const key = `${x},${y}`;
@@ -215,7 +220,11 @@ function splitArcsAtTouches(topo: Topology, arcs: Pt[][], geoms: Geom[]): number
   for (const obj of Object.values(topo.objects) as unknown as { geometries: Geom[] }[]) {
     for (const g of obj.geometries) {
       const polys = polygonsOf(g);
-      if (polys) setPolygons(g, polys.map((p) => p.map(rewrite)));
+      if (polys)
+        setPolygons(
+          g,
+          polys.map((p) => p.map(rewrite)),
+        );
       else if (g.type === 'LineString') g.arcs = rewrite(g.arcs as number[]);
       else if (g.type === 'MultiLineString') g.arcs = (g.arcs as Arcs).map(rewrite);
     }
@@ -265,12 +274,14 @@ function repairSelfTouching(arcs: Pt[][], geoms: Geom[]): string[] {
       const made: Polys = shells.map((s) => [s]);
       for (const h of holes) {
         const hp = ringPoints(arcs, h);
-        // A vertex of the hole that is not on the shell decides which shell holds it.
-        const probe = hp.find((p, i) => i > 0) ?? hp[0]!;
+        // Loops start at the touching vertex; the next vertex decides which shell holds the hole.
+        const probe = hp[1] ?? hp[0]!;
         const host =
           made.find((m) => inside(probe, ringPoints(arcs, m[0]!))) ??
           made.reduce((a, b) =>
-            Math.abs(signedArea(ringPoints(arcs, a[0]!))) > Math.abs(signedArea(ringPoints(arcs, b[0]!))) ? a : b,
+            Math.abs(signedArea(ringPoints(arcs, a[0]!))) > Math.abs(signedArea(ringPoints(arcs, b[0]!)))
+              ? a
+              : b,
           );
         host.push(h);
       }
@@ -298,7 +309,13 @@ function partsOverlap(big: Pt[], small: Pt[], bigHoles: Pt[][] = []): boolean {
     for (let j = 0; j + 1 < big.length; j++) {
       const [a, b] = [big[j]!, big[j + 1]!];
       const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-      if (cross === 0 && Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]))
+      if (
+        cross === 0 &&
+        Math.min(a[0], b[0]) <= p[0] &&
+        p[0] <= Math.max(a[0], b[0]) &&
+        Math.min(a[1], b[1]) <= p[1] &&
+        p[1] <= Math.max(a[1], b[1])
+      )
         return true;
     }
     return false;
@@ -308,7 +325,8 @@ function partsOverlap(big: Pt[], small: Pt[], bigHoles: Pt[][] = []): boolean {
   if (small.some((p) => !onBigVertex.has(`${p[0]},${p[1]}`) && (onEdge(p) || inside(p, big)) && !inHole(p)))
     return true;
   for (let i = 0; i + 1 < small.length; i++)
-    for (let j = 0; j + 1 < big.length; j++) if (segmentsCross(small[i]!, small[i + 1]!, big[j]!, big[j + 1]!)) return true;
+    for (let j = 0; j + 1 < big.length; j++)
+      if (segmentsCross(small[i]!, small[i + 1]!, big[j]!, big[j + 1]!)) return true;
   return false;
 }
 
@@ -346,7 +364,12 @@ function dropOverlappingParts(topo: Topology, arcs: Pt[][], units: Geom[]): stri
         );
       });
       if (overlapsBigger) {
-        dropped.add(p[0]!.map((a) => (a >= 0 ? a : ~a)).sort((x, y) => x - y).join(','));
+        dropped.add(
+          p[0]!
+            .map((a) => (a >= 0 ? a : ~a))
+            .sort((x, y) => x - y)
+            .join(','),
+        );
         log.push(`${g.id}: part of ${shells[i]!.length - 1} vertices`);
       } else keep.push(p);
     });
@@ -359,7 +382,13 @@ function dropOverlappingParts(topo: Topology, arcs: Pt[][], units: Geom[]): stri
       const polys = polygonsOf(g);
       if (!polys) continue;
       const keep = polys.filter(
-        (p) => !dropped.has(p[0]!.map((a) => (a >= 0 ? a : ~a)).sort((x, y) => x - y).join(',')),
+        (p) =>
+          !dropped.has(
+            p[0]!
+              .map((a) => (a >= 0 ? a : ~a))
+              .sort((x, y) => x - y)
+              .join(','),
+          ),
       );
       if (keep.length !== polys.length && keep.length) setPolygons(g, keep);
     }
@@ -370,7 +399,9 @@ function dropOverlappingParts(topo: Topology, arcs: Pt[][], units: Geom[]): stri
 /** Repairs the topology in place; returns what was changed, for the build's log. */
 export function repairTopology(topo: Topology, unitObject: string): string[] {
   const arcs = decodeArcs(topo);
-  const all = (Object.values(topo.objects) as unknown as { geometries: Geom[] }[]).flatMap((o) => o.geometries);
+  const all = (Object.values(topo.objects) as unknown as { geometries: Geom[] }[]).flatMap(
+    (o) => o.geometries,
+  );
   const log: string[] = [];
   const touched = insertTouchVertices(arcs, all);
   if (touched) log.push(`${touched} vertices inserted where a ring touches its own edge`);

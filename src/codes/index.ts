@@ -150,10 +150,14 @@ export function requireCode(code: string, path = 'code'): CodeInfo {
     const next = build().get(retired.to)!;
     const others = retired.successors.filter((c) => c !== retired.to);
     const KIND_ZH = { moved: '改属', abolished: '撤销', renamed: '更名', recoded: '改码' } as const;
-    const alsoZh = others.length ? `；部分区域今属 ${others.map((c) => `${build().get(c)?.name ?? ''} ${c}`).join('、')}` : '';
+    const alsoZh = others.length
+      ? `；部分区域今属 ${others.map((c) => `${build().get(c)?.name ?? ''} ${c}`).join('、')}`
+      : '';
     const alsoEn = others.length ? `; part of its area is now in ${others.join(', ')}` : '';
     const provisionalZh = retired.provisional ? '（新代码暂定，尚无可引用的官方代码表）' : '';
-    const provisionalEn = retired.provisional ? ' (provisional code: not yet in an official code table we could cite)' : '';
+    const provisionalEn = retired.provisional
+      ? ' (provisional code: not yet in an official code table we could cite)'
+      : '';
     return fail({
       code: 'unknown-code',
       path,

@@ -18,7 +18,7 @@ describe('npm run build:data', () => {
     for (const file of ['china-10m.json', 'china-2m.json', 'manifest.json']) {
       expect(readFileSync(join(out, 'data', file)).equals(readFileSync(join('data', file))), file).toBe(true);
     }
-    for (const file of ['table.generated.ts', 'counties.generated.ts']) {
+    for (const file of ['table.generated.ts', 'counties.generated.ts', 'retired.ts']) {
       expect(readFileSync(join(out, 'codes', file), 'utf8'), file).toBe(
         readFileSync(join('src/codes', file), 'utf8'),
       );
