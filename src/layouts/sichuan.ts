@@ -91,11 +91,12 @@ export const sichuan: Layout = {
           statusNote: 'verified (secondary)',
         },
         {
-          code: '500105',
-          name: '江北区',
+          code: '500157',
+          name: '两江新区',
           source: S.CY_2021,
           status: 'verified',
-          statusNote: 'verified (secondary)',
+          statusNote:
+            'verified (secondary); the 2021 plan lists 江北区 and 渝北区, which were merged into 两江新区 in November 2025 (data/changes/divisions.csv)',
         },
         {
           code: '500106',
@@ -135,13 +136,6 @@ export const sichuan: Layout = {
         {
           code: '500111',
           name: '大足区',
-          source: S.CY_2021,
-          status: 'verified',
-          statusNote: 'verified (secondary)',
-        },
-        {
-          code: '500112',
-          name: '渝北区',
           source: S.CY_2021,
           status: 'verified',
           statusNote: 'verified (secondary)',

@@ -94,7 +94,7 @@ describe('built-in layouts', () => {
       },
       sichuan: {
         items: 26,
-        members: 106,
+        members: 105,
         hubs: 6,
         hubsWithPoint: 5,
         links: 1,
