@@ -9,8 +9,7 @@
  * - `data/layouts/sources.json`: every source, once, and the publisher domains its URLs may use;
  * - `data/changes/divisions.csv` when present: dated division changes (abolished, renamed, recoded, moved
  *   units), applied to every code the layouts name (see {@link applyDivisionChanges});
- * - `data/seats.json` when present, else `data/layouts/seats.json`: seats of the county-level units the
- *   layouts name.
+ * - `data/seats.json` (written by `npm run build:data`): seats of the county-level units the layouts name.
  *
  * Outputs: `src/layouts/<id>.ts` (one typed, tree-shakable module per layout), `src/layouts/shared.ts` (items
  * that several layouts include, defined once), `src/layouts/sources.ts`, `src/layouts/builtins.ts` (the list
@@ -325,9 +324,7 @@ export function readInputs(root = ROOT, opts: { changesFile?: string | null } = 
     opts.changesFile === undefined ? join(root, 'data/changes/divisions.csv') : opts.changesFile;
   const changes =
     changesFile && existsSync(changesFile) ? readDivisionChanges(readFileSync(changesFile, 'utf8')) : [];
-  const seatsFile = existsSync(join(root, 'data/seats.json'))
-    ? join(root, 'data/seats.json')
-    : join(dir, 'seats.json');
+  const seatsFile = join(root, 'data/seats.json');
   const seats = readSeats(JSON.parse(readFileSync(seatsFile, 'utf8')), relative(root, seatsFile));
   return { layouts, sources, changes, seats, seatsFile: relative(root, seatsFile) };
 }

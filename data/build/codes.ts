@@ -3,6 +3,7 @@
  * rows of the 2023 table, which the atlas does not draw but layouts may name).
  */
 import { writeFileSync } from 'node:fs';
+import type { RetiredCode } from './changes.ts';
 import type { DivisionUnit } from './division.ts';
 
 const HEADER = (from: string) =>
@@ -10,8 +11,18 @@ const HEADER = (from: string) =>
 
 const lit = (codes: string[]) => codes.map((c) => `'${c}'`).join(' | ');
 const LEVEL_CHAR = { province: 'p', prefecture: 'r', county: 'c' } as const;
-const row = (u: DivisionUnit) =>
-  JSON.stringify([u.id, u.name, u.nameEn, LEVEL_CHAR[u.level], u.parent ?? '']);
+const row = (u: DivisionUnit, parent = u.parent ?? '') =>
+  JSON.stringify([u.id, u.name, u.nameEn, LEVEL_CHAR[u.level], parent]);
+
+/**
+ * The parent a row of the always-loaded table implies by its code (src/codes/table.ts reads an empty parent
+ * this way): the prefecture-level unit of the same first four digits when the table has it, else the
+ * province. Rows whose parent is that one leave it out, which keeps the core bundle small.
+ */
+export function impliedParent(code: string, codes: Set<string>): string {
+  const prefecture = `${code.slice(0, 4)}00`;
+  return prefecture !== code && codes.has(prefecture) ? prefecture : `${code.slice(0, 2)}0000`;
+}
 
 export function writeCodeTables(
   outDir: string,
@@ -21,6 +32,7 @@ export function writeCodeTables(
   counties: DivisionUnit[],
 ): void {
   const prefectures = units.filter((u) => u.level === 'prefecture');
+  const core = new Set([...provinces, ...units].map((u) => u.id));
   const table = `${HEADER(from)}
 /** GB/T 2260 code of one of the 34 province-level units. */
 export type ProvinceCode = ${lit(provinces.map((u) => u.id))};
@@ -34,13 +46,17 @@ export type PrefectureCode = ${lit(prefectures.map((u) => u.id))};
  */
 export type UnitCode = PrefectureCode | ${lit(units.filter((u) => u.level !== 'prefecture').map((u) => u.id))};
 
-/** Rows: [code, name, nameEn, level (p=province, r=prefecture, c=county), parent]. */
+/**
+ * Rows: [code, name, nameEn, level (p=province, r=prefecture, c=county), parent]. In UNIT_ROWS an empty parent of
+ * a unit below a province is the one its code implies (the prefecture of the same first four digits if listed,
+ * else the province).
+ */
 export const PROVINCE_ROWS: readonly (readonly [string, string, string, string, string])[] = [
 ${provinces.map((u) => `  ${row(u)},`).join('\n')}
 ];
 
 export const UNIT_ROWS: readonly (readonly [string, string, string, string, string])[] = [
-${units.map((u) => `  ${row(u)},`).join('\n')}
+${units.map((u) => `  ${row(u, u.level === 'province' || u.parent !== impliedParent(u.id, core) ? (u.parent ?? '') : '')},`).join('\n')}
 ];
 `;
   writeFileSync(`${outDir}/table.generated.ts`, table);
@@ -51,4 +67,52 @@ ${counties.map((u) => `  ${row(u)},`).join('\n')}
 ];
 `;
   writeFileSync(`${outDir}/counties.generated.ts`, countyTable);
+}
+
+/** Writes src/codes/retired.ts: every code the change list retires, with its successors and date. */
+export function writeRetiredCodes(outDir: string, retired: Map<string, RetiredCode>): void {
+  const rows = [...retired].sort((a, b) => a[0].localeCompare(b[0]));
+  const line = ([code, r]: [string, RetiredCode]) =>
+    `  '${code}': { to: '${r.to}', successors: [${r.successors.map((s) => `'${s}'`).join(', ')}], date: '${r.date}', name: '${r.name}', kind: '${r.kind}'${r.provisional ? ', provisional: true' : ''} },`;
+  // Province- and prefecture-level codes (ending in 00) are always loaded; county-level ones travel with the
+  // county rows (loadGazetteer()), so that the core stays small.
+  const upper = rows.filter(([code]) => code.endsWith('00'));
+  const county = rows.filter(([code]) => !code.endsWith('00'));
+  const text = `${HEADER('data/changes/divisions.csv')}
+/** A GB/T 2260 code that is no longer in use, and the units that took its territory. */
+export interface RetiredCode {
+  /** The main successor: the code to use instead (the first of \`successors\`). */
+  readonly to: string;
+  /** Every code that took part of the unit's territory, current codes only (chains of changes followed). */
+  readonly successors: readonly string[];
+  /** Date of the change, \`YYYY-MM-DD\` (\`YYYY-MM\` or \`YYYY\` where the source gives no more). */
+  readonly date: string;
+  /** The name the unit had under this code. */
+  readonly name: string;
+  /** What happened to it (a row of data/changes/divisions.csv). */
+  readonly kind: 'moved' | 'abolished' | 'renamed' | 'recoded';
+  /** True when a successor's code is provisional (not yet in an official code table we could cite). */
+  readonly provisional?: boolean;
+}
+
+/**
+ * Codes retired since the atlas' source vintage (about 2016), each with its successors and date, generated
+ * from the reviewed change list \`data/changes/divisions.csv\` (one sourced row per change). Lookups of an
+ * old code name its successor instead of guessing by spelling. Province- and prefecture-level codes are
+ * always here; the ${county.length} county-level codes are added by \`loadGazetteer()\` (which \`loadAtlas()\` calls).
+ */
+export const RETIRED_CODES: Readonly<Record<string, RetiredCode>> = {
+${upper.map(line).join('\n')}
+};
+`;
+  writeFileSync(`${outDir}/retired.ts`, text);
+  const counties = `${HEADER('data/changes/divisions.csv')}
+import type { RetiredCode } from './retired.ts';
+
+/** Retired county-level codes (see \`RETIRED_CODES\`), loaded with the county rows by \`loadGazetteer()\`. */
+export const COUNTY_RETIRED_CODES: Readonly<Record<string, RetiredCode>> = {
+${county.map(line).join('\n')}
+};
+`;
+  writeFileSync(`${outDir}/retired-counties.generated.ts`, counties);
 }

@@ -447,8 +447,19 @@ export function writeNameTables(
   }
 
   const shadowed = shadowedKeys(units, coreCodes);
-  const names = [...units.map((u) => u.name), ...aliases.map((a) => a[0]), ...former.map((f) => f[0])];
-  const trad = traditionalPairs(names.filter((n) => /\p{Script=Han}/u.test(n)));
+  // Characters of the always-loaded names here; those only county-level names use travel with the county
+  // rows (loadGazetteer()), which keeps the core bundle small.
+  const han = (n: string) => /\p{Script=Han}/u.test(n);
+  const coreNames = [
+    ...units.filter((u) => coreCodes.has(u.id)).map((u) => u.name),
+    ...aliases.map((a) => a[0]),
+    ...former.map((f) => f[0]),
+  ];
+  const trad = traditionalPairs(coreNames.filter(han));
+  const coreChars = new Set(trad.map(([t]) => t));
+  const tradCounties = traditionalPairs(units.map((u) => u.name).filter(han)).filter(
+    ([t]) => !coreChars.has(t),
+  );
 
   const text = `${HEADER}
 /** Listed aliases (data/names/aliases.csv): [alias, code, kind]. */
@@ -473,10 +484,20 @@ export const PINYIN_EXTRA: readonly (readonly [string, string])[] = ${JSON.strin
  */
 export const SHADOWED: readonly string[] = ${JSON.stringify(shadowed)};
 
-/** Traditional → simplified, for the ${trad.length} characters of unit names that have another traditional form: pairs of characters. */
+/**
+ * Traditional → simplified, for the ${trad.length} characters of the always-loaded unit names that have another
+ * traditional form: pairs of characters (those of county-level names only: names-counties.generated.ts).
+ */
 export const TRADITIONAL = ${JSON.stringify(trad.map(([t, s]) => t + s).join(''))};
 `;
   writeFileSync(outFile, text);
+  writeFileSync(
+    join(dirname(outFile), 'names-counties.generated.ts'),
+    `${HEADER}
+/** Traditional → simplified for the ${tradCounties.length} further characters of county-level names (loaded by \`loadGazetteer()\`). */
+export const TRADITIONAL_COUNTIES = ${JSON.stringify(tradCounties.map(([t, s]) => t + s).join(''))};
+`,
+  );
   return {
     counts: {
       aliases: aliases.length,

@@ -20,14 +20,10 @@ export const SIMPLIFIED_AWAY: Record<string, string> = {
 };
 
 /**
- * County-level units whose territory the atlas still draws inside their former prefecture (issue #10,
- * "Vintage"): their seats are checked against that prefecture. Remove a row once the atlas draws the unit
+ * County-level units whose territory the atlas still draws inside their former prefecture: their seats are checked against that prefecture. Remove a row once the atlas draws the unit
  * in its current parent (the build and the tests fail on a stale row).
  */
-export const STALE_PARENT: Record<string, string> = {
-  '510185': '512000', // 简阳市: part of 成都 since 2016, drawn in 资阳
-  '220184': '220300', // 公主岭市: part of 长春 since 2020, drawn in 四平
-};
+export const STALE_PARENT: Record<string, string> = {};
 
 /** The folder of an installed package (found from node_modules, whatever its `exports` allow). */
 export const packageDir = (name: string) => {

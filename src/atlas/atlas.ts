@@ -17,6 +17,22 @@ export interface UnitProperties {
   labelX: number;
   /** A point inside the polygon for its label (latitude). */
   labelY: number;
+  /**
+   * Present when the unit's extent is approximate: what is approximate and why, in Chinese (e.g. a change of
+   * the division that no source can draw exactly). See data/README.md, "Approximate units".
+   */
+  boundaryNote?: string;
+  /** The same note in English. */
+  boundaryNoteEn?: string;
+  /**
+   * Official land area in km², present for units whose polygons include water (三沙's reefs, harbours,
+   * estuaries), where the polygon area is not land area.
+   */
+  landAreaKm2?: number;
+  /** Why the polygon area is not land area, in Chinese (present with `landAreaKm2`). */
+  areaNote?: string;
+  /** The same note in English. */
+  areaNoteEn?: string;
 }
 
 /** A unit as GeoJSON: `id` is its 6-digit code. */

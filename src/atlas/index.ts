@@ -12,4 +12,4 @@ export type {
   SeatStatus,
   SeatsFile,
 } from './seats.ts';
-export { atlasSeat, loadSeats, SeatTable } from './seats.ts';
+export { atlasSeat, loadAtlasSeats, loadSeats, SeatTable } from './seats.ts';

@@ -6,7 +6,7 @@ import { fail } from '../errors/index.ts';
 import { loadGazetteer } from '../names/load.ts';
 import { Atlas } from './atlas.ts';
 import { readJson } from './read-json.ts';
-import type { SeatTable } from './seats.ts';
+import { loadAtlasSeats, type SeatTable } from './seats.ts';
 
 /** Resolution of the bundled atlas, named by scale. */
 export type Resolution = '10m' | '2m';
@@ -81,6 +81,7 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
   }
   let topology = options.topology;
   const counties = options.counties === false ? undefined : loadGazetteer();
+  const seats = loadAtlasSeats();
   if (!topology) {
     const url = options.url
       ? new URL(String(options.url), globalThis.location?.href)
@@ -96,6 +97,6 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     }
     topology = await p;
   }
-  await counties;
+  await Promise.all([counties, seats]);
   return new Atlas(topology, resolution, options.extensions ?? [], options.seats);
 }

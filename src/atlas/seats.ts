@@ -3,7 +3,7 @@
  *
  * ```
  *  data/seats.json  (every code: a seat with its source, or a status saying why there is none)
- *     ├─▶ src/atlas/seats.generated.ts: the atlas units' seats only (~12 KB), behind Atlas.seat()
+ *     ├─▶ src/atlas/seats.generated.ts: the atlas units' seats only (~12 KB, a chunk loadAtlas fetches), behind Atlas.seat()
  *     └─▶ loadSeats() ─▶ SeatTable: any unit's seat, counties included, loaded on demand (~60 KB gzipped)
  * ```
  *
@@ -13,7 +13,6 @@
 import { isKnownCode, lookupCode, requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
 import { readJson } from './read-json.ts';
-import { ATLAS_SEATS } from './seats.generated.ts';
 
 /** `[lng, lat]` in WGS-84 decimal degrees. */
 export type SeatPosition = [number, number];
@@ -74,24 +73,62 @@ export interface SeatsFile {
 }
 
 let atlasSeats: Map<string, SeatPosition> | undefined;
+let loadingAtlasSeats: Promise<void> | undefined;
 
 /**
- * The seat of an atlas unit (a province-level unit or a unit of the finest object) from the seats built
- * into the package, or undefined when the code has none there. No loading, no atlas needed.
+ * Loads the seats of the atlas units (provinces and finest units, ~5 KB gzipped). Bundlers put them in a
+ * chunk of their own, fetched in parallel with the atlas: {@link loadAtlas} awaits this, so after it
+ * `atlas.seat()` and {@link atlasSeat} answer synchronously. Later calls return at once.
  *
  * @example
  * ```ts
+ * await loadAtlasSeats();
+ * atlasSeat('230100'); // [126.54667, 45.80788]
+ * ```
+ */
+export function loadAtlasSeats(): Promise<void> {
+  if (atlasSeats) return Promise.resolve();
+  loadingAtlasSeats ??= import('./seats.generated.ts').then(
+    (m) => {
+      const seats = new Map<string, SeatPosition>();
+      for (const row of m.ATLAS_SEATS.split(';')) {
+        const [c, lng, lat] = row.split(',');
+        seats.set(c!, [Number(lng), Number(lat)]);
+      }
+      atlasSeats = seats;
+    },
+    (e: unknown) => {
+      loadingAtlasSeats = undefined;
+      throw e;
+    },
+  );
+  return loadingAtlasSeats;
+}
+
+/**
+ * The seat of an atlas unit (a province-level unit or a unit of the finest object) from the seats built
+ * into the package, or undefined when the code has none there. Needs {@link loadAtlas} (or
+ * {@link loadAtlasSeats}) to have finished first; before that it throws a {@link QuyuError} saying so.
+ *
+ * @example
+ * ```ts
+ * await loadAtlas();
  * atlasSeat('230100'); // [126.54667, 45.80788]: 哈尔滨's government in 松北区
  * atlasSeat('510726'); // undefined: a county, see loadSeats()
  * ```
  */
 export function atlasSeat(code: string): SeatPosition | undefined {
   if (!atlasSeats) {
-    atlasSeats = new Map();
-    for (const row of ATLAS_SEATS.split(';')) {
-      const [c, lng, lat] = row.split(',');
-      atlasSeats.set(c!, [Number(lng), Number(lat)]);
-    }
+    return fail({
+      code: 'no-seat',
+      path: 'code',
+      value: code,
+      problem: { zh: '驻地数据尚未加载', en: 'Seats are not loaded yet' },
+      fix: {
+        zh: '请先 `await loadAtlas()`（或 `await loadAtlasSeats()`）',
+        en: 'Call `await loadAtlas()` (or `await loadAtlasSeats()`) first',
+      },
+    });
   }
   const p = atlasSeats.get(code);
   return p ? [p[0], p[1]] : undefined;

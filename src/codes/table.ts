@@ -9,11 +9,11 @@
  * inherited object members.
  */
 import { distance } from 'fastest-levenshtein';
-import { fail } from '../errors/index.ts';
-import { RETIRED_CODES } from './retired.ts';
+import { type Bilingual, fail } from '../errors/index.ts';
+import { RETIRED_CODES, type RetiredCode } from './retired.ts';
 import { PROVINCE_ROWS, UNIT_ROWS } from './table.generated.ts';
 
-export { RETIRED_CODES } from './retired.ts';
+export { RETIRED_CODES, type RetiredCode } from './retired.ts';
 
 /** Level of a unit. `county` covers every county-level unit (区, 县, 县级市, 旗, ...). */
 export type Level = 'province' | 'prefecture' | 'county';
@@ -47,6 +47,15 @@ let childIndex: Map<string, string[]> | undefined;
 let countyRows: readonly CodeRow[] | undefined;
 let version = 0;
 
+/**
+ * The parent of an always-loaded row whose parent is left out: the prefecture-level unit of the same first
+ * four digits when the table has it, else the province (the generator writes a parent wherever this differs).
+ */
+function impliedParent(code: string, codes: Set<string>): string {
+  const prefecture = `${code.slice(0, 4)}00`;
+  return prefecture !== code && codes.has(prefecture) ? prefecture : `${code.slice(0, 2)}0000`;
+}
+
 function add(t: Map<string, CodeInfo>, rows: readonly CodeRow[], atlasUnits: Set<string>): void {
   for (const [code, name, nameEn, level, parent] of rows) {
     if (t.has(code)) continue;
@@ -55,7 +64,7 @@ function add(t: Map<string, CodeInfo>, rows: readonly CodeRow[], atlasUnits: Set
       name,
       nameEn,
       level: LEVELS.get(level)!,
-      parent: parent || null,
+      parent: parent || (level === 'p' || !atlasUnits.has(code) ? null : impliedParent(code, atlasUnits)),
       inAtlas: level === 'p' || atlasUnits.has(code),
     });
   }
@@ -76,8 +85,12 @@ function build(): Map<string, CodeInfo> {
  * Adds the county-level rows (called by `loadGazetteer()`); idempotent.
  * @internal
  */
-export function registerCountyRows(rows: readonly CodeRow[]): void {
+export function registerCountyRows(
+  rows: readonly CodeRow[],
+  retired: Readonly<Record<string, RetiredCode>> = {},
+): void {
   if (countyRows) return;
+  Object.assign(RETIRED_CODES as Record<string, RetiredCode>, retired);
   countyRows = rows;
   table = undefined;
   childIndex = undefined;
@@ -183,10 +196,22 @@ export function maybeUnloadedCounty(code: string): boolean {
 }
 
 /** The retired-code row of a code, if it is one (an own property only). */
-export function retiredCode(code: string): { to: string; note: string; date?: string } | undefined {
-  return Object.hasOwn(RETIRED_CODES, code)
-    ? (RETIRED_CODES[code] as { to: string; note: string; date?: string })
-    : undefined;
+export function retiredCode(code: string): RetiredCode | undefined {
+  return Object.hasOwn(RETIRED_CODES, code) ? RETIRED_CODES[code] : undefined;
+}
+
+const RETIRED_KIND_ZH = { moved: '改属', abolished: '撤销', renamed: '更名', recoded: '改码' } as const;
+
+/**
+ * What happened to a retired code, in words: its name, the kind of change and the date
+ * (e.g. `莱芜市, abolished 2019-01-09`).
+ * @internal
+ */
+export function retiredNote(r: RetiredCode): Bilingual {
+  return {
+    zh: `${r.name}，${r.date} ${RETIRED_KIND_ZH[r.kind]}`,
+    en: `${r.name}, ${r.kind} ${r.date}`,
+  };
 }
 
 /** Up to `limit` loaded codes nearest to a code by its digits, same province first. */
@@ -238,17 +263,27 @@ export function requireCode(code: unknown, path = 'code'): CodeInfo {
   const retired = retiredCode(c);
   if (retired) {
     const next = build().get(retired.to);
+    const note = retiredNote(retired);
+    const others = retired.successors.filter((s) => s !== retired.to);
+    const alsoZh = others.length
+      ? `；部分区域今属 ${others.map((s) => `${build().get(s)?.name ?? ''} ${s}`).join('、')}`
+      : '';
+    const alsoEn = others.length ? `; part of its area is now in ${others.join(', ')}` : '';
+    const provisionalZh = retired.provisional ? '（新代码暂定，尚无可引用的官方代码表）' : '';
+    const provisionalEn = retired.provisional
+      ? ' (provisional code: not yet in an official code table we could cite)'
+      : '';
     return fail({
       code: 'unknown-code',
       path,
       value: code,
-      problem: { zh: `已撤销的区划代码（${retired.note}）`, en: `Retired division code (${retired.note})` },
+      problem: { zh: `已撤销的区划代码（${note.zh}）`, en: `Retired division code (${note.en})` },
       fix: next
         ? {
-            zh: `请改用 ${next.name} ${next.code}`,
-            en: `Use ${next.nameEn} ${next.code} (${next.name}) instead`,
+            zh: `请改用 ${next.name} ${next.code}${provisionalZh}${alsoZh}`,
+            en: `Use ${next.nameEn} ${next.code} (${next.name}) instead${provisionalEn}${alsoEn}`,
           }
-        : { zh: `请改用 ${retired.to}`, en: `Use ${retired.to} instead` },
+        : { zh: `请改用 ${retired.to}${alsoZh}`, en: `Use ${retired.to} instead${alsoEn}` },
     });
   }
   if (maybeUnloadedCounty(c)) {

@@ -7,7 +7,7 @@ import * as S from './sources.ts';
  *
  * The 18 metropolitan circles whose plans received a reply (函复) from the National Development and Reform Commission, in the order of the replies. The NDRC published its first seven replies (2021–2022); the later ones are known from provincial announcements. Members are coded where a layout lists them (成都, 广州, 深圳 from the regional layouts; 重庆 from its plan); other scopes are given in words.
  *
- * 18 items, 46 members, 7 sources (data: `data/layouts/national.json`).
+ * 18 items, 45 members, 7 sources (data: `data/layouts/national.json`).
  *
  * @example
  * ```ts
@@ -188,8 +188,9 @@ export const national: Layout = {
           name: '大渡口区',
         },
         {
-          code: '500105',
-          name: '江北区',
+          code: '500157',
+          name: '两江新区',
+          note: '江北区 (500105) was abolished on 2025-11-06; its area is now in 两江新区 (500157) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）); 渝北区 (500112) was abolished on 2025-11-06; its area is now in 两江新区 (500157), 500109 (500109) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）)',
         },
         {
           code: '500106',
@@ -206,10 +207,7 @@ export const national: Layout = {
         {
           code: '500109',
           name: '北碚区',
-        },
-        {
-          code: '500112',
-          name: '渝北区',
+          note: '渝北区 (500112) was abolished on 2025-11-06; its area is now in 两江新区 (500157), 500109 (500109) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）)',
         },
         {
           code: '500113',

@@ -8,7 +8,7 @@ import * as S from './sources.ts';
  *
  * 五区共兴 (the five regions), the 成都都市圈, the scope of the 成渝地区双城经济圈 with its excluded counties, the provincial economic sub-centres, the regional central cities and the 天府新区, as named at the sixth meeting of the provincial leading group (15 March 2024) and sourced item by item.
  *
- * 26 items, 107 members, 15 sources (data: `data/layouts/sichuan.json`).
+ * 26 items, 106 members, 15 sources (data: `data/layouts/sichuan.json`).
  *
  * @example
  * ```ts
@@ -78,8 +78,9 @@ export const sichuan: Layout = {
           name: '大渡口区',
         },
         {
-          code: '500105',
-          name: '江北区',
+          code: '500157',
+          name: '两江新区',
+          note: '江北区 (500105) was abolished on 2025-11-06; its area is now in 两江新区 (500157) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）); 渝北区 (500112) was abolished on 2025-11-06; its area is now in 两江新区 (500157), 500109 (500109) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）)',
         },
         {
           code: '500106',
@@ -96,6 +97,7 @@ export const sichuan: Layout = {
         {
           code: '500109',
           name: '北碚区',
+          note: '渝北区 (500112) was abolished on 2025-11-06; its area is now in 两江新区 (500157), 500109 (500109) (人民网, 2025-11-06: 重慶市両江新区が正式発足（人民網日本語版）)',
         },
         {
           code: '500110',
@@ -104,10 +106,6 @@ export const sichuan: Layout = {
         {
           code: '500111',
           name: '大足区',
-        },
-        {
-          code: '500112',
-          name: '渝北区',
         },
         {
           code: '500113',

@@ -32,6 +32,7 @@ import {
   nearestCodes,
   normalizeCode,
   retiredCode,
+  retiredNote,
   tableVersion,
 } from '../codes/table.ts';
 import { type Bilingual, showValue } from '../errors/index.ts';
@@ -635,8 +636,8 @@ export function matchRegion(input: unknown, options: MatchRegionOptions = {}): R
       const next = lookupCode(r.to);
       if (next)
         return retired(input, [r.to], {
-          zh: `是已撤销的区划代码（${r.note}）`,
-          en: `is a retired code (${r.note})`,
+          zh: `是已撤销的区划代码（${retiredNote(r).zh}）`,
+          en: `is a retired code (${retiredNote(r).en})`,
         });
     }
     if (maybeUnloadedCounty(code)) {

@@ -1,4 +1,5 @@
 import { countiesLoaded, registerCountyRows } from '../codes/table.ts';
+import { registerTraditional } from './normalize.ts';
 
 let loading: Promise<void> | undefined;
 
@@ -19,7 +20,10 @@ let loading: Promise<void> | undefined;
 export function loadGazetteer(): Promise<void> {
   if (countiesLoaded()) return Promise.resolve();
   loading ??= import('./counties.ts').then(
-    (m) => registerCountyRows(m.COUNTY_ROWS),
+    (m) => {
+      registerTraditional(m.TRADITIONAL_COUNTIES);
+      registerCountyRows(m.COUNTY_ROWS, m.COUNTY_RETIRED_CODES);
+    },
     (e: unknown) => {
       loading = undefined;
       throw e;

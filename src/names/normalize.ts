@@ -11,13 +11,23 @@ export const MAX_NAME_LENGTH = 64;
 export const MAX_FUZZY_LENGTH = 24;
 
 let tradMap: Map<string, string> | undefined;
+let tradExtra = '';
 function traditional(): Map<string, string> {
   if (!tradMap) {
     tradMap = new Map();
-    const chars = [...TRADITIONAL];
+    const chars = [...TRADITIONAL, ...tradExtra];
     for (let i = 0; i + 1 < chars.length; i += 2) tradMap.set(chars[i]!, chars[i + 1]!);
   }
   return tradMap;
+}
+
+/**
+ * Adds the traditional characters of county-level names (called by `loadGazetteer()`).
+ * @internal
+ */
+export function registerTraditional(pairs: string): void {
+  tradExtra = pairs;
+  tradMap = undefined;
 }
 
 /** Simplified form of a name: each traditional character of the unit-name table replaced. */

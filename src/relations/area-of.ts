@@ -39,8 +39,47 @@ export interface AreaProperties {
   empty: boolean;
   /** Each member or exclusion that was approximated, and how. */
   approximations: Approximation[];
-  /** Geodesic area of the geometry in km² (`@turf/area`). */
+  /**
+   * Notes on the drawn units that affect the area: `water` for units whose polygons include water (三沙's
+   * reefs and banks, 东沙's atoll, harbours and estuaries of 香港, 澳门, 珠海) with their official land area,
+   * and `approximate` for units whose extent is approximate (see the unit's `boundaryNote`).
+   */
+  notes: AreaNote[];
+  /**
+   * Geodesic area of the drawn geometry in km² (`@turf/area`). This is the area of the polygons, not land
+   * area: the source does not separate land from water, so coastal units include some intertidal and
+   * estuary water, and the units listed in `notes` with kind `water` much more (三沙: about 5,700–6,400 km²
+   * of polygons against about 20 km² of land). Use `notes[].landAreaKm2` where land area matters.
+   */
   areaKm2: number;
+}
+
+/** A note on one unit of an {@link areaOf} result. */
+export interface AreaNote {
+  /** The unit's code. */
+  code: string;
+  /** `water`: the polygons include water; `approximate`: the extent is approximate. */
+  kind: 'water' | 'approximate';
+  /** Official land area in km² (kind `water` only). */
+  landAreaKm2?: number;
+  /** The note in Chinese. */
+  zh: string;
+  /** The note in English. */
+  en: string;
+}
+
+function notesOf(units: readonly string[], atlas: Atlas | undefined): AreaNote[] {
+  if (!atlas) return [];
+  const notes: AreaNote[] = [];
+  for (const code of units) {
+    if (!atlas.has(code)) continue;
+    const p = atlas.feature(code).properties;
+    if (p.areaNote)
+      notes.push({ code, kind: 'water', landAreaKm2: p.landAreaKm2, zh: p.areaNote, en: p.areaNoteEn ?? '' });
+    if (p.boundaryNote)
+      notes.push({ code, kind: 'approximate', zh: p.boundaryNote, en: p.boundaryNoteEn ?? '' });
+  }
+  return notes;
 }
 
 /**
@@ -71,6 +110,7 @@ export interface AreaProperties {
  * area.properties.partial;        // true: 深汕特别合作区 is drawn as the whole of 汕尾 441500
  * area.properties.approximations; // [{ code: '441500', drawnAs: '441500', reason: 'coverage' }]
  * areaOf(['440100', '440600'], atlas).properties.areaKm2; // 广佛
+ * areaOf(['820000'], atlas).properties.notes[0].landAreaKm2; // 33.3: 澳门's polygon includes water
  * ```
  */
 export function areaOf(
@@ -90,6 +130,7 @@ export function areaOf(
       partial: false,
       empty: geometry.coordinates.length === 0,
       approximations: [],
+      notes: [],
     });
   }
   const scope = scopeOfSubject(subject as AreaItem | readonly string[], atlas as Atlas, 'subject', options);
@@ -103,6 +144,7 @@ export function areaOf(
     partial: scope.partial,
     empty: scope.empty,
     approximations: scope.approximations,
+    notes: notesOf(scope.units, atlas),
   });
 }
 

@@ -1,9 +1,9 @@
 /**
  * Government seats of county-level units, for drawing counties as points when their boundaries are not
- * loaded. The coordinates live once, in the seat data (`data/seats.json`, or until it exists
- * `data/layouts/seats.json`), each with its source; `npm run build:layouts` writes them into
- * `src/layouts/seats.ts` for the county-level units the built-in layouts name. Units without a sourced seat
- * (游仙区 510704, 盐亭县 510723) are absent on purpose: nothing is guessed.
+ * loaded. The coordinates live once, in the seat data (`data/seats.json`, rebuilt by `npm run build:data`), each
+ * with its source and status; `npm run build:layouts` writes them into `src/layouts/seats.ts` for the
+ * county-level units the built-in layouts name. Units without a sourced seat are absent on purpose: nothing
+ * is guessed.
  */
 import { LAYOUT_COUNTY_SEATS, type SeatPoint } from '../layouts/seats.ts';
 

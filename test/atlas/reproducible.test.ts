@@ -18,13 +18,20 @@ describe('npm run build:data', () => {
     for (const file of ['china-10m.json', 'china-2m.json', 'manifest.json']) {
       expect(readFileSync(join(out, 'data', file)).equals(readFileSync(join('data', file))), file).toBe(true);
     }
-    for (const file of ['table.generated.ts', 'counties.generated.ts']) {
+    for (const file of [
+      'table.generated.ts',
+      'counties.generated.ts',
+      'retired.ts',
+      'retired-counties.generated.ts',
+    ]) {
       expect(readFileSync(join(out, 'codes', file), 'utf8'), file).toBe(
         readFileSync(join('src/codes', file), 'utf8'),
       );
     }
-    expect(readFileSync(join(out, 'names', 'names.generated.ts'), 'utf8')).toBe(
-      readFileSync('src/names/names.generated.ts', 'utf8'),
-    );
+    for (const file of ['names.generated.ts', 'names-counties.generated.ts']) {
+      expect(readFileSync(join(out, 'names', file), 'utf8'), file).toBe(
+        readFileSync(join('src/names', file), 'utf8'),
+      );
+    }
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import {
   nameOf,
   parentOf,
   QuyuError,
+  RETIRED_CODES,
   suggestCodes,
 } from '../../src/index.ts';
 
@@ -82,5 +83,35 @@ describe('Atlas guards', () => {
     const atlas = await loadAtlas();
     atlas.feature('440300').properties.name = 'X';
     expect(atlas.feature('440300').properties.name).toBe('深圳市');
+  });
+});
+
+describe('division changes after the 2023 table', () => {
+  it('units created since are in the code tables (和康县, 和安县 2024; 两江新区 2025)', () => {
+    expect(lookupCode('653228')).toMatchObject({ name: '和康县', level: 'county', parent: '653200' });
+    expect(lookupCode('653229')).toMatchObject({ name: '和安县', level: 'county', parent: '653200' });
+    expect(lookupCode('500157')).toMatchObject({ name: '两江新区', parent: '500000', inAtlas: true });
+    expect(childrenOf('653200')).toEqual(expect.arrayContaining(['653228', '653229']));
+  });
+
+  it('RETIRED_CODES names successors and dates; abolished units are no longer codes', () => {
+    expect(lookupCode('500105')).toBeUndefined();
+    expect(RETIRED_CODES['500105']).toMatchObject({ to: '500157', date: '2025-11-06', kind: 'abolished' });
+    expect(RETIRED_CODES['500112']!.successors).toEqual(['500157', '500109']);
+    expect(RETIRED_CODES['512081']).toMatchObject({ to: '510185', kind: 'moved', date: '2016-05-03' });
+    expect(RETIRED_CODES['220381']).toMatchObject({ to: '220184', kind: 'moved', date: '2020-06-05' });
+    // Chains are followed to current codes: 错那县 542232 → 540530 (2016) → 错那市 540581 (2023).
+    expect(RETIRED_CODES['542232']!.successors).toEqual(['540581']);
+    for (const [code, r] of Object.entries(RETIRED_CODES)) {
+      expect(lookupCode(code), code).toBeUndefined();
+      for (const s of r.successors) expect(lookupCode(s), `${code} → ${s}`).toBeDefined();
+    }
+  });
+
+  it('a retired code names its successor, with the date, in both languages', () => {
+    const issue = issueOf(() => nameOf('500112'));
+    expect(issue.problem.zh).toMatch(/渝北区.*2025-11-06/);
+    expect(issue.fix.zh).toMatch(/两江新区 500157/);
+    expect(issue.fix.en).toMatch(/500157.*provisional/);
   });
 });

@@ -28,9 +28,9 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.detail!.zh).toMatch(
       /^县级边界未加载：金堂县、涪城区、游仙区.*以所属成都市、绵阳市的轮廓和县级政府驻地点表示，不是县界。/,
     );
-    expect(fb.detail!.zh).toMatch(/金堂县、游仙区、盐亭县无可靠驻地坐标，未标点。$/);
+    expect(fb.detail!.zh).toMatch(/游仙区、安州区、盐亭县无可靠驻地坐标，未标点。$/);
     expect(fb.detail!.en).toMatch(
-      /No sourced seat for Jintang County, Youxian District, Yanting County: not marked\.$/,
+      /No sourced seat for Youxian District, Anzhou District, Yanting County: not marked\.$/,
     );
   });
 
@@ -40,12 +40,14 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.withGeometry.every((c) => atlas.has(c))).toBe(true);
   });
 
-  it('gives a seat point for the 7 counties with a sourced or approximate seat, none guessed', () => {
+  it('gives a seat point for the 7 counties with a seat in data/seats.json, none guessed', () => {
     const fb = countyFallback(mianyang, atlas);
-    expect(fb.seats.features.map((f) => f.id)).toEqual(Object.keys(COUNTY_SEATS).sort());
+    const seated = fb.withoutGeometry.filter((u) => Object.hasOwn(COUNTY_SEATS, u.code)).map((u) => u.code);
+    expect(seated).toHaveLength(7);
+    expect(fb.seats.features.map((f) => f.id).sort()).toEqual(seated.sort());
     expect(fb.withoutGeometry.filter((u) => !u.seat).map((u) => u.code)).toEqual([
-      '510121',
       '510704',
+      '510705',
       '510723',
     ]);
     for (const f of fb.seats.features) {
@@ -53,7 +55,7 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
       expect(booleanPointInPolygon(f.geometry, outline), String(f.id)).toBe(true);
     }
     const zitong = fb.seats.features.find((f) => f.id === '510725')!;
-    expect(zitong.properties).toMatchObject({ name: '梓潼县', status: 'approximate', outline: '510700' });
+    expect(zitong.properties).toMatchObject({ name: '梓潼县', status: 'sourced', outline: '510700' });
   });
 
   it("carries each seat's layout roles for styling (first item, every item)", () => {
@@ -74,7 +76,7 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
       seats: { '510704': { point: [104.77, 31.48], status: 'approximate', source: 'test' } },
     });
     expect(fb.seats.features).toHaveLength(8);
-    expect(fb.detail!.en).toMatch(/No sourced seat for Jintang County, Yanting County: not marked\.$/);
+    expect(fb.detail!.en).toMatch(/No sourced seat for Anzhou District, Yanting County: not marked\.$/);
   });
 });
 
@@ -84,7 +86,7 @@ describe('countyFallback(layout, atlas) with imported county boundaries', () => 
     for (const code of childrenOf('510700')) expect(fb.withGeometry).toContain(code);
     expect(fb.withoutGeometry.map((u) => u.code)).toEqual(['510121']);
     expect(fb.outlines).toEqual(['510100']);
-    expect(fb.seats.features).toEqual([]);
+    expect(fb.seats.features.map((f) => f.id)).toEqual(['510121']); // 金堂县's seat, 赵镇
     expect(fb.note).not.toBeNull();
   });
 

