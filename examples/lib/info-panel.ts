@@ -6,7 +6,7 @@
 import type { ControlPosition, IControl } from 'maplibre-gl';
 import { describeLayout } from '../../src/embed/describe.ts';
 import type { Layout, LayoutItem, Source } from '../../src/layouts/schema.ts';
-import { STATUS_TEXT } from '../../src/maplibre/text.ts';
+import { STATUS_TEXT } from '../../src/maplibre/support/text.ts';
 
 const T = {
   title: { zh: '来源与说明', en: 'Sources and notes' },

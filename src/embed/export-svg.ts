@@ -13,9 +13,9 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
-import type { LayoutHandle } from '../maplibre/add-layout.ts';
-import { southChinaSeaInset } from '../maplibre/inset.ts';
-import { resolveTheme } from '../maplibre/layer-set.ts';
+import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { southChinaSeaInset } from '../maplibre/map/inset.ts';
+import { resolveTheme } from '../maplibre/support/layer-set.ts';
 import type { MapSpec } from './spec.ts';
 
 const NS = 'http://www.w3.org/2000/svg';

@@ -5,10 +5,10 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
-import type { LayoutHandle } from '../maplibre/add-layout.ts';
-import { southChinaSeaInset } from '../maplibre/inset.ts';
-import type { LegendSection, LegendSwatch } from '../maplibre/layer-set.ts';
-import { resolveTheme } from '../maplibre/layer-set.ts';
+import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { southChinaSeaInset } from '../maplibre/map/inset.ts';
+import type { LegendSection, LegendSwatch } from '../maplibre/support/layer-set.ts';
+import { resolveTheme } from '../maplibre/support/layer-set.ts';
 import type { MapSpec } from './spec.ts';
 
 export interface ExportOptions {

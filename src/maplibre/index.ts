@@ -7,14 +7,14 @@
  *   and legend sections, testable without a browser;
  * - verbs and controls: `addLayout` (returns a handle), `LegendControl`, `SouthChinaSeaInset`.
  */
-export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './add-layer-set.ts';
+export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './map/add-layer-set.ts';
 export {
   type AddLayoutOptions,
   addLayout,
   type LayoutHandle,
   type LayoutPointerEvent,
-} from './add-layout.ts';
-export { BASE_SOURCES, type BaseAtlas, type BaseStyleOptions, baseStyle } from './base-style.ts';
+} from './map/add-layout.ts';
+export { BASE_SOURCES, type BaseAtlas, type BaseStyleOptions, baseStyle } from './style/base-style.ts';
 export {
   type ChoroplethLayerSet,
   type ChoroplethOptions,
@@ -22,24 +22,24 @@ export {
   type ChoroplethStop,
   choroplethLayers,
   rampColors,
-} from './choropleth.ts';
-export { type CityRoleOptions, cityRoleLayers } from './city-role.ts';
+} from './builders/choropleth.ts';
+export { type CityRoleOptions, cityRoleLayers } from './builders/city-role.ts';
 export {
   CORRIDOR_DASHES,
   CORRIDOR_KIND_TEXT,
   CORRIDOR_KINDS,
   type CorridorOptions,
   corridorLayers,
-} from './corridor.ts';
-export { type CountyFallbackLayersOptions, countyFallbackLayers } from './county-fallback.ts';
-export { convertLayerSet, type OverlayCrs, toCrs } from './crs.ts';
-export { ECO_KIND_TEXT, ECO_PATTERNS, type EcoZoneOptions, ecoZoneLayers } from './eco-zone.ts';
+} from './builders/corridor.ts';
+export { type CountyFallbackLayersOptions, countyFallbackLayers } from './builders/county-fallback.ts';
+export { convertLayerSet, type OverlayCrs, toCrs } from './style/crs.ts';
+export { ECO_KIND_TEXT, ECO_PATTERNS, type EcoZoneOptions, ecoZoneLayers } from './builders/eco-zone.ts';
 export {
   ECONOMIC_ZONE_CATEGORY_TEXT,
   type EconomicZoneOptions,
   economicZoneLayers,
-} from './economic-zone.ts';
-export { HUB_KIND_TEXT, HUB_SYMBOLS, type HubOptions, type HubTier, hubLayers } from './hub.ts';
+} from './builders/economic-zone.ts';
+export { HUB_KIND_TEXT, HUB_SYMBOLS, type HubOptions, type HubTier, hubLayers } from './builders/hub.ts';
 export {
   type InsetAtlas,
   type InsetDrawing,
@@ -47,8 +47,8 @@ export {
   type InsetPath,
   SouthChinaSeaInset,
   southChinaSeaInset,
-} from './inset.ts';
-export { shortName } from './label-text.ts';
+} from './map/inset.ts';
+export { shortName } from './support/label-text.ts';
 export type {
   BuilderOptions,
   Lang,
@@ -59,10 +59,10 @@ export type {
   LegendSwatch,
   OverlayProperties,
   ShapeName,
-} from './layer-set.ts';
-export { mergeLayerSets } from './layer-set.ts';
-export { type ItemSelection, type LayoutLayersOptions, layoutLayers, selectItems } from './layout-layers.ts';
-export { LegendControl, type LegendOptions } from './legend.ts';
+} from './support/layer-set.ts';
+export { mergeLayerSets } from './support/layer-set.ts';
+export { type ItemSelection, type LayoutLayersOptions, layoutLayers, selectItems } from './builders/layout-layers.ts';
+export { LegendControl, type LegendOptions } from './map/legend.ts';
 export {
   LINK_ARROWS,
   LINK_DASHES,
@@ -70,9 +70,9 @@ export {
   LINK_KINDS,
   type LinkOptions,
   linkLayers,
-} from './link.ts';
-export { type MetroCircleOptions, metroCircleLayers } from './metro-circle.ts';
-export { arrowImage, type PatternKind, patternImage, type RgbaImage, symbolImage } from './patterns.ts';
-export { STATUS_TEXT } from './text.ts';
-export { dark, light, print, type Theme, type ThemeName, themes } from './themes.ts';
-export { ITEM_TYPE_TEXT, type TooltipContent, tooltipContent } from './tooltip.ts';
+} from './builders/link.ts';
+export { type MetroCircleOptions, metroCircleLayers } from './builders/metro-circle.ts';
+export { arrowImage, type PatternKind, patternImage, type RgbaImage, symbolImage } from './support/patterns.ts';
+export { STATUS_TEXT } from './support/text.ts';
+export { dark, light, print, type Theme, type ThemeName, themes } from './style/themes.ts';
+export { ITEM_TYPE_TEXT, type TooltipContent, tooltipContent } from './map/tooltip.ts';

@@ -17,8 +17,8 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import { shortName } from './label-text.ts';
-import { COUNTRY_LABELS, SEA_LABELS } from './place-labels.ts';
+import { shortName } from '../support/label-text.ts';
+import { COUNTRY_LABELS, SEA_LABELS } from '../support/place-labels.ts';
 import { type Theme, type ThemeName, themes } from './themes.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { Lang, LegendSection } from './layer-set.ts';
 import { parseColor, shade } from './patterns.ts';
 import { t } from './text.ts';
-import type { Theme } from './themes.ts';
+import type { Theme } from '../style/themes.ts';
 
 /** Dash of weak-status outlines and lines, in line widths. */
 export const WEAK_DASH = [2.2, 1.6];

@@ -4,13 +4,13 @@
  * sources. Built from DOM nodes with `textContent`; no data is ever parsed as HTML.
  */
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
-import type { Source } from '../layouts/schema.ts';
+import type { Source } from '../../layouts/schema.ts';
 import { el, swatchSvg } from './dom.ts';
-import type { Lang, LegendSection } from './layer-set.ts';
-import { resolveTheme } from './layer-set.ts';
-import { isDarkTheme } from './style-helpers.ts';
-import { shortTitle, t } from './text.ts';
-import type { Theme, ThemeName } from './themes.ts';
+import type { Lang, LegendSection } from '../support/layer-set.ts';
+import { resolveTheme } from '../support/layer-set.ts';
+import { isDarkTheme } from '../support/style-helpers.ts';
+import { shortTitle, t } from '../support/text.ts';
+import type { Theme, ThemeName } from '../style/themes.ts';
 
 /** Options of {@link LegendControl}. */
 export interface LegendOptions {

@@ -2,7 +2,7 @@
  * The words quyu's overlays, legends and tooltips print, in Chinese and English. One table, so a
  * translation or a wording fix happens in one place.
  */
-import type { LayoutItem, Status } from '../layouts/schema.ts';
+import type { LayoutItem, Status } from '../../layouts/schema.ts';
 import type { Lang } from './layer-set.ts';
 
 /** UI text by key and language. */

@@ -2,8 +2,8 @@
  * DOM helpers for the legend, tooltips and inset. Text always goes in through `textContent` and attribute
  * values through `setAttribute`: layout data (names, notes, source titles) is never parsed as HTML.
  */
-import type { LegendSwatch } from './layer-set.ts';
-import { SHAPES } from './patterns.ts';
+import type { LegendSwatch } from '../support/layer-set.ts';
+import { SHAPES } from '../support/patterns.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

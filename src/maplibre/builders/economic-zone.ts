@@ -3,8 +3,8 @@
  * member areas merged on the topology, one colour each, partly included units hatched.
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { EconomicZone, EconomicZoneCategory } from '../layouts/schema.ts';
-import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from './areas.ts';
+import type { EconomicZone, EconomicZoneCategory } from '../../layouts/schema.ts';
+import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -14,10 +14,10 @@ import {
   type LegendEntry,
   type OverlayProperties,
   resolveOptions,
-} from './layer-set.ts';
-import { patternImage } from './patterns.ts';
-import { outlineColor, statusLegend } from './style-helpers.ts';
-import { itemName, t } from './text.ts';
+} from '../support/layer-set.ts';
+import { patternImage } from '../support/patterns.ts';
+import { outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { itemName, t } from '../support/text.ts';
 
 /** Economic-zone categories in words. */
 export const ECONOMIC_ZONE_CATEGORY_TEXT: Record<EconomicZoneCategory, { zh: string; en: string }> = {

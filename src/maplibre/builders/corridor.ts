@@ -6,9 +6,9 @@
 import { scaleOrdinal } from 'd3-scale';
 import type { Feature, LineString, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Corridor, CorridorKind } from '../layouts/schema.ts';
-import { weakestStatus } from '../layouts/status.ts';
-import { drawableCode, feature, smoothLine, unitLabel, unitPoint } from './geometry.ts';
+import type { Corridor, CorridorKind } from '../../layouts/schema.ts';
+import { weakestStatus } from '../../layouts/status.ts';
+import { drawableCode, feature, smoothLine, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -18,8 +18,8 @@ import {
   type LegendEntry,
   type OverlayProperties,
   resolveOptions,
-} from './layer-set.ts';
-import { sizeForRadius, symbolImage } from './patterns.ts';
+} from '../support/layer-set.ts';
+import { sizeForRadius, symbolImage } from '../support/patterns.ts';
 import {
   byStatus,
   dashedLineLayers,
@@ -27,8 +27,8 @@ import {
   labelColor,
   queryMarkLayer,
   statusLegend,
-} from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
+} from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
 
 /** Corridor kinds in legend order. */
 export const CORRIDOR_KINDS: readonly CorridorKind[] = [

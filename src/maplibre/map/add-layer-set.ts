@@ -4,7 +4,7 @@
  * and overlay labels win label collisions.
  */
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import type { LayerSet } from './layer-set.ts';
+import type { LayerSet } from '../support/layer-set.ts';
 
 /**
  * The id of the first symbol layer of the map's style that is not in `exclude`, or undefined: the default

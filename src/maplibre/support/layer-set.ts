@@ -14,9 +14,9 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
-import type { LayoutItem, Status } from '../layouts/schema.ts';
+import type { LayoutItem, Status } from '../../layouts/schema.ts';
 import type { RgbaImage } from './patterns.ts';
-import { type Theme, type ThemeName, themes } from './themes.ts';
+import { type Theme, type ThemeName, themes } from '../style/themes.ts';
 
 /**
  * The part of a loaded atlas the builders read. quyu's `Atlas` satisfies it; so does any object with these

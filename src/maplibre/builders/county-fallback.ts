@@ -11,8 +11,8 @@
  */
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Layout } from '../layouts/schema.ts';
-import { type CodeLookup, type CountyFallback, countyFallbackWith } from '../relations/county-fallback.ts';
+import type { Layout } from '../../layouts/schema.ts';
+import { type CodeLookup, type CountyFallback, countyFallbackWith } from '../../relations/county-fallback.ts';
 import {
   type BuilderOptions,
   collection,
@@ -21,8 +21,8 @@ import {
   type LayerSet,
   type LegendEntry,
   resolveOptions,
-} from './layer-set.ts';
-import { isDarkTheme } from './style-helpers.ts';
+} from '../support/layer-set.ts';
+import { isDarkTheme } from '../support/style-helpers.ts';
 
 /**
  * Names and levels of codes from the atlas and the layout's own member names: enough for the county

@@ -6,7 +6,7 @@
 
 import gcoord from 'gcoord';
 import type { FeatureCollection } from 'geojson';
-import type { LayerSet } from './layer-set.ts';
+import type { LayerSet } from '../support/layer-set.ts';
 
 /** Coordinate system of the overlays: WGS-84 (quyu's data, OpenStreetMap-based basemaps) or GCJ-02. */
 export type OverlayCrs = 'wgs84' | 'gcj02';

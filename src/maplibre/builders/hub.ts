@@ -6,10 +6,10 @@
  */
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Hub, HubKind, HubLayout, LayoutItem } from '../layouts/schema.ts';
-import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from './areas.ts';
-import { arc, drawableCode, feature, unitLabel, unitName, unitPoint } from './geometry.ts';
-import { shortName } from './label-text.ts';
+import type { Hub, HubKind, HubLayout, LayoutItem } from '../../layouts/schema.ts';
+import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { arc, drawableCode, feature, unitLabel, unitName, unitPoint } from '../support/geometry.ts';
+import { shortName } from '../support/label-text.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -21,11 +21,11 @@ import {
   resolveOptions,
   type ShapeName,
   unionBounds,
-} from './layer-set.ts';
-import { sizeForRadius, symbolImage } from './patterns.ts';
-import { byStatus, isDarkTheme, labelColor, statusLegend } from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
-import type { Theme } from './themes.ts';
+} from '../support/layer-set.ts';
+import { sizeForRadius, symbolImage } from '../support/patterns.ts';
+import { byStatus, isDarkTheme, labelColor, statusLegend } from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
+import type { Theme } from '../style/themes.ts';
 
 /** Importance of a hub: 1 draws largest. */
 export type HubTier = 1 | 2 | 3;

@@ -5,9 +5,9 @@
 import circle from '@turf/circle';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { MetroCircle } from '../layouts/schema.ts';
-import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from './areas.ts';
-import { feature, unitLabel, unitPoint } from './geometry.ts';
+import type { MetroCircle } from '../../layouts/schema.ts';
+import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { feature, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -17,10 +17,10 @@ import {
   type LegendEntry,
   type OverlayProperties,
   resolveOptions,
-} from './layer-set.ts';
-import { patternImage, symbolImage } from './patterns.ts';
-import { byStatus, isDarkTheme, outlineColor, statusLegend } from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
+} from '../support/layer-set.ts';
+import { patternImage, symbolImage } from '../support/patterns.ts';
+import { byStatus, isDarkTheme, outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
 
 /** Options of {@link metroCircleLayers}. */
 export interface MetroCircleOptions extends BuilderOptions {

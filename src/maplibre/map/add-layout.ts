@@ -13,13 +13,13 @@ import type {
   Map as MapLibreMap,
   MapMouseEvent,
 } from 'maplibre-gl';
-import type { Layout, LayoutItem, Member, Source } from '../layouts/schema.ts';
+import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
 import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
-import { convertLayerSet, type OverlayCrs } from './crs.ts';
+import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
 import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
-import type { LayerSet } from './layer-set.ts';
-import { resolveTheme } from './layer-set.ts';
-import { type LayoutLayersOptions, layoutLayers } from './layout-layers.ts';
+import type { LayerSet } from '../support/layer-set.ts';
+import { resolveTheme } from '../support/layer-set.ts';
+import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
 import { LegendControl } from './legend.ts';
 import { Tooltip, tooltipContent } from './tooltip.ts';
 

@@ -12,8 +12,8 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Member, Status } from '../layouts/schema.ts';
-import { weakestStatus } from '../layouts/status.ts';
+import type { Member, Status } from '../../layouts/schema.ts';
+import { weakestStatus } from '../../layouts/status.ts';
 import { shortName } from './label-text.ts';
 import type { LayerAtlas } from './layer-set.ts';
 

@@ -4,9 +4,9 @@
  */
 import type { Feature, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { CityRole } from '../layouts/schema.ts';
-import { weakestStatus } from '../layouts/status.ts';
-import { drawableCode, feature, unitLabel, unitPoint } from './geometry.ts';
+import type { CityRole } from '../../layouts/schema.ts';
+import { weakestStatus } from '../../layouts/status.ts';
+import { drawableCode, feature, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -16,10 +16,10 @@ import {
   type LegendEntry,
   type OverlayProperties,
   resolveOptions,
-} from './layer-set.ts';
-import { sizeForRadius, symbolImage } from './patterns.ts';
-import { byStatus, isDarkTheme, statusLegend } from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
+} from '../support/layer-set.ts';
+import { sizeForRadius, symbolImage } from '../support/patterns.ts';
+import { byStatus, isDarkTheme, statusLegend } from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
 
 /** Options of {@link cityRoleLayers}. */
 export interface CityRoleOptions extends BuilderOptions {

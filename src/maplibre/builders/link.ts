@@ -6,9 +6,9 @@
 import { scaleOrdinal, scaleSqrt } from 'd3-scale';
 import type { Feature, LineString, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { LinkKind, TransferLink } from '../layouts/schema.ts';
-import { weakestStatus } from '../layouts/status.ts';
-import { arc, drawableCode, feature, screenBearing, unitLabel, unitPoint } from './geometry.ts';
+import type { LinkKind, TransferLink } from '../../layouts/schema.ts';
+import { weakestStatus } from '../../layouts/status.ts';
+import { arc, drawableCode, feature, screenBearing, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -18,10 +18,10 @@ import {
   type LegendEntry,
   type OverlayProperties,
   resolveOptions,
-} from './layer-set.ts';
-import { arrowImage, sizeForRadius, symbolImage } from './patterns.ts';
-import { byStatus, dashedLineLayers, isDarkTheme, queryMarkLayer, statusLegend } from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
+} from '../support/layer-set.ts';
+import { arrowImage, sizeForRadius, symbolImage } from '../support/patterns.ts';
+import { byStatus, dashedLineLayers, isDarkTheme, queryMarkLayer, statusLegend } from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
 
 /** The link kinds in legend order. */
 export const LINK_KINDS: readonly LinkKind[] = [

@@ -5,9 +5,9 @@
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { EcoZone, EcoZoneKind } from '../layouts/schema.ts';
-import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from './areas.ts';
-import { feature } from './geometry.ts';
+import type { EcoZone, EcoZoneKind } from '../../layouts/schema.ts';
+import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { feature } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -18,10 +18,10 @@ import {
   type OverlayProperties,
   resolveOptions,
   unionBounds,
-} from './layer-set.ts';
-import { type PatternKind, patternImage, symbolImage } from './patterns.ts';
-import { byStatus, isDarkTheme, outlineColor, statusLegend } from './style-helpers.ts';
-import { isWeak, itemName, t } from './text.ts';
+} from '../support/layer-set.ts';
+import { type PatternKind, patternImage, symbolImage } from '../support/patterns.ts';
+import { byStatus, isDarkTheme, outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { isWeak, itemName, t } from '../support/text.ts';
 
 /** The pattern of each eco-zone kind. */
 export const ECO_PATTERNS: Record<EcoZoneKind, PatternKind> = {

@@ -2,12 +2,12 @@
  * Tooltips of overlay features: name, kind, status (with the original wording), notes and source, built
  * with `textContent` only.
  */
-import type { LayoutItem, Member, Status } from '../layouts/schema.ts';
+import type { LayoutItem, Member, Status } from '../../layouts/schema.ts';
 import { el } from './dom.ts';
-import type { Lang } from './layer-set.ts';
+import type { Lang } from '../support/layer-set.ts';
 import { fontFamily } from './legend.ts';
-import { STATUS_TEXT, shortTitle, t } from './text.ts';
-import type { Theme } from './themes.ts';
+import { STATUS_TEXT, shortTitle, t } from '../support/text.ts';
+import type { Theme } from '../style/themes.ts';
 
 /** Item types in words. */
 export const ITEM_TYPE_TEXT: Record<LayoutItem['type'], { zh: string; en: string }> = {

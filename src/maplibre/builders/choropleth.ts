@@ -6,7 +6,7 @@
 import { scaleLinear, scaleQuantile, scaleQuantize, scaleThreshold } from 'd3-scale';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { unitName } from './geometry.ts';
+import { unitName } from '../support/geometry.ts';
 import {
   type BuilderOptions,
   boundsOf,
@@ -15,9 +15,9 @@ import {
   type LayerSet,
   type LegendEntry,
   resolveOptions,
-} from './layer-set.ts';
-import { isDarkTheme } from './style-helpers.ts';
-import { t } from './text.ts';
+} from '../support/layer-set.ts';
+import { isDarkTheme } from '../support/style-helpers.ts';
+import { t } from '../support/text.ts';
 
 /** How values are cut into classes. */
 export type ChoroplethScale = 'quantize' | 'quantile' | 'threshold';
