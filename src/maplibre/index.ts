@@ -7,14 +7,7 @@
  *   and legend sections, testable without a browser;
  * - verbs and controls: `addLayout` (returns a handle), `LegendControl`, `SouthChinaSeaInset`.
  */
-export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './map/add-layer-set.ts';
-export {
-  type AddLayoutOptions,
-  addLayout,
-  type LayoutHandle,
-  type LayoutPointerEvent,
-} from './map/add-layout.ts';
-export { BASE_SOURCES, type BaseAtlas, type BaseStyleOptions, baseStyle } from './style/base-style.ts';
+
 export {
   type ChoroplethLayerSet,
   type ChoroplethOptions,
@@ -32,7 +25,6 @@ export {
   corridorLayers,
 } from './builders/corridor.ts';
 export { type CountyFallbackLayersOptions, countyFallbackLayers } from './builders/county-fallback.ts';
-export { convertLayerSet, type OverlayCrs, toCrs } from './style/crs.ts';
 export { ECO_KIND_TEXT, ECO_PATTERNS, type EcoZoneOptions, ecoZoneLayers } from './builders/eco-zone.ts';
 export {
   ECONOMIC_ZONE_CATEGORY_TEXT,
@@ -41,6 +33,28 @@ export {
 } from './builders/economic-zone.ts';
 export { HUB_KIND_TEXT, HUB_SYMBOLS, type HubOptions, type HubTier, hubLayers } from './builders/hub.ts';
 export {
+  type ItemSelection,
+  type LayoutLayersOptions,
+  layoutLayers,
+  selectItems,
+} from './builders/layout-layers.ts';
+export {
+  LINK_ARROWS,
+  LINK_DASHES,
+  LINK_KIND_TEXT,
+  LINK_KINDS,
+  type LinkOptions,
+  linkLayers,
+} from './builders/link.ts';
+export { type MetroCircleOptions, metroCircleLayers } from './builders/metro-circle.ts';
+export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './map/add-layer-set.ts';
+export {
+  type AddLayoutOptions,
+  addLayout,
+  type LayoutHandle,
+  type LayoutPointerEvent,
+} from './map/add-layout.ts';
+export {
   type InsetAtlas,
   type InsetDrawing,
   type InsetOptions,
@@ -48,6 +62,11 @@ export {
   SouthChinaSeaInset,
   southChinaSeaInset,
 } from './map/inset.ts';
+export { LegendControl, type LegendOptions } from './map/legend.ts';
+export { ITEM_TYPE_TEXT, type TooltipContent, tooltipContent } from './map/tooltip.ts';
+export { BASE_SOURCES, type BaseAtlas, type BaseStyleOptions, baseStyle } from './style/base-style.ts';
+export { convertLayerSet, type OverlayCrs, toCrs } from './style/crs.ts';
+export { dark, light, print, type Theme, type ThemeName, themes } from './style/themes.ts';
 export { shortName } from './support/label-text.ts';
 export type {
   BuilderOptions,
@@ -61,18 +80,11 @@ export type {
   ShapeName,
 } from './support/layer-set.ts';
 export { mergeLayerSets } from './support/layer-set.ts';
-export { type ItemSelection, type LayoutLayersOptions, layoutLayers, selectItems } from './builders/layout-layers.ts';
-export { LegendControl, type LegendOptions } from './map/legend.ts';
 export {
-  LINK_ARROWS,
-  LINK_DASHES,
-  LINK_KIND_TEXT,
-  LINK_KINDS,
-  type LinkOptions,
-  linkLayers,
-} from './builders/link.ts';
-export { type MetroCircleOptions, metroCircleLayers } from './builders/metro-circle.ts';
-export { arrowImage, type PatternKind, patternImage, type RgbaImage, symbolImage } from './support/patterns.ts';
+  arrowImage,
+  type PatternKind,
+  patternImage,
+  type RgbaImage,
+  symbolImage,
+} from './support/patterns.ts';
 export { STATUS_TEXT } from './support/text.ts';
-export { dark, light, print, type Theme, type ThemeName, themes } from './style/themes.ts';
-export { ITEM_TYPE_TEXT, type TooltipContent, tooltipContent } from './map/tooltip.ts';

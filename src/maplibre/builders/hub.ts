@@ -7,6 +7,7 @@
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Hub, HubKind, HubLayout, LayoutItem } from '../../layouts/schema.ts';
+import type { Theme } from '../style/themes.ts';
 import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
 import { arc, drawableCode, feature, unitLabel, unitName, unitPoint } from '../support/geometry.ts';
 import { shortName } from '../support/label-text.ts';
@@ -25,7 +26,6 @@ import {
 import { sizeForRadius, symbolImage } from '../support/patterns.ts';
 import { byStatus, isDarkTheme, labelColor, statusLegend } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
-import type { Theme } from '../style/themes.ts';
 
 /** Importance of a hub: 1 draws largest. */
 export type HubTier = 1 | 2 | 3;

@@ -19,14 +19,14 @@ import type {
   TransferLink,
 } from '../../layouts/schema.ts';
 import { countyFallbackWith } from '../../relations/county-fallback.ts';
+import type { BuilderOptions, LayerSet } from '../support/layer-set.ts';
+import { mergeLayerSets } from '../support/layer-set.ts';
 import { cityRoleLayers } from './city-role.ts';
 import { corridorLayers } from './corridor.ts';
 import { countyFallbackLayers, layoutLookup } from './county-fallback.ts';
 import { ecoZoneLayers } from './eco-zone.ts';
 import { economicZoneLayers } from './economic-zone.ts';
 import { type HubOptions, hubLayers } from './hub.ts';
-import type { BuilderOptions, LayerSet } from '../support/layer-set.ts';
-import { mergeLayerSets } from '../support/layer-set.ts';
 import { type LinkOptions, linkLayers } from './link.ts';
 import { type MetroCircleOptions, metroCircleLayers } from './metro-circle.ts';
 

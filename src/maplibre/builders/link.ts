@@ -20,7 +20,13 @@ import {
   resolveOptions,
 } from '../support/layer-set.ts';
 import { arrowImage, sizeForRadius, symbolImage } from '../support/patterns.ts';
-import { byStatus, dashedLineLayers, isDarkTheme, queryMarkLayer, statusLegend } from '../support/style-helpers.ts';
+import {
+  byStatus,
+  dashedLineLayers,
+  isDarkTheme,
+  queryMarkLayer,
+  statusLegend,
+} from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
 
 /** The link kinds in legend order. */

@@ -14,12 +14,12 @@ import type {
   MapMouseEvent,
 } from 'maplibre-gl';
 import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
-import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
+import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
-import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
 import type { LayerSet } from '../support/layer-set.ts';
 import { resolveTheme } from '../support/layer-set.ts';
-import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
+import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
+import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
 import { LegendControl } from './legend.ts';
 import { Tooltip, tooltipContent } from './tooltip.ts';
 

@@ -8,12 +8,12 @@
  */
 import type { FeatureCollection, Position } from 'geojson';
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
-import { el, svgEl } from './dom.ts';
+import type { Theme, ThemeName } from '../style/themes.ts';
 import type { Lang } from '../support/layer-set.ts';
 import { resolveTheme } from '../support/layer-set.ts';
-import { fontFamily } from './legend.ts';
 import { t } from '../support/text.ts';
-import type { Theme, ThemeName } from '../style/themes.ts';
+import { el, svgEl } from './dom.ts';
+import { fontFamily } from './legend.ts';
 
 /** The atlas objects the inset reads. quyu's `Atlas` satisfies it. */
 export interface InsetAtlas {

@@ -5,12 +5,12 @@
  */
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { Source } from '../../layouts/schema.ts';
-import { el, swatchSvg } from './dom.ts';
+import type { Theme, ThemeName } from '../style/themes.ts';
 import type { Lang, LegendSection } from '../support/layer-set.ts';
 import { resolveTheme } from '../support/layer-set.ts';
 import { isDarkTheme } from '../support/style-helpers.ts';
 import { shortTitle, t } from '../support/text.ts';
-import type { Theme, ThemeName } from '../style/themes.ts';
+import { el, swatchSvg } from './dom.ts';
 
 /** Options of {@link LegendControl}. */
 export interface LegendOptions {

@@ -3,11 +3,11 @@
  * with `textContent` only.
  */
 import type { LayoutItem, Member, Status } from '../../layouts/schema.ts';
-import { el } from './dom.ts';
-import type { Lang } from '../support/layer-set.ts';
-import { fontFamily } from './legend.ts';
-import { STATUS_TEXT, shortTitle, t } from '../support/text.ts';
 import type { Theme } from '../style/themes.ts';
+import type { Lang } from '../support/layer-set.ts';
+import { STATUS_TEXT, shortTitle, t } from '../support/text.ts';
+import { el } from './dom.ts';
+import { fontFamily } from './legend.ts';
 
 /** Item types in words. */
 export const ITEM_TYPE_TEXT: Record<LayoutItem['type'], { zh: string; en: string }> = {

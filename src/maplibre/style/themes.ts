@@ -67,6 +67,12 @@ export interface Theme {
   overlayText: string;
   /** Halo around overlay labels. */
   overlayHalo: string;
+  /** Halo around overlay icons and casing under overlay lines, so they lift off any fill. */
+  iconHalo: string;
+  /** Colour of neutral swatches (the status key of the legend) and notes on the map. */
+  neutral: string;
+  /** Seams between the units of a choropleth. */
+  choroplethLine: string;
   /** Legend, tooltip and inset panels. */
   panel: { background: string; text: string; muted: string; border: string; shadow: string };
 }
@@ -101,6 +107,9 @@ export const light: Theme = {
   noData: '#eeeeee',
   overlayText: '#1f1b16',
   overlayHalo: 'rgba(255, 255, 255, 0.92)',
+  iconHalo: '#ffffff',
+  neutral: '#5c5650',
+  choroplethLine: 'rgba(255, 255, 255, 0.85)',
   panel: {
     background: 'rgba(255, 255, 255, 0.94)',
     text: '#2e2a26',
@@ -140,6 +149,9 @@ export const dark: Theme = {
   noData: '#2a323c',
   overlayText: '#f3f5f8',
   overlayHalo: 'rgba(15, 25, 35, 0.92)',
+  iconHalo: '#1f2731',
+  neutral: '#c8d0da',
+  choroplethLine: 'rgba(15, 25, 35, 0.7)',
   panel: {
     background: 'rgba(23, 31, 41, 0.94)',
     text: '#e8ecf1',
@@ -179,6 +191,9 @@ export const print: Theme = {
   noData: '#ffffff',
   overlayText: '#000000',
   overlayHalo: 'rgba(255, 255, 255, 0.95)',
+  iconHalo: '#ffffff',
+  neutral: '#5c5650',
+  choroplethLine: 'rgba(255, 255, 255, 0.85)',
   panel: {
     background: '#ffffff',
     text: '#111111',

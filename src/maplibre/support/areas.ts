@@ -15,6 +15,7 @@ import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LayoutItem, Member, Status } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import type { Theme } from '../style/themes.ts';
 import {
   areaLabelPoint,
   bboxOf,
@@ -35,7 +36,6 @@ import {
   WEAK_DASH,
 } from './style-helpers.ts';
 import { isWeak, itemName, t } from './text.ts';
-import type { Theme } from '../style/themes.ts';
 
 /** What one item contributes to an area layer set. */
 export interface AreaSpec {

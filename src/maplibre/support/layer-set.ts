@@ -15,8 +15,8 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayoutItem, Status } from '../../layouts/schema.ts';
-import type { RgbaImage } from './patterns.ts';
 import { type Theme, type ThemeName, themes } from '../style/themes.ts';
+import type { RgbaImage } from './patterns.ts';
 
 /**
  * The part of a loaded atlas the builders read. quyu's `Atlas` satisfies it; so does any object with these
@@ -184,18 +184,44 @@ export function mergeLayerSets(sets: LayerSet[]): LayerSet {
     out.layers.push(...set.layers);
     Object.assign(out.images, set.images);
     Object.assign(out.items, set.items);
-    for (const section of set.legend) {
-      const existing = out.legend.find((s) => s.key === section.key);
-      if (!existing) out.legend.push({ ...section, entries: [...section.entries] });
+    out.bounds = unionBounds(out.bounds, set.bounds);
+  }
+  out.legend = mergeLegends(sets.map((s) => s.legend));
+  return out;
+}
+
+/** Where a legend section goes: the item sections first, then the status key, then what is not drawn. */
+const SECTION_RANK: Record<string, number> = { status: 1, 'not-verified': 2, 'not-drawn': 3 };
+
+/**
+ * Several legends as one: sections with the same key merged (an entry with the same label once), in
+ * order of first appearance, then the status key, then what was not verified or not drawn. What every
+ * legend of quyu shows — on a map with two layouts, in the PNG and SVG exports — comes from here.
+ *
+ * @example
+ * ```ts
+ * const one = mergeLegends([layoutLayers(guangdong, { atlas }).legend, layoutLayers(sichuan, { atlas }).legend]);
+ * one.filter((s) => s.key === 'status').length; // 1
+ * ```
+ */
+export function mergeLegends(legends: readonly (readonly LegendSection[])[]): LegendSection[] {
+  const out: LegendSection[] = [];
+  for (const legend of legends) {
+    for (const section of legend) {
+      const existing = out.find((s) => s.key === section.key);
+      if (!existing) out.push({ ...section, entries: [...section.entries] });
       else {
         for (const entry of section.entries) {
           if (!existing.entries.some((e) => e.label === entry.label)) existing.entries.push(entry);
         }
       }
     }
-    out.bounds = unionBounds(out.bounds, set.bounds);
   }
-  return out;
+  const rank = (key: string) => SECTION_RANK[key] ?? 0;
+  return out
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => rank(a[0].key) - rank(b[0].key) || a[1] - b[1])
+    .map(([s]) => s);
 }
 
 /** Union of two bounding boxes. */

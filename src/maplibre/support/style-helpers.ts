@@ -3,10 +3,10 @@
  * the status section of the legend.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Theme } from '../style/themes.ts';
 import type { Lang, LegendSection } from './layer-set.ts';
 import { parseColor, shade } from './patterns.ts';
 import { t } from './text.ts';
-import type { Theme } from '../style/themes.ts';
 
 /** Dash of weak-status outlines and lines, in line widths. */
 export const WEAK_DASH = [2.2, 1.6];
