@@ -3,7 +3,8 @@
  * all), merged areas, label points, and the curves of links and corridors.
  *
  * A member whose code has no boundary in the atlas (a county-level unit, when no county atlas is loaded) is
- * drawn as *part* of the nearest unit that has one (its prefecture, else its province), never as the whole:
+ * drawn as *part* of its stand-in unit ({@link standInUnit}: its prefecture, else its province), never as
+ * the whole:
  * ```
  *  member 441202 端州区 (county, not in atlas) ──▶ 441200 肇庆市 drawn hatched, note "仅部分纳入：端州区"
  *  member 440300 深圳市 with coverage          ──▶ 440300 drawn hatched, note from coverage
@@ -12,6 +13,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { standInUnit } from '../../atlas/stand-in.ts';
 import type { Member, Status } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
 import { shortName } from './label-text.ts';
@@ -28,20 +30,11 @@ export interface ResolvedMembers {
 }
 
 /**
- * The code of the unit that draws `code`: itself when the atlas has it, else its prefecture, else its
- * province; undefined when none is in the atlas.
- *
- * @example
- * ```ts
- * drawableCode(atlas, '441202'); // '441200' (肇庆市 draws 端州区)
- * ```
+ * The code of the unit that draws `code`: quyu's one stand-in rule ({@link standInUnit}) — itself when the
+ * atlas has it, else its prefecture, else its province; undefined when none is in the atlas.
  */
 export function drawableCode(atlas: LayerAtlas, code: string): string | undefined {
-  if (atlas.has(code)) return code;
-  for (const parent of [`${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) {
-    if (parent !== code && atlas.has(parent)) return parent;
-  }
-  return undefined;
+  return standInUnit(code, atlas);
 }
 
 /**
