@@ -5,6 +5,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
+import { OVERLAY_CRS } from '../crs/index.ts';
 import { QuyuError, type QuyuIssue } from '../errors/index.ts';
 import { LayoutSchema } from '../layouts/schema.ts';
 
@@ -95,7 +96,7 @@ export const MapSpecSchema = v.strictObject({
   basemap: v.optional(
     v.union([
       v.literal('quyu'),
-      v.strictObject({ style: HttpUrl, crs: v.optional(v.picklist(['wgs84', 'gcj02']), 'wgs84') }),
+      v.strictObject({ style: HttpUrl, crs: v.optional(v.picklist(OVERLAY_CRS), 'wgs84') }),
     ]),
     'quyu',
   ),

@@ -17,21 +17,15 @@
  */
 import gcoord from 'gcoord';
 import type { Position } from 'geojson';
+import { CRS_NAMES } from '../crs/index.ts';
 import { edgeKey, median, round7, spread, VertexIds } from './geometry.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, join } from './read.ts';
 import type { Nearest, SegmentIndex } from './segment-index.ts';
 import type { CrsCandidate, CrsName, CrsReport } from './types.ts';
 
-/** Every coordinate system the importer knows, lon/lat ones first. */
-export const CRS_NAMES: readonly CrsName[] = [
-  'WGS84',
-  'GCJ02',
-  'BD09',
-  'EPSG3857',
-  'EPSG3857-GCJ02',
-  'BD09MC',
-];
+/** Every coordinate system the importer knows, lon/lat ones first (quyu's one list, `src/crs`). */
+export { CRS_NAMES };
 
 /** Whether coordinates are degrees (lon/lat) or projected metres. */
 export type Domain = 'lonlat' | 'metres';

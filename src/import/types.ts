@@ -4,18 +4,11 @@
 import type { Topology } from 'topojson-specification';
 import type { Atlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import type { CrsName } from '../crs/index.ts';
 import type { QuyuIssue } from '../errors/index.ts';
 
-/**
- * Coordinate systems the importer recognises:
- * - `WGS84`: lon/lat, EPSG:4326 (GPS, OpenStreetMap, official releases in CGCS2000, which differs by < 1 m);
- * - `GCJ02`: lon/lat with the GCJ-02 offset (Gaode/AMap, Tencent, DataV GeoAtlas);
- * - `BD09`: lon/lat with Baidu's BD-09 offset;
- * - `EPSG3857`: Web Mercator metres of WGS-84 lon/lat;
- * - `EPSG3857-GCJ02`: Web Mercator metres of GCJ-02 lon/lat (Gaode tiles);
- * - `BD09MC`: Baidu Mercator metres.
- */
-export type CrsName = 'WGS84' | 'GCJ02' | 'BD09' | 'EPSG3857' | 'EPSG3857-GCJ02' | 'BD09MC';
+/** Coordinate systems the importer recognises: quyu's one list (`src/crs`). */
+export type { CrsName };
 
 /**
  * Resolutions the importer writes, named like the bundled atlas files they pair with:

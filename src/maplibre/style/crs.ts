@@ -6,10 +6,11 @@
 
 import gcoord from 'gcoord';
 import type { FeatureCollection } from 'geojson';
+import { type OverlayCrs, overlayCrs } from '../../crs/index.ts';
+import { fail } from '../../errors/index.ts';
 import type { LayerSet } from '../support/layer-set.ts';
 
-/** Coordinate system of the overlays: WGS-84 (quyu's data, OpenStreetMap-based basemaps) or GCJ-02. */
-export type OverlayCrs = 'wgs84' | 'gcj02';
+export type { OverlayCrs };
 
 /**
  * A copy of `set` with every source's coordinates converted from WGS-84 to `crs` (the same set for
@@ -21,7 +22,7 @@ export type OverlayCrs = 'wgs84' | 'gcj02';
  * ```
  */
 export function convertLayerSet(set: LayerSet, crs: OverlayCrs): LayerSet {
-  if (crs === 'wgs84') return set;
+  if (toOverlayCrs(crs) === 'wgs84') return set;
   const sources: LayerSet['sources'] = {};
   for (const [id, source] of Object.entries(set.sources)) {
     const data = source.data;
@@ -53,7 +54,20 @@ export function convertLayerSet(set: LayerSet, crs: OverlayCrs): LayerSet {
  * ```
  */
 export function toCrs(point: [number, number], crs: OverlayCrs): [number, number] {
-  if (crs === 'wgs84') return point;
+  if (toOverlayCrs(crs) === 'wgs84') return point;
   const [x, y] = gcoord.transform(point, gcoord.WGS84, gcoord.GCJ02);
   return [x!, y!];
+}
+
+/** The overlay system `crs` names (any spelling of `src/crs`); throws a bilingual error for any other. */
+function toOverlayCrs(crs: string): OverlayCrs {
+  const c = typeof crs === 'string' ? overlayCrs(crs) : undefined;
+  if (c) return c;
+  return fail({
+    code: 'invalid-input',
+    path: 'crs',
+    value: crs,
+    problem: { zh: '无法把图层转换到该坐标系', en: 'Overlays cannot be converted to this coordinate system' },
+    fix: { zh: "请使用 'wgs84' 或 'gcj02'", en: "Use 'wgs84' or 'gcj02'" },
+  });
 }
