@@ -8,3 +8,4 @@ export * from './crs/index.ts';
 export * from './errors/index.ts';
 export * from './layouts/index.ts';
 export * from './relations/index.ts';
+export * from './text/index.ts';

@@ -147,6 +147,7 @@ export const UI_WORDS = {
   economicZones: { zh: '经济区与平台', en: 'Economic zones and platforms' },
   cityRoles: { zh: '城市定位', en: 'City roles' },
   choropleth: { zh: '分级', en: 'Classes' },
+  units: { zh: '个单位', en: 'units' },
   schematic: { zh: '示意联系', en: 'Schematic connection' },
   inset: { zh: '南海诸岛', en: 'South China Sea Islands' },
   insetLabel: { zh: '南海诸岛', en: 'S. China Sea Is.' },

@@ -6,27 +6,26 @@
 import { scaleLinear, scaleQuantile, scaleQuantize, scaleThreshold } from 'd3-scale';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { unitName } from '../support/geometry.ts';
-import {
-  type BuilderOptions,
-  boundsOf,
-  collection,
-  geojsonSource,
-  type LayerSet,
-  type LegendEntry,
-  resolveOptions,
-} from '../support/layer-set.ts';
-import { isDarkTheme } from '../support/style-helpers.ts';
+import { type BuilderOptions, collection, type LayerSet, type LegendEntry } from '../support/layer-set.ts';
+import type { Stack } from '../support/stack.ts';
 import { t } from '../support/text.ts';
 
 /** How values are cut into classes. */
 export type ChoroplethScale = 'quantize' | 'quantile' | 'threshold';
 
+/** Defaults of {@link ChoroplethOptions}, read by {@link choroplethLayers}. */
+export const CHOROPLETH_DEFAULTS = { classes: 5, opacity: 0.85, name: 'choropleth' } as const;
+
 /** Options of {@link choroplethLayers}. */
 export interface ChoroplethOptions extends BuilderOptions {
   /** `quantize`: equal intervals; `quantile`: equal counts; `threshold`: the given `thresholds`. */
   scale: ChoroplethScale;
-  /** Number of classes for quantize and quantile. Default 5. */
+  /**
+   * Number of classes for quantize and quantile.
+   * @default 5
+   */
   classes?: number;
   /** Class breaks for `threshold` (ascending); n breaks make n + 1 classes. */
   thresholds?: number[];
@@ -36,9 +35,15 @@ export interface ChoroplethOptions extends BuilderOptions {
   title?: string;
   /** Number format of the legend. Default: 3 significant digits, grouped. */
   format?: (value: number) => string;
-  /** Fill opacity. Default 0.85. */
+  /**
+   * Fill opacity.
+   * @default 0.85
+   */
   opacity?: number;
-  /** Id of this choropleth (part of the layer ids), so several can share a map. Default `'choropleth'`. */
+  /**
+   * Id of this choropleth (part of the layer ids), so several can share a map.
+   * @default 'choropleth'
+   */
   name?: string;
 }
 
@@ -88,9 +93,10 @@ export function choroplethLayers(
   values: Record<string, number> | Map<string, number>,
   options: ChoroplethOptions,
 ): ChoroplethLayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const name = options.name ?? 'choropleth';
-  const id = (part: string) => `${prefix}${name}-${part}`;
+  const name = options.name ?? CHOROPLETH_DEFAULTS.name;
+  const ctx = startBuild(name, options);
+  const { atlas, theme, lang, id, notDrawn } = ctx;
+  const opacity = options.opacity ?? CHOROPLETH_DEFAULTS.opacity;
   const entries = (values instanceof Map ? [...values] : Object.entries(values)).filter(
     ([, v]) => typeof v === 'number' && Number.isFinite(v),
   );
@@ -106,13 +112,13 @@ export function choroplethLayers(
     breaks = [...(options.thresholds ?? [])].sort((a, b) => a - b);
     n = breaks.length + 1;
   } else if (options.scale === 'quantile') {
-    n = options.classes ?? 5;
+    n = options.classes ?? CHOROPLETH_DEFAULTS.classes;
     const q = scaleQuantile<number>()
       .domain(data)
       .range(Array.from({ length: n }, (_, i) => i));
     breaks = q.quantiles();
   } else {
-    n = options.classes ?? 5;
+    n = options.classes ?? CHOROPLETH_DEFAULTS.classes;
     const q = scaleQuantize<number>()
       .domain([lo, hi])
       .range(Array.from({ length: n }, (_, i) => i));
@@ -150,21 +156,26 @@ export function choroplethLayers(
   breaks.forEach((b, i) => {
     fill.push(b, colors[i + 1]!);
   });
-  const line = isDarkTheme(theme) ? 'rgba(15, 25, 35, 0.7)' : 'rgba(255, 255, 255, 0.85)';
-  const layers: LayerSpecification[] = [
-    {
-      id: id('fill'),
-      type: 'fill',
-      source: id('areas'),
-      paint: { 'fill-color': fill, 'fill-opacity': options.opacity ?? 0.85 },
-    },
-    {
-      id: id('line'),
-      type: 'line',
-      source: id('areas'),
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': line, 'line-width': 0.8 },
-    },
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'area',
+      {
+        id: id('fill'),
+        type: 'fill',
+        source: id('areas'),
+        paint: { 'fill-color': fill, 'fill-opacity': opacity },
+      },
+    ],
+    [
+      'outline',
+      {
+        id: id('line'),
+        type: 'line',
+        source: id('areas'),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': theme.choroplethLine, 'line-width': 0.8 },
+      },
+    ],
   ];
   const format =
     options.format ??
@@ -172,27 +183,18 @@ export function choroplethLayers(
       new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 3 }).format(v));
   const legendEntries: LegendEntry[] = stops.map((s) => ({
     label: `${format(s.from)} – ${format(s.to)}`,
-    swatch: { kind: 'fill', color: s.color, opacity: options.opacity ?? 0.85 },
-    note: lang === 'zh' ? `${s.count} 个单位` : `${s.count} units`,
+    swatch: { kind: 'fill', color: s.color, opacity },
+    note: `${s.count} ${t('units', lang)}`,
   }));
-  const legend: LayerSet['legend'] = [
-    { key: `choropleth-${name}`, title: options.title ?? t('choropleth', lang), entries: legendEntries },
-  ];
-  if (missing.length) {
-    legend.push({
-      key: 'not-drawn',
-      title: t('notDrawnTitle', lang),
-      entries: missing.map(([code]) => ({ label: code, note: t('noGeometry', lang) })),
-    });
-  }
-  const fc = collection(features);
-  return {
-    sources: { [id('areas')]: geojsonSource(fc) },
+  for (const [code] of missing) notDrawn.push({ label: code, note: t('noGeometry', lang) });
+  const set = finishBuild(ctx, {
+    sources: { areas: collection(features) },
     layers,
-    images: {},
-    legend,
-    items: {},
-    bounds: boundsOf(fc),
-    stops,
-  };
+    legend: [
+      { key: `choropleth-${name}`, title: options.title ?? t('choropleth', lang), entries: legendEntries },
+    ],
+    status: false,
+    items: [],
+  });
+  return { ...set, stops };
 }

@@ -6,28 +6,36 @@ import type { Feature, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { CityRole } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { drawableCode, feature, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
 } from '../support/layer-set.ts';
 import { sizeForRadius, symbolImage } from '../support/patterns.ts';
-import { byStatus, isDarkTheme, statusLegend } from '../support/style-helpers.ts';
+import type { Stack } from '../support/stack.ts';
+import { byStatus } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
+
+/** Defaults of {@link CityRoleOptions}, read by {@link cityRoleLayers}. */
+export const CITY_ROLE_DEFAULTS = { radius: 5.5, step: 4.5 } as const;
 
 /** Options of {@link cityRoleLayers}. */
 export interface CityRoleOptions extends BuilderOptions {
   /** Colour of the role at `index` (roles in order of first appearance; default: the theme palette). */
   getColor?: (role: string, index: number) => string;
-  /** Radius of the innermost marker in pixels. Default 5. */
+  /**
+   * Radius of the innermost marker in pixels.
+   * @default 5.5
+   */
   radius?: number;
-  /** Radius added per further role in pixels. Default 4.5. */
+  /**
+   * Radius added per further role in pixels.
+   * @default 4.5
+   */
   step?: number;
 }
 
@@ -39,15 +47,17 @@ export interface CityRoleOptions extends BuilderOptions {
  *
  * @example
  * ```ts
- * const roles = sichuan.items.filter((i) => i.type === 'city-role');
- * const set = cityRoleLayers(roles, { atlas });
+ * import { sichuan } from 'quyu/layouts/sichuan';
+ * const roles = sichuan.items.filter((i): i is CityRole => i.type === 'city-role');
+ * const set = cityRoleLayers(roles, { atlas, radius: 6 });
+ * set.legend[0]!.entries.map((e) => e.label); // one line per role, rings growing by `step` (4.5 px)
  * ```
  */
 export function cityRoleLayers(items: CityRole[], options: CityRoleOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}role-${name}`;
-  const r0 = options.radius ?? 5.5;
-  const step = options.step ?? 4.5;
+  const ctx = startBuild('role', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
+  const r0 = options.radius ?? CITY_ROLE_DEFAULTS.radius;
+  const step = options.step ?? CITY_ROLE_DEFAULTS.step;
   const roleOf = (item: CityRole) => (lang === 'en' && item.roleEn ? item.roleEn : item.role);
   const roles: string[] = [];
   for (const item of items)
@@ -58,8 +68,7 @@ export function cityRoleLayers(items: CityRole[], options: CityRoleOptions): Lay
   };
   const markers: Feature<Point, OverlayProperties>[] = [];
   const cities = new Map<string, { point: Position; maxRadius: number; weak: boolean; item: CityRole }>();
-  const notDrawn: LegendEntry[] = [];
-  const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
+  const halo = theme.iconHalo;
   for (const item of items) {
     if (!item.members.length) {
       notDrawn.push({ label: itemName(item, lang), note: t('noMembers', lang) });
@@ -115,10 +124,10 @@ export function cityRoleLayers(items: CityRole[], options: CityRoleOptions): Lay
       weak: c.weak,
       label: unitLabel(atlas, code, lang),
       code,
+      unitLabel: true,
       offset: Math.round(((c.maxRadius + 3) / 13) * 100) / 100,
     } satisfies OverlayProperties);
   });
-  const images: LayerSet['images'] = {};
   roles.forEach((role, i) => {
     const radius = r0 + i * step;
     images[id(`marker-${i}`)] =
@@ -126,38 +135,44 @@ export function cityRoleLayers(items: CityRole[], options: CityRoleOptions): Lay
         ? symbolImage('circle', colorOf(role), { size: sizeForRadius(radius), halo })
         : symbolImage('ring', colorOf(role), { size: sizeForRadius(radius), halo, ringWidth: 2.6 });
   });
-  const layers: LayerSpecification[] = [
-    {
-      // Icons, not circles: they take part in label collisions, so the base map's label of the same city
-      // gives way to the overlay's own label instead of sitting inside the rings.
-      id: id('marker'),
-      type: 'symbol',
-      source: id('markers'),
-      layout: {
-        'icon-image': ['get', 'icon'],
-        'icon-allow-overlap': true,
-        'symbol-sort-key': ['-', 0, ['get', 'radius']],
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'symbol',
+      {
+        // Icons, not circles: they take part in label collisions, so the base map's label of the same city
+        // gives way to the overlay's own label instead of sitting inside the rings.
+        id: id('marker'),
+        type: 'symbol',
+        source: id('markers'),
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-allow-overlap': true,
+          'symbol-sort-key': ['-', 0, ['get', 'radius']],
+        },
+        paint: { 'icon-opacity': byStatus(1, 0.55) },
       },
-      paint: { 'icon-opacity': byStatus(1, 0.55) },
-    },
-    {
-      id: id('label'),
-      type: 'symbol',
-      source: id('labels'),
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 13,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': ['get', 'offset'],
+    ],
+    [
+      'symbol',
+      {
+        id: id('label'),
+        type: 'symbol',
+        source: id('labels'),
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 13,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': ['get', 'offset'],
+        },
+        paint: {
+          'text-color': theme.overlayText,
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.6,
+          'text-opacity': byStatus(1, 0.75),
+        },
       },
-      paint: {
-        'text-color': theme.overlayText,
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.6,
-        'text-opacity': byStatus(1, 0.75),
-      },
-    },
+    ],
   ];
   // A role that is a city's own name (成都 for 成都(极核/主干)) says more through its item's name.
   const legendLabel = (role: string) => {
@@ -173,18 +188,12 @@ export function cityRoleLayers(items: CityRole[], options: CityRoleOptions): Lay
     label: legendLabel(role),
     swatch: { kind: 'ring', color: colorOf(role), filled: i === 0, radius: Math.min(9, r0 + i * 1.5) },
   }));
-  const fc = collection(markers);
-  const legend: LayerSet['legend'] = [
-    { key: 'roles', title: t('cityRoles', lang), entries },
-    statusLegend(theme, lang, { areas: false, points: true }),
-  ];
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
-    sources: { [id('markers')]: geojsonSource(fc), [id('labels')]: geojsonSource(collection(labels)) },
+  return finishBuild(ctx, {
+    sources: { markers: collection(markers), labels: collection(labels) },
     layers,
-    images,
-    legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: boundsOf(fc),
-  };
+    legend: [{ key: 'roles', title: t('cityRoles', lang), entries }],
+    status: { areas: false, points: true },
+    items,
+    bounds: ['markers'],
+  });
 }

@@ -8,26 +8,19 @@ import type { Feature, LineString, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Corridor, CorridorKind } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import { CORRIDOR_KIND_WORDS } from '../../text/index.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { drawableCode, feature, smoothLine, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
 } from '../support/layer-set.ts';
 import { sizeForRadius, symbolImage } from '../support/patterns.ts';
-import {
-  byStatus,
-  dashedLineLayers,
-  isDarkTheme,
-  labelColor,
-  queryMarkLayer,
-  statusLegend,
-} from '../support/style-helpers.ts';
+import type { Stack } from '../support/stack.ts';
+import { byStatus, dashedLineLayers, labelColor, queryMarkLayer } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
 
 /** Corridor kinds in legend order. */
@@ -50,19 +43,18 @@ export const CORRIDOR_DASHES: Record<CorridorKind, number[] | null> = {
   bridge: [1.5, 1],
 };
 
-/** Corridor kinds in words. */
-export const CORRIDOR_KIND_TEXT: Record<CorridorKind, { zh: string; en: string }> = {
-  'science-technology': { zh: '科技创新走廊', en: 'Science and technology corridor' },
-  axis: { zh: '发展轴', en: 'Development axis' },
-  transport: { zh: '交通通道', en: 'Transport corridor' },
-  rail: { zh: '铁路', en: 'Railway' },
-  road: { zh: '公路', en: 'Road' },
-  bridge: { zh: '跨海通道', en: 'Bridge / sea link' },
-};
+/** Corridor kinds in words (alias of `CORRIDOR_KIND_WORDS` of quyu's word table). */
+export const CORRIDOR_KIND_TEXT = CORRIDOR_KIND_WORDS;
+
+/** Defaults of {@link CorridorOptions}, read by {@link corridorLayers}. */
+export const CORRIDOR_DEFAULTS = { width: 3 } as const;
 
 /** Options of {@link corridorLayers}. */
 export interface CorridorOptions extends BuilderOptions {
-  /** Line width in pixels. Default 3. */
+  /**
+   * Line width in pixels.
+   * @default 3
+   */
   width?: number;
 }
 
@@ -78,16 +70,14 @@ export interface CorridorOptions extends BuilderOptions {
  * ```
  */
 export function corridorLayers(items: Corridor[], options: CorridorOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}corridor-${name}`;
+  const ctx = startBuild('corridor', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
   const color = scaleOrdinal<CorridorKind, string>().domain(CORRIDOR_KINDS).range(theme.corridorPalette);
-  const w = options.width ?? 3;
-  const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
+  const w = options.width ?? CORRIDOR_DEFAULTS.width;
+  const halo = theme.iconHalo;
   const lines: Feature<LineString, OverlayProperties>[] = [];
   const nodes: Feature<Point, OverlayProperties>[] = [];
-  const images: LayerSet['images'] = {};
   const named = new Set<string>();
-  const notDrawn: LegendEntry[] = [];
 
   for (const item of items) {
     const points: Position[] = [];
@@ -141,7 +131,12 @@ export function corridorLayers(items: Corridor[], options: CorridorOptions): Lay
       const key = `${p[0]},${p[1]}`;
       const label = code && !named.has(key) ? unitLabel(atlas, code, lang) : '';
       named.add(key);
-      nodes.push(feature({ type: 'Point', coordinates: p }, { ...props, node: i, icon, label }));
+      nodes.push(
+        feature(
+          { type: 'Point', coordinates: p },
+          { ...props, node: i, icon, label, ...(code ? { code, unitLabel: true } : {}) },
+        ),
+      );
     });
     if (props.weak) {
       // Off the nodes, a third of the way along.
@@ -155,22 +150,32 @@ export function corridorLayers(items: Corridor[], options: CorridorOptions): Lay
   }
 
   const kinds = [...new Set(lines.map((l) => l.properties.kind as CorridorKind))];
-  const layers: LayerSpecification[] = [
-    {
-      id: id('band'),
-      type: 'line',
-      source: id('lines'),
-      filter: ['==', ['get', 'band'], true],
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ['get', 'color'], 'line-width': w * 4.5, 'line-opacity': byStatus(0.22, 0.12) },
-    },
-    {
-      id: id('casing'),
-      type: 'line',
-      source: id('lines'),
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': halo, 'line-width': w + 2.5, 'line-opacity': byStatus(0.8, 0.45) },
-    },
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'line',
+      {
+        id: id('band'),
+        type: 'line',
+        source: id('lines'),
+        filter: ['==', ['get', 'band'], true],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ['get', 'color'],
+          'line-width': w * 4.5,
+          'line-opacity': byStatus(0.22, 0.12),
+        },
+      },
+    ],
+    [
+      'line',
+      {
+        id: id('casing'),
+        type: 'line',
+        source: id('lines'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': halo, 'line-width': w + 2.5, 'line-opacity': byStatus(0.8, 0.45) },
+      },
+    ],
     ...dashedLineLayers(
       {
         id: id('line'),
@@ -181,53 +186,59 @@ export function corridorLayers(items: Corridor[], options: CorridorOptions): Lay
       },
       CORRIDOR_DASHES,
       kinds,
-    ),
-    {
-      id: id('node'),
-      type: 'symbol',
-      source: id('nodes'),
-      filter: ['>=', ['get', 'node'], 0],
-      layout: {
-        'icon-image': ['get', 'icon'],
-        'icon-allow-overlap': true,
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 12,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.7,
-        'text-optional': true,
+    ).map((l): [Stack, LayerSpecification] => ['line', l]),
+    [
+      'symbol',
+      {
+        id: id('node'),
+        type: 'symbol',
+        source: id('nodes'),
+        filter: ['>=', ['get', 'node'], 0],
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-allow-overlap': true,
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 12,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.7,
+          'text-optional': true,
+        },
+        paint: {
+          'icon-opacity': byStatus(1, 0.75),
+          'text-color': theme.overlayText,
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.5,
+        },
       },
-      paint: {
-        'icon-opacity': byStatus(1, 0.75),
-        'text-color': theme.overlayText,
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.5,
+    ],
+    [
+      'symbol',
+      {
+        id: id('label'),
+        type: 'symbol',
+        source: id('lines'),
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': 400,
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 13,
+          'text-offset': [0, -1.5],
+          'text-max-angle': 35,
+        },
+        paint: {
+          'text-color': ['get', 'textColor'],
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.8,
+          'text-opacity': byStatus(1, 0.8),
+        },
       },
-    },
-    {
-      id: id('label'),
-      type: 'symbol',
-      source: id('lines'),
-      layout: {
-        'symbol-placement': 'line',
-        'symbol-spacing': 400,
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 13,
-        'text-offset': [0, -1.5],
-        'text-max-angle': 35,
-      },
-      paint: {
-        'text-color': ['get', 'textColor'],
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.8,
-        'text-opacity': byStatus(1, 0.8),
-      },
-    },
-    queryMarkLayer(id('query'), id('nodes'), ['==', ['get', 'node'], -1], theme, halo),
+    ],
+    ['symbol', queryMarkLayer(id('query'), id('nodes'), ['==', ['get', 'node'], -1], theme, halo)],
   ];
   const entries: LegendEntry[] = CORRIDOR_KINDS.filter((k) => kinds.includes(k)).map((k) => ({
-    label: CORRIDOR_KIND_TEXT[k][lang],
+    label: CORRIDOR_KIND_WORDS[k][lang],
     swatch: {
       kind: 'line',
       color: color(k),
@@ -235,18 +246,12 @@ export function corridorLayers(items: Corridor[], options: CorridorOptions): Lay
       ...(CORRIDOR_DASHES[k] ? { dash: CORRIDOR_DASHES[k] } : {}),
     },
   }));
-  const fc = collection(lines);
-  const legend: LayerSet['legend'] = [
-    { key: 'corridors', title: t('corridors', lang), entries },
-    statusLegend(theme, lang, { areas: false, lines: true }),
-  ];
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
-    sources: { [id('lines')]: geojsonSource(fc), [id('nodes')]: geojsonSource(collection(nodes)) },
+  return finishBuild(ctx, {
+    sources: { lines: collection(lines), nodes: collection(nodes) },
     layers,
-    images,
-    legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: boundsOf(fc),
-  };
+    legend: [{ key: 'corridors', title: t('corridors', lang), entries }],
+    status: { areas: false, lines: true },
+    items,
+    bounds: ['lines'],
+  });
 }

@@ -13,16 +13,18 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Posit
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Layout } from '../../layouts/schema.ts';
 import { type CodeLookup, type CountyFallback, countyFallbackWith } from '../../relations/county-fallback.ts';
+import { itemName, listOf } from '../../text/index.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import {
   type BuilderOptions,
   collection,
-  geojsonSource,
+  emptyLayerSet,
   type LayerAtlas,
   type LayerSet,
   type LegendEntry,
-  resolveOptions,
 } from '../support/layer-set.ts';
-import { isDarkTheme } from '../support/style-helpers.ts';
+import type { Stack } from '../support/stack.ts';
+import { t } from '../support/text.ts';
 
 /**
  * Names and levels of codes from the atlas and the layout's own member names: enough for the county
@@ -84,11 +86,10 @@ function outlineOf(g: Polygon | MultiPolygon): MultiLineString {
  * ```
  */
 export function countyFallbackLayers(layout: Layout, options: CountyFallbackLayersOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}counties-${name}`;
+  const ctx = startBuild('counties', options);
+  const { atlas, theme, lang, id } = ctx;
   const fb = options.fallback ?? countyFallbackWith(layout, atlas, layoutLookup(layout, atlas));
-  const set: LayerSet = { sources: {}, layers: [], images: {}, legend: [], items: {}, bounds: null };
-  if (fb.complete || !fb.note) return set;
+  if (fb.complete || !fb.note) return emptyLayerSet();
 
   // One colour per item that names a county, in layout order.
   const itemIds = [...new Set(fb.withoutGeometry.flatMap((u) => u.items.map((i) => i.id)))];
@@ -109,79 +110,81 @@ export function countyFallbackLayers(layout: Layout, options: CountyFallbackLaye
       weak: f.properties.status !== 'sourced',
     },
   }));
-  set.sources[id('outlines')] = geojsonSource(collection(outlines));
-  set.sources[id('seats')] = geojsonSource(collection(seats));
-  const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
-  const layers: LayerSpecification[] = [
-    {
-      id: id('outline'),
-      type: 'line',
-      source: id('outlines'),
-      paint: { 'line-color': theme.panel.muted, 'line-width': 1.6, 'line-dasharray': [3, 2] },
-    },
-    {
-      id: id('seat'),
-      type: 'circle',
-      source: id('seats'),
-      paint: {
-        'circle-radius': 6,
-        'circle-color': ['get', 'color'],
-        'circle-opacity': ['case', ['get', 'weak'], 0.45, 1],
-        'circle-stroke-color': halo,
-        'circle-stroke-width': 1.5,
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'outline',
+      {
+        id: id('outline'),
+        type: 'line',
+        source: id('outlines'),
+        paint: { 'line-color': theme.panel.muted, 'line-width': 1.6, 'line-dasharray': [3, 2] },
       },
-    },
-    {
-      id: id('seat-label'),
-      type: 'symbol',
-      source: id('seats'),
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 12,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
-        'text-allow-overlap': false,
+    ],
+    [
+      'point',
+      {
+        id: id('seat'),
+        type: 'circle',
+        source: id('seats'),
+        paint: {
+          'circle-radius': 6,
+          'circle-color': ['get', 'color'],
+          'circle-opacity': ['case', ['get', 'weak'], 0.45, 1],
+          'circle-stroke-color': theme.iconHalo,
+          'circle-stroke-width': 1.5,
+        },
       },
-      paint: {
-        'text-color': theme.overlayText,
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.5,
+    ],
+    [
+      'symbol',
+      {
+        id: id('seat-label'),
+        type: 'symbol',
+        source: id('seats'),
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 12,
+          'text-offset': [0, 1.1],
+          'text-anchor': 'top',
+          'text-allow-overlap': false,
+        },
+        paint: {
+          'text-color': theme.overlayText,
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.5,
+        },
       },
-    },
+    ],
   ];
-  set.layers = layers;
   const entries: LegendEntry[] = itemIds.map((itemId) => {
     const item = layout.items.find((i) => i.id === itemId);
     const counties = fb.withoutGeometry.filter((u) => u.items.some((i) => i.id === itemId));
     return {
-      label: item ? (lang === 'en' && item.nameEn ? item.nameEn : item.name) : itemId,
+      label: item ? itemName(item, lang) : itemId,
       swatch: { kind: 'ring', color: colorOf(itemId), filled: true, radius: 5 },
-      note: counties.map((u) => (lang === 'en' ? u.nameEn : u.name)).join(lang === 'zh' ? '、' : ', '),
+      note: listOf(
+        counties.map((u) => (lang === 'en' ? u.nameEn : u.name)),
+        lang,
+      ),
     };
   });
   entries.push({
-    label: lang === 'zh' ? '上级单位轮廓（县界未加载）' : 'Parent outline (county boundaries not loaded)',
+    label: t('parentOutline', lang),
     swatch: { kind: 'line', color: theme.panel.muted, width: 1.6, dash: [3, 2] },
   });
-  set.legend.push({
-    key: 'county-fallback',
-    title: fb.note[lang],
-    entries: [...entries, ...(fb.detail ? [{ label: fb.detail[lang] }] : [])],
+  return finishBuild(ctx, {
+    sources: { outlines: collection(outlines), seats: collection(seats) },
+    layers,
+    legend: [
+      {
+        key: 'county-fallback',
+        title: fb.note[lang],
+        entries: [...entries, ...(fb.detail ? [{ label: fb.detail[lang] }] : [])],
+      },
+    ],
+    status: false,
+    items: [],
+    bounds: ['outlines'],
   });
-  const xs = [...outlines.flatMap((f) => (f.geometry as MultiLineString).coordinates.flat())];
-  if (xs.length) {
-    let w = Infinity;
-    let s = Infinity;
-    let e = -Infinity;
-    let n = -Infinity;
-    for (const [x, y] of xs) {
-      w = Math.min(w, x!);
-      e = Math.max(e, x!);
-      s = Math.min(s, y!);
-      n = Math.max(n, y!);
-    }
-    set.bounds = [w, s, e, n];
-  }
-  return set;
 }

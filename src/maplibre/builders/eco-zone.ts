@@ -4,23 +4,20 @@
  * zones read without colour.
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
 import type { EcoZone, EcoZoneKind } from '../../layouts/schema.ts';
+import { ECO_ZONE_KIND_WORDS } from '../../text/index.ts';
 import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { feature } from '../support/geometry.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
-  unionBounds,
 } from '../support/layer-set.ts';
 import { type PatternKind, patternImage, symbolImage } from '../support/patterns.ts';
-import { byStatus, isDarkTheme, outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { byStatus, outlineColor } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
 
 /** The pattern of each eco-zone kind. */
@@ -33,15 +30,8 @@ export const ECO_PATTERNS: Record<EcoZoneKind, PatternKind> = {
   'national-park': 'cross',
 };
 
-/** Eco-zone kinds in words. */
-export const ECO_KIND_TEXT: Record<EcoZoneKind, { zh: string; en: string }> = {
-  'ecological-function-zone': { zh: '生态功能区', en: 'Ecological function zone' },
-  'ecological-development-area': { zh: '生态发展区', en: 'Ecological development area' },
-  'ecological-corridor': { zh: '生态廊道', en: 'Ecological corridor' },
-  'ecological-programme': { zh: '生态建设工程', en: 'Ecological programme' },
-  'nature-reserve': { zh: '自然保护区', en: 'Nature reserve' },
-  'national-park': { zh: '国家公园', en: 'National park' },
-};
+/** Eco-zone kinds in words (alias of `ECO_ZONE_KIND_WORDS` of quyu's word table). */
+export const ECO_KIND_TEXT = ECO_ZONE_KIND_WORDS;
 
 /** Options of {@link ecoZoneLayers}. */
 export interface EcoZoneOptions extends BuilderOptions {
@@ -58,18 +48,18 @@ export interface EcoZoneOptions extends BuilderOptions {
  *
  * @example
  * ```ts
- * const north = guangdong.items.filter((i) => i.type === 'eco-zone');
- * const set = ecoZoneLayers(north, { atlas });
+ * import { guangdong } from 'quyu/layouts/guangdong';
+ * const zones = guangdong.items.filter((i): i is EcoZone => i.type === 'eco-zone');
+ * const set = ecoZoneLayers(zones, { atlas });
+ * set.legend[0]!.entries.map((e) => e.note); // each zone's kind in words, e.g. '生态发展区'
  * ```
  */
 export function ecoZoneLayers(items: EcoZone[], options: EcoZoneOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}eco-${name}`;
+  const ctx = startBuild('eco', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
   const polygons: Feature<Polygon | MultiPolygon, OverlayProperties>[] = [];
   const points: Feature<Point, OverlayProperties>[] = [];
-  const images: LayerSet['images'] = {};
   const entries: LegendEntry[] = [];
-  const notDrawn: LegendEntry[] = [];
   const dashes = new Set<string>();
   items.forEach((item, index) => {
     const color = options.getColor?.(item, index) ?? theme.eco;
@@ -122,63 +112,53 @@ export function ecoZoneLayers(items: EcoZone[], options: EcoZoneOptions): LayerS
     entries.push({
       label: itemName(item, lang),
       swatch: { kind: 'fill', color, opacity: 0.15, outline: outlineColor(theme, color), pattern: kind },
-      note: ECO_KIND_TEXT[item.kind][lang],
+      note: ECO_ZONE_KIND_WORDS[item.kind][lang],
     });
   });
   const markerIcon = id('marker');
-  const layers: LayerSpecification[] = areaLayerSpecs(id, theme, {
+  const layers = areaLayerSpecs(id, theme, {
     dashes,
     patterns: polygons.length > 0,
     fillOpacity: 0.14,
     labels: false,
   });
   const markers = points.some((p) => p.properties.role === 'marker');
-  if (markers) {
-    images[markerIcon] = symbolImage('triangle', theme.eco, {
-      size: 16,
-      halo: isDarkTheme(theme) ? theme.land : '#ffffff',
-    });
-  }
-  layers.push({
-    id: id('label'),
-    type: 'symbol',
-    source: id('labels'),
-    layout: {
-      ...(markers
-        ? {
-            'icon-image': ['case', ['==', ['get', 'role'], 'marker'], markerIcon, ''],
-            'icon-allow-overlap': true,
-          }
-        : {}),
-      'text-field': ['get', 'label'],
-      'text-font': theme.fontBold,
-      'text-size': 14,
-      'text-max-width': 8,
-      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-      'text-radial-offset': 0.9,
-      'text-optional': true,
+  if (markers) images[markerIcon] = symbolImage('triangle', theme.eco, { size: 16, halo: theme.iconHalo });
+  layers.push([
+    'symbol',
+    {
+      id: id('label'),
+      type: 'symbol',
+      source: id('labels'),
+      layout: {
+        ...(markers
+          ? {
+              'icon-image': ['case', ['==', ['get', 'role'], 'marker'], markerIcon, ''],
+              'icon-allow-overlap': true,
+            }
+          : {}),
+        'text-field': ['get', 'label'],
+        'text-font': theme.fontBold,
+        'text-size': 14,
+        'text-max-width': 8,
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.9,
+        'text-optional': true,
+      },
+      paint: {
+        'text-color': ['get', 'textColor'],
+        'text-halo-color': theme.overlayHalo,
+        'text-halo-width': 1.8,
+        'text-opacity': byStatus(1, 0.8),
+        'icon-opacity': byStatus(1, 0.6),
+      },
     },
-    paint: {
-      'text-color': ['get', 'textColor'],
-      'text-halo-color': theme.overlayHalo,
-      'text-halo-width': 1.8,
-      'text-opacity': byStatus(1, 0.8),
-      'icon-opacity': byStatus(1, 0.6),
-    },
-  });
-  const fc = collection(polygons);
-  const pc = collection(points);
-  const legend: LayerSet['legend'] = [
-    { key: 'eco', title: t('ecoZones', lang), entries },
-    statusLegend(theme, lang),
-  ];
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
-    sources: { [id('areas')]: geojsonSource(fc), [id('labels')]: geojsonSource(pc) },
+  ]);
+  return finishBuild(ctx, {
+    sources: { areas: collection(polygons), labels: collection(points) },
     layers,
-    images,
-    legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: unionBounds(boundsOf(fc), boundsOf(pc)),
-  };
+    legend: [{ key: 'eco', title: t('ecoZones', lang), entries }],
+    status: { areas: true },
+    items,
+  });
 }

@@ -3,40 +3,35 @@
  * member areas merged on the topology, one colour each, partly included units hatched.
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { EconomicZone, EconomicZoneCategory } from '../../layouts/schema.ts';
+import type { EconomicZone } from '../../layouts/schema.ts';
+import { ECONOMIC_ZONE_CATEGORY_WORDS, listOf } from '../../text/index.ts';
 import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
 } from '../support/layer-set.ts';
 import { patternImage } from '../support/patterns.ts';
-import { outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { outlineColor, partialKey } from '../support/style-helpers.ts';
 import { itemName, t } from '../support/text.ts';
 
-/** Economic-zone categories in words. */
-export const ECONOMIC_ZONE_CATEGORY_TEXT: Record<EconomicZoneCategory, { zh: string; en: string }> = {
-  'economic-region': { zh: '经济区', en: 'Economic region' },
-  'economic-circle': { zh: '经济圈', en: 'Economic circle' },
-  'development-belt': { zh: '发展带', en: 'Development belt' },
-  platform: { zh: '合作平台', en: 'Platform' },
-  'industry-cluster': { zh: '产业集群', en: 'Industry cluster' },
-  programme: { zh: '专项工程', en: 'Programme' },
-  enclave: { zh: '飞地', en: 'Enclave' },
-  'industry-transfer': { zh: '产业转移', en: 'Industry transfer' },
-  other: { zh: '其他', en: 'Other' },
-};
+/** Economic-zone categories in words (alias of `ECONOMIC_ZONE_CATEGORY_WORDS` of quyu's word table). */
+export const ECONOMIC_ZONE_CATEGORY_TEXT = ECONOMIC_ZONE_CATEGORY_WORDS;
+
+/** Defaults of {@link EconomicZoneOptions}, read by {@link economicZoneLayers}. */
+export const ECONOMIC_ZONE_DEFAULTS = { fillOpacity: 0.3 } as const;
 
 /** Options of {@link economicZoneLayers}. */
 export interface EconomicZoneOptions extends BuilderOptions {
   /** Colour of the zone at `index` (default: the theme palette in order). */
   getColor?: (item: EconomicZone, index: number) => string;
-  /** Fill opacity. Default 0.3. */
+  /**
+   * Fill opacity of whole areas (weak ones get half, partial ones less).
+   * @default 0.3
+   */
   fillOpacity?: number;
 }
 
@@ -47,18 +42,18 @@ export interface EconomicZoneOptions extends BuilderOptions {
  *
  * @example
  * ```ts
+ * import { sichuan } from 'quyu/layouts/sichuan';
  * const fiveRegions = sichuan.items.filter((i) => i.type === 'economic-zone' && i.id.startsWith('sc-5r-'));
- * const set = economicZoneLayers(fiveRegions, { atlas });
+ * const set = economicZoneLayers(fiveRegions as EconomicZone[], { atlas, lang: 'en' });
+ * set.legend[0]!.entries.length; // 5: one colour per region, its category as a note
  * ```
  */
 export function economicZoneLayers(items: EconomicZone[], options: EconomicZoneOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}zone-${name}`;
+  const ctx = startBuild('zone', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
   const polygons: Feature<Polygon | MultiPolygon, OverlayProperties>[] = [];
   const labels: Feature<Point, OverlayProperties>[] = [];
-  const images: LayerSet['images'] = {};
   const entries: LegendEntry[] = [];
-  const notDrawn: LegendEntry[] = [];
   const dashes = new Set<string>();
   items.forEach((item, index) => {
     const color = options.getColor?.(item, index) ?? theme.palette[index % theme.palette.length]!;
@@ -74,7 +69,12 @@ export function economicZoneLayers(items: EconomicZone[], options: EconomicZoneO
           ...colourProps(theme, color),
           category: item.category,
           ...(item.excludes?.length
-            ? { excludes: item.excludes.map((m) => m.name ?? m.code).join(lang === 'zh' ? '、' : ', ') }
+            ? {
+                excludes: listOf(
+                  item.excludes.map((m) => m.name ?? m.code),
+                  lang,
+                ),
+              }
             : {}),
         },
       },
@@ -99,32 +99,22 @@ export function economicZoneLayers(items: EconomicZone[], options: EconomicZoneO
     entries.push({
       label: itemName(item, lang),
       swatch: { kind: 'fill', color, opacity: 0.35, outline: outlineColor(theme, color) },
-      note: ECONOMIC_ZONE_CATEGORY_TEXT[item.category][lang],
+      note: ECONOMIC_ZONE_CATEGORY_WORDS[item.category][lang],
     });
   });
   const partial = polygons.some((f) => f.properties.part === 'partial');
-  const fc = collection(polygons);
   const legend: LayerSet['legend'] = [{ key: 'zones', title: t('economicZones', lang), entries }];
-  if (partial) {
-    legend.push({
-      key: 'key',
-      title: '',
-      entries: [
-        {
-          label: t('partial', lang),
-          swatch: { kind: 'fill', color: theme.overlayText, opacity: 0, pattern: 'hatch', dash: [1, 1.6] },
-        },
-      ],
-    });
-  }
-  legend.push(statusLegend(theme, lang));
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
-    sources: { [id('areas')]: geojsonSource(fc), [id('labels')]: geojsonSource(collection(labels)) },
-    layers: areaLayerSpecs(id, theme, { dashes, patterns: partial, fillOpacity: options.fillOpacity ?? 0.3 }),
-    images,
+  if (partial) legend.push({ key: 'key', title: '', entries: [partialKey(theme, lang)] });
+  return finishBuild(ctx, {
+    sources: { areas: collection(polygons), labels: collection(labels) },
+    layers: areaLayerSpecs(id, theme, {
+      dashes,
+      patterns: partial,
+      fillOpacity: options.fillOpacity ?? ECONOMIC_ZONE_DEFAULTS.fillOpacity,
+    }),
     legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: boundsOf(fc),
-  };
+    status: { areas: true },
+    items,
+    bounds: ['areas'],
+  });
 }

@@ -1,9 +1,7 @@
 /**
- * `layoutLayers`: a whole layout as one LayerSet, each item type through its builder, stacked so that
- * areas lie under lines and lines under points:
- * ```
- *  top     hubs · city roles · links · corridors · hub layouts · metro circles · eco zones · economic zones   bottom
- * ```
+ * `layoutLayers`: a whole layout as one LayerSet, each item type through its builder, stacked by rule
+ * (`STACK`: areas under outlines under lines under points under labels and symbols, whichever builder drew
+ * them), one legend, and each unit labelled once.
  */
 
 import type {
@@ -21,17 +19,22 @@ import type {
 import { countyFallbackWith } from '../../relations/county-fallback.ts';
 import type { BuilderOptions, LayerSet } from '../support/layer-set.ts';
 import { mergeLayerSets } from '../support/layer-set.ts';
+import { dedupeUnitLabels } from '../support/unit-labels.ts';
 import { cityRoleLayers } from './city-role.ts';
 import { corridorLayers } from './corridor.ts';
 import { countyFallbackLayers, layoutLookup } from './county-fallback.ts';
 import { ecoZoneLayers } from './eco-zone.ts';
 import { economicZoneLayers } from './economic-zone.ts';
 import { type HubOptions, hubLayers } from './hub.ts';
+import { hubLayoutLayers } from './hub-layout.ts';
 import { type LinkOptions, linkLayers } from './link.ts';
 import { type MetroCircleOptions, metroCircleLayers } from './metro-circle.ts';
 
 /** Which items of a layout to draw: ids, or a predicate. */
 export type ItemSelection = readonly string[] | ((item: LayoutItem) => boolean);
+
+/** Defaults of {@link LayoutLayersOptions}, read by {@link layoutLayers}. */
+export const LAYOUT_LAYERS_DEFAULTS = { counties: 'partial' } as const;
 
 /** Options of {@link layoutLayers}. */
 export interface LayoutLayersOptions extends BuilderOptions {
@@ -44,9 +47,11 @@ export interface LayoutLayersOptions extends BuilderOptions {
   /** See {@link LinkOptions.getValue}. */
   getLinkValue?: LinkOptions['getValue'];
   /**
-   * County-level members that have no boundary in the atlas: `'partial'` (default) draws their prefecture
-   * hatched as partly included; `'seats'` outlines the prefecture and marks each county by its seat point,
-   * with the note "县级边界未加载" ({@link countyFallbackLayers}) — for layouts made of counties (Mianyang).
+   * County-level members that have no boundary in the atlas: `'partial'` draws their stand-in unit
+   * (prefecture) hatched as partly included; `'seats'` outlines the prefecture and marks each county by its
+   * seat point, with the note "县级边界未加载" ({@link countyFallbackLayers}) — for layouts made of counties
+   * (Mianyang).
+   * @default 'partial'
    */
   counties?: 'partial' | 'seats';
 }
@@ -74,7 +79,8 @@ export function selectItems(layout: Layout, selection?: ItemSelection): LayoutIt
 
 /**
  * Sources, layers, images and legend of a whole layout (or the selected items), drawn by the builders of
- * each item type and stacked areas → lines → points.
+ * each item type, stacked by rule (areas → outlines → lines → points → labels), one legend, each unit
+ * labelled once.
  *
  * @example
  * ```ts
@@ -85,7 +91,7 @@ export function selectItems(layout: Layout, selection?: ItemSelection): LayoutIt
 export function layoutLayers(layout: Layout, options: LayoutLayersOptions): LayerSet {
   let items = selectItems(layout, options.items);
   let fallback: LayerSet | undefined;
-  if (options.counties === 'seats') {
+  if ((options.counties ?? LAYOUT_LAYERS_DEFAULTS.counties) === 'seats') {
     const fb = countyFallbackWith({ ...layout, items }, options.atlas, layoutLookup(layout, options.atlas));
     if (!fb.complete) {
       fallback = countyFallbackLayers(
@@ -114,7 +120,8 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   const economic = of('economic-zone') as EconomicZone[];
   const eco = of('eco-zone') as EcoZone[];
   const metro = of('metro-circle') as MetroCircle[];
-  const hubs = [...of('hub-layout'), ...of('hub')] as (HubLayout | Hub)[];
+  const hubLayouts = of('hub-layout') as HubLayout[];
+  const hubs = of('hub') as Hub[];
   const corridors = of('corridor') as Corridor[];
   const links = of('link') as TransferLink[];
   const roles = of('city-role') as CityRole[];
@@ -124,28 +131,15 @@ export function layoutLayers(layout: Layout, options: LayoutLayersOptions): Laye
   if (corridors.length) sets.push(corridorLayers(corridors, base));
   if (links.length) sets.push(linkLayers(links, { ...base, getValue: options.getLinkValue }));
   if (roles.length) sets.push(cityRoleLayers(roles, base));
-  if (hubs.length) sets.push(hubLayers(hubs, { ...base, getTier: options.getTier, refs: layout.items }));
+  if (hubLayouts.length) {
+    sets.push(hubLayoutLayers(hubLayouts, { ...base, refs: layout.items, hubs: of('hub') as Hub[] }));
+  }
+  if (hubs.length) {
+    sets.push(
+      hubLayers(hubs, { ...base, getTier: options.getTier, layouts: hubLayouts, refs: layout.items }),
+    );
+  }
   if (fallback) sets.push(fallback);
-  const set = mergeLayerSets(sets);
-  // Areas under lines under points, whichever builder drew them (a hub layout's centre must not cover links).
-  const z = (l: LayerSet['layers'][number]) =>
-    l.type === 'fill'
-      ? 0
-      : l.type === 'line'
-        ? l.id.includes('-outline')
-          ? 1
-          : 2
-        : l.type === 'circle'
-          ? 3
-          : 4;
-  set.layers = set.layers
-    .map((l, i) => [l, i] as const)
-    .sort((a, b) => z(a[0]) - z(b[0]) || a[1] - b[1])
-    .map(([l]) => l);
-  // The status key reads best after the item sections, and what is not drawn comes last.
-  const rank = (key: string) =>
-    key === 'status' ? 1 : key === 'not-verified' ? 2 : key === 'not-drawn' ? 3 : 0;
-  set.legend.sort((a, b) => rank(a.key) - rank(b.key));
-  set.items = Object.fromEntries(selectItems(layout, options.items).map((i) => [i.id, i]));
-  return set;
+  const set = dedupeUnitLabels(mergeLayerSets(sets), new Set());
+  return { ...set, items: Object.fromEntries(selectItems(layout, options.items).map((i) => [i.id, i])) };
 }

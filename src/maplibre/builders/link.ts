@@ -8,18 +8,18 @@ import type { Feature, LineString, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LinkKind, TransferLink } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import { LINK_KIND_WORDS } from '../../text/index.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { arc, drawableCode, feature, screenBearing, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
 } from '../support/layer-set.ts';
 import { arrowImage, sizeForRadius, symbolImage } from '../support/patterns.ts';
+import type { Stack } from '../support/stack.ts';
 import {
   byStatus,
   dashedLineLayers,
@@ -59,23 +59,30 @@ export const LINK_ARROWS: Record<LinkKind, 'end' | 'both' | 'none'> = {
   partnership: 'none',
 };
 
-/** Link kinds in words. */
-export const LINK_KIND_TEXT: Record<LinkKind, { zh: string; en: string }> = {
-  'counterpart-aid': { zh: '对口帮扶', en: 'Counterpart aid' },
-  'industry-transfer': { zh: '产业转移', en: 'Industry transfer' },
-  enclave: { zh: '飞地', en: 'Enclave' },
-  'two-way-enclave': { zh: '双向飞地', en: 'Two-way enclave' },
-  integration: { zh: '一体化', en: 'Integration' },
-  partnership: { zh: '合作联动', en: 'Partnership' },
-};
+/** Link kinds in words (alias of `LINK_KIND_WORDS` of quyu's word table). */
+export const LINK_KIND_TEXT = LINK_KIND_WORDS;
+
+/** Defaults of {@link LinkOptions}, read by {@link linkLayers}. */
+export const LINK_DEFAULTS = { widthRange: [1.5, 7], width: 2.4, curvature: 0.2 } as const;
 
 /** Options of {@link linkLayers}. */
 export interface LinkOptions extends BuilderOptions {
   /** A magnitude per link (e.g. funds, projects); widths scale with its square root. Default: none (equal widths). */
   getValue?: (link: TransferLink) => number | undefined;
-  /** Line widths in pixels for the smallest and largest value. Default `[1.5, 7]`. */
+  /**
+   * Line widths in pixels for the smallest and largest value.
+   * @default [1.5, 7]
+   */
   widthRange?: [number, number];
-  /** Bend of the arcs as a share of their length. Default `0.2`. */
+  /**
+   * Line width in pixels when no link has a value.
+   * @default 2.4
+   */
+  width?: number;
+  /**
+   * Bend of the arcs as a share of their length.
+   * @default 0.2
+   */
   curvature?: number;
   /** Legend title of the value (e.g. `帮扶资金（亿元）`). */
   valueLabel?: string;
@@ -93,22 +100,22 @@ export interface LinkOptions extends BuilderOptions {
  * ```
  */
 export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}link-${name}`;
+  const ctx = startBuild('link', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
+  const curvature = options.curvature ?? LINK_DEFAULTS.curvature;
   const color = scaleOrdinal<LinkKind, string>().domain(LINK_KINDS).range(theme.linkPalette);
   const values = items.map((l) => options.getValue?.(l)).filter((v): v is number => typeof v === 'number');
-  const [w0, w1] = options.widthRange ?? [1.5, 7];
+  const [w0, w1] = options.widthRange ?? LINK_DEFAULTS.widthRange;
+  const plain = options.width ?? LINK_DEFAULTS.width;
   const width = values.length
     ? scaleSqrt()
         .domain([0, Math.max(...values)])
         .range([w0, w1])
-    : () => 2.4;
+    : () => plain;
   const lines: Feature<LineString, OverlayProperties>[] = [];
   const marks: Feature<Point, OverlayProperties>[] = [];
   const ends = new Map<string, Feature<Point, OverlayProperties>>();
-  const images: LayerSet['images'] = {};
-  const notDrawn: LegendEntry[] = [];
-  const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
+  const halo = theme.iconHalo;
   const endIcon = id('end');
 
   for (const link of items) {
@@ -141,7 +148,7 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
     };
     const pa = unitPoint(atlas, a);
     const pb = unitPoint(atlas, b);
-    const line = arc(pa, pb, options.curvature ?? 0.2, 40);
+    const line = arc(pa, pb, curvature, 40);
     lines.push(feature({ type: 'LineString', coordinates: line }, props));
     const arrowId = id(`arrow-${link.kind}`);
     const arrows = LINK_ARROWS[link.kind];
@@ -156,7 +163,7 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
               mark: 'arrow',
               icon: arrowId,
               rotate: (screenBearing(line, i) + (reverse ? 180 : 0)) % 360,
-              scale: Math.max(0.8, Math.min(1.6, w / 2.4)),
+              scale: Math.max(0.8, Math.min(1.6, w / LINK_DEFAULTS.width)),
             },
           ),
         );
@@ -184,6 +191,7 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
               ...props,
               mark: 'end',
               code,
+              unitLabel: true,
               icon: endIcon,
               label: unitLabel(atlas, code, lang),
               note: undefined,
@@ -201,18 +209,21 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
       halo,
     });
   const kinds = [...new Set(lines.map((l) => l.properties.kind as LinkKind))];
-  const layers: LayerSpecification[] = [
-    {
-      id: id('casing'),
-      type: 'line',
-      source: id('lines'),
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        'line-color': halo,
-        'line-width': ['+', ['get', 'width'], 2.5],
-        'line-opacity': byStatus(0.75, 0.4),
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'line',
+      {
+        id: id('casing'),
+        type: 'line',
+        source: id('lines'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': halo,
+          'line-width': ['+', ['get', 'width'], 2.5],
+          'line-opacity': byStatus(0.75, 0.4),
+        },
       },
-    },
+    ],
     ...dashedLineLayers(
       {
         id: id('line'),
@@ -227,54 +238,60 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
       },
       LINK_DASHES,
       kinds,
-    ),
-    {
-      // A dot and the unit's name: the icon takes part in label collisions, so the base map's own label
-      // of the same unit gives way instead of being overdrawn.
-      id: id('end'),
-      type: 'symbol',
-      source: id('marks'),
-      filter: ['==', ['get', 'mark'], 'end'],
-      layout: {
-        'icon-image': ['get', 'icon'],
-        'icon-allow-overlap': true,
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 12,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.6,
-        'text-optional': true,
+    ).map((l): [Stack, LayerSpecification] => ['line', l]),
+    [
+      'symbol',
+      {
+        // A dot and the unit's name: the icon takes part in label collisions, so the base map's own label
+        // of the same unit gives way instead of being overdrawn.
+        id: id('end'),
+        type: 'symbol',
+        source: id('marks'),
+        filter: ['==', ['get', 'mark'], 'end'],
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-allow-overlap': true,
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 12,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.6,
+          'text-optional': true,
+        },
+        paint: {
+          'text-color': theme.overlayText,
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.5,
+        },
       },
-      paint: {
-        'text-color': theme.overlayText,
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.5,
+    ],
+    [
+      'symbol',
+      {
+        id: id('arrow'),
+        type: 'symbol',
+        source: id('marks'),
+        filter: ['==', ['get', 'mark'], 'arrow'],
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-size': ['get', 'scale'],
+          'icon-rotate': ['get', 'rotate'],
+          'icon-rotation-alignment': 'map',
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+        paint: { 'icon-opacity': byStatus(1, 0.6) },
       },
-    },
-    {
-      id: id('arrow'),
-      type: 'symbol',
-      source: id('marks'),
-      filter: ['==', ['get', 'mark'], 'arrow'],
-      layout: {
-        'icon-image': ['get', 'icon'],
-        'icon-size': ['get', 'scale'],
-        'icon-rotate': ['get', 'rotate'],
-        'icon-rotation-alignment': 'map',
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-      },
-      paint: { 'icon-opacity': byStatus(1, 0.6) },
-    },
-    queryMarkLayer(id('query'), id('marks'), ['==', ['get', 'mark'], 'query'], theme, halo),
+    ],
+    ['symbol', queryMarkLayer(id('query'), id('marks'), ['==', ['get', 'mark'], 'query'], theme, halo)],
   ];
 
   const entries: LegendEntry[] = LINK_KINDS.filter((k) => kinds.includes(k)).map((k) => ({
-    label: LINK_KIND_TEXT[k][lang],
+    label: LINK_KIND_WORDS[k][lang],
     swatch: {
       kind: 'line',
       color: color(k),
-      width: 2.4,
+      width: plain,
       ...(LINK_DASHES[k] ? { dash: LINK_DASHES[k] } : {}),
       ...(LINK_ARROWS[k] !== 'none' ? { arrow: LINK_ARROWS[k] as 'end' | 'both' } : {}),
     },
@@ -289,21 +306,12 @@ export function linkLayers(items: TransferLink[], options: LinkOptions): LayerSe
       });
     }
   }
-  const fc = collection(lines);
-  const legend: LayerSet['legend'] = [
-    { key: 'links', title: t('links', lang), entries },
-    statusLegend(theme, lang, { areas: false, lines: true }),
-  ];
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
-    sources: {
-      [id('lines')]: geojsonSource(fc),
-      [id('marks')]: geojsonSource(collection([...ends.values(), ...marks])),
-    },
+  return finishBuild(ctx, {
+    sources: { lines: collection(lines), marks: collection([...ends.values(), ...marks]) },
     layers,
-    images,
-    legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: boundsOf(fc),
-  };
+    legend: [{ key: 'links', title: t('links', lang), entries }],
+    status: { areas: false, lines: true },
+    items,
+    bounds: ['lines'],
+  });
 }

@@ -4,29 +4,30 @@
  */
 import circle from '@turf/circle';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
 import type { MetroCircle } from '../../layouts/schema.ts';
 import { areaFeatures, areaLayerSpecs, colourProps, labelFeature } from '../support/areas.ts';
+import { finishBuild, startBuild } from '../support/assemble.ts';
 import { feature, unitLabel, unitPoint } from '../support/geometry.ts';
 import {
   type BuilderOptions,
-  boundsOf,
   collection,
-  geojsonSource,
   type LayerSet,
   type LegendEntry,
   type OverlayProperties,
-  resolveOptions,
 } from '../support/layer-set.ts';
 import { patternImage, symbolImage } from '../support/patterns.ts';
-import { byStatus, isDarkTheme, outlineColor, statusLegend } from '../support/style-helpers.ts';
+import { byStatus, outlineColor, partialKey } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
+
+/** Defaults of {@link MetroCircleOptions}, read by {@link metroCircleLayers}. */
+export const METRO_CIRCLE_DEFAULTS = { commutingRing: false } as const;
 
 /** Options of {@link metroCircleLayers}. */
 export interface MetroCircleOptions extends BuilderOptions {
   /**
    * Draw a commuting ring around each core city: `true` uses each circle's `commutingRadiusKm` (circles
-   * without one get none); a number is the radius in km for circles without their own. Default `false`.
+   * without one get none); a number is the radius in km for circles without their own.
+   * @default false
    */
   commutingRing?: boolean | number;
   /** Colour of the circle at `index` (default: the theme palette in order). */
@@ -45,14 +46,13 @@ export interface MetroCircleOptions extends BuilderOptions {
  * ```
  */
 export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOptions): LayerSet {
-  const { atlas, theme, lang, prefix } = resolveOptions(options);
-  const id = (name: string) => `${prefix}metro-${name}`;
+  const ctx = startBuild('metro', options);
+  const { atlas, theme, lang, id, images, notDrawn } = ctx;
+  const commutingRing = options.commutingRing ?? METRO_CIRCLE_DEFAULTS.commutingRing;
   const polygons: Feature<Polygon | MultiPolygon, OverlayProperties>[] = [];
   const points: Feature<Point, OverlayProperties>[] = [];
   const rings: Feature<Polygon, OverlayProperties>[] = [];
-  const images: LayerSet['images'] = {};
   const circles: LegendEntry[] = [];
-  const notDrawn: LegendEntry[] = [];
   const dashes = new Set<string>();
   let anyPartial = false;
   let anyCore = false;
@@ -92,13 +92,14 @@ export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOpti
       const coreIcon = id(`core-${index}`);
       images[coreIcon] = symbolImage('circle', outlineColor(theme, color), {
         size: 11,
-        halo: isDarkTheme(theme) ? theme.land : '#ffffff',
+        halo: theme.iconHalo,
         haloWidth: 2,
       });
       points.push(
         labelFeature(unitPoint(atlas, item.core), item, unitLabel(atlas, item.core, lang), color, {
           role: 'core',
           code: item.core,
+          unitLabel: true,
           icon: coreIcon,
           ...colourProps(theme, color),
           ...(coreOnly ? { note: t('membersNotCoded', lang) } : {}),
@@ -114,10 +115,8 @@ export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOpti
         }),
       );
     }
-    const radius =
-      item.commutingRadiusKm ??
-      (typeof options.commutingRing === 'number' ? options.commutingRing : undefined);
-    if (options.commutingRing && radius && item.core && atlas.has(item.core)) {
+    const radius = item.commutingRadiusKm ?? (typeof commutingRing === 'number' ? commutingRing : undefined);
+    if (commutingRing && radius && item.core && atlas.has(item.core)) {
       const ring = circle(unitPoint(atlas, item.core), radius, { steps: 96, units: 'kilometers' });
       rings.push(
         feature(ring.geometry, {
@@ -138,68 +137,77 @@ export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOpti
     });
   });
 
-  const layers: LayerSpecification[] = areaLayerSpecs(id, theme, {
+  const layers = areaLayerSpecs(id, theme, {
     dashes,
     patterns: anyPartial,
     labels: false,
   });
   if (rings.length) {
-    layers.push({
-      id: id('ring'),
-      type: 'line',
-      source: id('rings'),
-      paint: {
-        'line-color': ['get', 'color'],
-        'line-width': 1.4,
-        'line-dasharray': [1, 2],
-        'line-opacity': 0.9,
+    layers.push([
+      'line',
+      {
+        id: id('ring'),
+        type: 'line',
+        source: id('rings'),
+        paint: {
+          'line-color': ['get', 'color'],
+          'line-width': 1.4,
+          'line-dasharray': [1, 2],
+          'line-opacity': 0.9,
+        },
       },
-    });
+    ]);
   }
   layers.push(
-    {
-      id: id('core'),
-      type: 'symbol',
-      source: id('labels'),
-      filter: ['==', ['get', 'role'], 'core'],
-      layout: {
-        'icon-image': ['get', 'icon'],
-        'icon-allow-overlap': true,
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 13,
-        'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
-        'text-radial-offset': 0.7,
-        'text-optional': true,
+    [
+      'symbol',
+      {
+        id: id('core'),
+        type: 'symbol',
+        source: id('labels'),
+        filter: ['==', ['get', 'role'], 'core'],
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-allow-overlap': true,
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 13,
+          'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+          'text-radial-offset': 0.7,
+          'text-optional': true,
+        },
+        paint: {
+          'icon-opacity': byStatus(1, 0.7),
+          'text-color': theme.overlayText,
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.6,
+        },
       },
-      paint: {
-        'icon-opacity': byStatus(1, 0.7),
-        'text-color': theme.overlayText,
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.6,
+    ],
+    [
+      'symbol',
+      {
+        id: id('label'),
+        type: 'symbol',
+        source: id('labels'),
+        filter: ['==', ['get', 'role'], 'label'],
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': theme.fontBold,
+          'text-size': 15,
+          'text-max-width': 10,
+          'text-padding': 2,
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.9,
+        },
+        paint: {
+          'text-color': ['get', 'textColor'],
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.8,
+          'text-opacity': byStatus(1, 0.8),
+        },
       },
-    },
-    {
-      id: id('label'),
-      type: 'symbol',
-      source: id('labels'),
-      filter: ['==', ['get', 'role'], 'label'],
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': theme.fontBold,
-        'text-size': 15,
-        'text-max-width': 10,
-        'text-padding': 2,
-        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.9,
-      },
-      paint: {
-        'text-color': ['get', 'textColor'],
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.8,
-        'text-opacity': byStatus(1, 0.8),
-      },
-    },
+    ],
   );
 
   const key: LegendEntry[] = [];
@@ -208,12 +216,7 @@ export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOpti
       label: t('core', lang),
       swatch: { kind: 'ring', color: theme.overlayText, filled: true, radius: 4 },
     });
-  if (anyPartial) {
-    key.push({
-      label: t('partial', lang),
-      swatch: { kind: 'fill', color: theme.overlayText, opacity: 0, pattern: 'hatch', dash: [1, 1.6] },
-    });
-  }
+  if (anyPartial) key.push(partialKey(theme, lang));
   if (anyCoreOnly) key.push({ label: `* ${t('membersNotCoded', lang)}` });
   if (rings.length) {
     key.push({
@@ -221,21 +224,18 @@ export function metroCircleLayers(items: MetroCircle[], options: MetroCircleOpti
       swatch: { kind: 'line', color: theme.overlayText, dash: [1, 2] },
     });
   }
-  const areas = collection(polygons);
   const legend: LayerSet['legend'] = [{ key: 'metro', title: t('metroCircles', lang), entries: circles }];
   if (key.length) legend.push({ key: 'key', title: '', entries: key });
-  legend.push(statusLegend(theme, lang));
-  if (notDrawn.length) legend.push({ key: 'not-drawn', title: t('notDrawnTitle', lang), entries: notDrawn });
-  return {
+  return finishBuild(ctx, {
     sources: {
-      [id('areas')]: geojsonSource(areas),
-      [id('labels')]: geojsonSource(collection(points)),
-      ...(rings.length ? { [id('rings')]: geojsonSource(collection(rings)) } : {}),
+      areas: collection(polygons),
+      labels: collection(points),
+      ...(rings.length ? { rings: collection(rings) } : {}),
     },
     layers,
-    images,
     legend,
-    items: Object.fromEntries(items.map((i) => [i.id, i])),
-    bounds: boundsOf(areas),
-  };
+    status: { areas: true },
+    items,
+    bounds: ['areas'],
+  });
 }

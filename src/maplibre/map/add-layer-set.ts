@@ -1,10 +1,12 @@
 /**
  * Putting a {@link LayerSet} on a map and taking it off again. Fills and lines go below the base map's
  * labels; overlay symbols go on top of everything, so that place names stay readable over coloured areas
- * and overlay labels win label collisions.
+ * and overlay labels win label collisions. Among quyu's own layers the stacking class decides (`STACK`):
+ * a second layout's areas go under the first one's outlines and lines, never over them.
  */
-import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { LayerSet } from '../support/layer-set.ts';
+import { STACK, sortByStack, stackRank } from '../support/stack.ts';
 
 /**
  * The id of the first symbol layer of the map's style that is not in `exclude`, or undefined: the default
@@ -20,12 +22,14 @@ export function firstSymbolLayer(map: MapLibreMap, exclude: Set<string> = new Se
 }
 
 /**
- * Adds the images, sources and layers of `set`. Non-symbol layers go before `beforeId` (default: the
- * first symbol layer of the base style); symbol layers go on top. Existing ids are replaced.
+ * Adds the images, sources and layers of `set`. Layers go in their stacking class among the overlays
+ * already on the map (areas under outlines under lines under points under labels and symbols); non-symbol
+ * layers also stay under the base map's labels (its first symbol layer, or `beforeId`), symbol layers on
+ * top. Existing ids are replaced.
  *
  * @example
  * ```ts
- * addLayerSet(map, choroplethLayers(values, { atlas, scale: 'quantile' }));
+ * addLayerSet(map, choroplethLayers({ '440100': 1882, '440300': 1779 }, { atlas, scale: 'quantile' }));
  * ```
  */
 export function addLayerSet(map: MapLibreMap, set: LayerSet, beforeId?: string): void {
@@ -39,12 +43,22 @@ export function addLayerSet(map: MapLibreMap, set: LayerSet, beforeId?: string):
   }
   removeLayerSet(map, set);
   for (const [id, source] of Object.entries(set.sources)) map.addSource(id, source);
-  const own = new Set(set.layers.map((l) => l.id));
-  const below = beforeId ?? firstSymbolLayer(map, own);
-  for (const layer of set.layers) {
-    if (layer.type === 'symbol') map.addLayer(layer);
-    else map.addLayer(layer, below && map.getLayer(below) ? below : undefined);
+  for (const layer of sortByStack(set.layers)) map.addLayer(layer, placeBefore(map, layer, beforeId));
+}
+
+/** The id of the layer `layer` goes before: the first overlay of a higher class, else the base labels. */
+function placeBefore(map: MapLibreMap, layer: LayerSpecification, beforeId?: string): string | undefined {
+  const rank = stackRank(layer) ?? STACK.indexOf(layer.type === 'symbol' ? 'symbol' : 'line');
+  const symbol = layer.type === 'symbol';
+  for (const id of map.getLayersOrder()) {
+    const other = map.getLayer(id);
+    if (!other) continue;
+    const otherRank = stackRank(other);
+    if (otherRank !== undefined) {
+      if (otherRank > rank) return id;
+    } else if (!symbol && (beforeId ? id === beforeId : other.type === 'symbol')) return id;
   }
+  return undefined;
 }
 
 /**
@@ -88,9 +102,9 @@ export function styleWithLayerSet(
     sources: { ...style.sources, ...set.sources },
     layers: [
       ...style.layers.slice(0, cut),
-      ...set.layers.filter((l) => l.type !== 'symbol'),
+      ...sortByStack(set.layers).filter((l) => l.type !== 'symbol'),
       ...style.layers.slice(cut),
-      ...set.layers.filter((l) => l.type === 'symbol'),
+      ...sortByStack(set.layers).filter((l) => l.type === 'symbol'),
     ],
   };
 }

@@ -5,40 +5,57 @@
  * Adding the same layout twice with the same `idPrefix` *replaces* the first: the earlier handle's layers,
  * legend and listeners are removed (that handle becomes inert), so calling `addLayout` again with new
  * options (another theme, language or selection) is safe. Different prefixes add independent copies.
+ *
+ * Several layouts on one map share the map's furniture: **one legend** (sections merged, titles joined,
+ * sources listed once), one inset, and each unit labelled once (the layout added first keeps the label;
+ * hiding or removing it hands the label on).
  */
 import type {
   ControlPosition,
   FitBoundsOptions,
+  GeoJSONSource,
   MapGeoJSONFeature,
   Map as MapLibreMap,
   MapMouseEvent,
 } from 'maplibre-gl';
 import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
+import { itemName, type Lang } from '../../text/index.ts';
 import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
-import type { LayerSet } from '../support/layer-set.ts';
-import { resolveTheme } from '../support/layer-set.ts';
+import { BUILDER_DEFAULTS, type LayerSet, mergeLegends, resolveTheme } from '../support/layer-set.ts';
+import { dedupeUnitLabels } from '../support/unit-labels.ts';
 import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
 import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
-import { LegendControl } from './legend.ts';
+import { LegendControl, type LegendOptions } from './legend.ts';
 import { Tooltip, tooltipContent } from './tooltip.ts';
+
+/** Defaults of {@link AddLayoutOptions}, read by {@link addLayout}. */
+export const ADD_LAYOUT_DEFAULTS = { crs: 'wgs84', legend: 'top-left', tooltip: true } as const;
 
 /** Options of {@link addLayout}. */
 export interface AddLayoutOptions extends LayoutLayersOptions {
   /**
-   * Coordinate system of the basemap: `'wgs84'` (default; quyu's base style, OpenStreetMap-based styles) or
+   * Coordinate system of the basemap: `'wgs84'` (quyu's base style, OpenStreetMap-based styles) or
    * `'gcj02'` (Amap / Tencent tiles), to which the overlays are converted.
+   * @default 'wgs84'
    */
   crs?: OverlayCrs;
   /** Id of a layer to insert fills and lines before. Default: the base style's first symbol layer. */
   beforeId?: string;
-  /** Add a legend control: `false`, or its position. Default `'top-left'`. */
+  /**
+   * Join the map's legend (`true` or a position), or draw none (`false`). Layouts on one map share one
+   * legend; the first layout that joins places it.
+   * @default 'top-left'
+   */
   legend?: boolean | ControlPosition;
-  /** Legend title. Default: the layout's title. */
+  /** Legend title. Default: the layout's title (several layouts: their titles joined). */
   title?: string;
   /** Legend subtitle. */
   subtitle?: string;
-  /** Show tooltips on hover. Default `true`. */
+  /**
+   * Show tooltips on hover.
+   * @default true
+   */
   tooltip?: boolean;
   /**
    * Add the 南海诸岛 inset (needs an atlas with `geojson()`, like quyu's `Atlas`): `false`, `true`, or its
@@ -65,9 +82,11 @@ type Handler = (event: LayoutPointerEvent) => void;
 export interface LayoutHandle {
   /** The id prefix of every layer and source, e.g. `quyu-guangdong-`. */
   readonly id: string;
-  /** What was added: sources, layers, images, legend sections, items, bounds. */
+  /** What is on the map: sources, layers, images, legend sections, items, bounds. */
   readonly layerSet: LayerSet;
+  /** The map's one legend, which this layout joined (undefined with `legend: false`). */
   readonly legend: LegendControl | undefined;
+  /** The map's 南海诸岛 inset, when this layout asked for one. */
   readonly inset: SouthChinaSeaInset | undefined;
   /** Resolves once the layers are on the map (at once, or when the style has loaded). */
   readonly ready: Promise<void>;
@@ -76,18 +95,88 @@ export interface LayoutHandle {
   /** Shows or hides everything the layout added. */
   setVisible(visible: boolean): void;
   isVisible(): boolean;
-  /** Moves the camera to the layout's extent (leaving room for the legend). */
+  /** Moves the camera to the layout's extent (leaving room for the map's legend). */
   fitBounds(options?: FitBoundsOptions): void;
   /** Listens to hover (also fired with `item: null` on leaving) or click; returns a function that unsubscribes. */
   on(type: 'hover' | 'click', handler: Handler): () => void;
 }
 
-const registry = new WeakMap<MapLibreMap, Map<string, LayoutHandle>>();
+/** One layout on a map, as the map's shared furniture sees it. */
+interface Joined {
+  handle: LayoutHandle;
+  /** The layer set before unit labels were shared out. */
+  base: LayerSet;
+  /** What is on the map now. */
+  shown: LayerSet;
+  added: () => boolean;
+  visible: () => boolean;
+  legend: boolean;
+  title: string;
+  subtitle: string | undefined;
+  sources: Source[];
+  inset: boolean;
+}
+
+/** What the layouts on one map share: the legend, the inset and the unit labels. */
+interface MapFurniture {
+  layouts: Map<string, Joined>;
+  legend?: { control: LegendControl; position: ControlPosition };
+  inset?: SouthChinaSeaInset;
+}
+
+const registry = new WeakMap<MapLibreMap, MapFurniture>();
+
+function furnitureOf(map: MapLibreMap): MapFurniture {
+  let f = registry.get(map);
+  if (!f) {
+    f = { layouts: new Map() };
+    registry.set(map, f);
+  }
+  return f;
+}
+
+/** Redraws the map's one legend from the visible layouts that joined it; removes it when none is left. */
+function updateLegend(map: MapLibreMap, f: MapFurniture, theme: LegendOptions['theme'], lang: Lang): void {
+  const joined = [...f.layouts.values()].filter((j) => j.legend);
+  const visible = joined.filter((j) => j.visible());
+  if (!joined.length) {
+    if (f.legend) map.removeControl(f.legend.control);
+    f.legend = undefined;
+    return;
+  }
+  const options: LegendOptions = {
+    title: [...new Set(visible.map((j) => j.title))].join(' · '),
+    subtitle: visible.length === 1 ? visible[0]!.subtitle : undefined,
+    sections: mergeLegends(visible.map((j) => j.shown.legend)),
+    sources: visible.flatMap((j) => j.sources),
+    theme,
+    lang,
+  };
+  f.legend?.control.update(options);
+  f.legend?.control.setVisible(visible.length > 0);
+}
+
+/** Shares unit labels out among the visible layouts in the order they were added; updates changed sources. */
+function relabel(map: MapLibreMap, f: MapFurniture): void {
+  const taken = new Set<string>();
+  for (const j of f.layouts.values()) {
+    if (!j.visible()) continue;
+    const next = dedupeUnitLabels(j.base, taken);
+    if (j.added()) {
+      for (const [id, source] of Object.entries(next.sources)) {
+        if (source !== j.shown.sources[id])
+          (map.getSource(id) as GeoJSONSource | undefined)?.setData(source.data as never);
+      }
+    }
+    j.shown = next;
+  }
+}
 
 /**
  * Adds a layout to a map and returns a handle. Builds the layers with the pure builders
  * ({@link layoutLayers}), converts them for GCJ-02 basemaps when asked, inserts fills under the base map's
- * labels and overlay labels on top, adds a legend and tooltips, and the 南海诸岛 inset for national views.
+ * labels and overlay labels on top, joins the map's one legend, adds tooltips, and the 南海诸岛 inset for
+ * national views.
  *
  * @example
  * ```ts
@@ -98,46 +187,60 @@ const registry = new WeakMap<MapLibreMap, Map<string, LayoutHandle>>();
  * ```
  */
 export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOptions): LayoutHandle {
-  const id = `${options.idPrefix ?? 'quyu-'}${layout.id}-`;
-  const lang = options.lang ?? 'zh';
+  const id = `${options.idPrefix ?? BUILDER_DEFAULTS.idPrefix}${layout.id}-`;
+  const lang = options.lang ?? BUILDER_DEFAULTS.lang;
   const theme = resolveTheme(options.theme);
-  const onMap = registry.get(map) ?? new Map<string, LayoutHandle>();
-  registry.set(map, onMap);
-  onMap.get(id)?.remove();
+  const furniture = furnitureOf(map);
+  furniture.layouts.get(id)?.handle.remove();
 
-  const set = convertLayerSet(layoutLayers(layout, { ...options, idPrefix: id }), options.crs ?? 'wgs84');
-  // Keep only what the handle needs: the atlas (and its topology) can be collected once the layers are built.
-  const legendSide =
-    typeof options.legend === 'string' && options.legend.endsWith('right')
-      ? ('right' as const)
-      : ('left' as const);
+  const base = convertLayerSet(
+    layoutLayers(layout, { ...options, idPrefix: id }),
+    options.crs ?? ADD_LAYOUT_DEFAULTS.crs,
+  );
+  const legendOption = options.legend ?? ADD_LAYOUT_DEFAULTS.legend;
   const beforeId = options.beforeId;
   let removed = false;
   let visible = true;
+  let added = false;
   const handlers = { hover: new Set<Handler>(), click: new Set<Handler>() };
 
-  let legend: LegendControl | undefined;
-  if (options.legend !== false) {
-    legend = new LegendControl({
-      title: options.title ?? (lang === 'en' && layout.titleEn ? layout.titleEn : layout.title),
-      subtitle: options.subtitle,
-      sections: set.legend,
-      sources: sourcesOf(Object.values(set.items)),
-      theme,
-      lang,
-    });
-    map.addControl(legend, typeof options.legend === 'string' ? options.legend : 'top-left');
+  const joined: Joined = {
+    handle: undefined as unknown as LayoutHandle,
+    base,
+    shown: base,
+    added: () => added && !removed,
+    visible: () => visible && !removed,
+    legend: legendOption !== false,
+    title: options.title ?? itemName({ name: layout.title, nameEn: layout.titleEn }, lang),
+    subtitle: options.subtitle,
+    sources: sourcesOf(Object.values(base.items)),
+    inset: false,
+  };
+  furniture.layouts.set(id, joined);
+  relabel(map, furniture);
+
+  if (joined.legend && !furniture.legend) {
+    const position = typeof legendOption === 'string' ? legendOption : ADD_LAYOUT_DEFAULTS.legend;
+    const control = new LegendControl({ sections: [], theme, lang });
+    map.addControl(control, position);
+    furniture.legend = { control, position };
   }
-  let inset: SouthChinaSeaInset | undefined;
+  updateLegend(map, furniture, theme, lang);
+  const legendSide = furniture.legend?.position.endsWith('right') ? ('right' as const) : ('left' as const);
+
   const wantInset = options.inset ?? layout.region === 'China';
   const atlas = options.atlas as Partial<InsetAtlas>;
   if (wantInset && typeof atlas.geojson === 'function') {
-    inset = new SouthChinaSeaInset({ atlas: atlas as InsetAtlas, theme, lang });
-    map.addControl(inset, typeof wantInset === 'string' ? wantInset : 'bottom-right');
+    joined.inset = true;
+    if (!furniture.inset) {
+      furniture.inset = new SouthChinaSeaInset({ atlas: atlas as InsetAtlas, theme, lang });
+      map.addControl(furniture.inset, typeof wantInset === 'string' ? wantInset : 'bottom-right');
+    }
   }
-  const tooltip = options.tooltip === false ? undefined : new Tooltip(map.getContainer(), theme);
+  const tooltip =
+    (options.tooltip ?? ADD_LAYOUT_DEFAULTS.tooltip) ? new Tooltip(map.getContainer(), theme) : undefined;
 
-  const layerIds = set.layers.map((l) => l.id);
+  const layerIds = base.layers.map((l) => l.id);
   const featureAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined => {
     const layers = layerIds.filter((l) => map.getLayer(l));
     if (!layers.length) return undefined;
@@ -147,7 +250,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
   };
   const eventOf = (e: MapMouseEvent, f: MapGeoJSONFeature | undefined): LayoutPointerEvent => {
     const properties = (f?.properties ?? {}) as Record<string, unknown>;
-    const item = f ? (set.items[String(properties.item)] ?? null) : null;
+    const item = f ? (base.items[String(properties.item)] ?? null) : null;
     const code = typeof properties.code === 'string' ? properties.code : undefined;
     const member = item && code && 'members' in item ? item.members.find((m) => m.code === code) : undefined;
     return {
@@ -186,11 +289,10 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
     if (event.item) for (const h of handlers.click) h(event);
   };
 
-  let added = false;
   const add = () => {
     if (removed || added) return;
     added = true;
-    addLayerSet(map, set, beforeId);
+    addLayerSet(map, joined.shown, beforeId);
     map.on('mousemove', onMove);
     map.on('mouseout', onOut);
     map.on('click', onClick);
@@ -214,26 +316,36 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
 
   const handle: LayoutHandle = {
     id,
-    layerSet: set,
-    legend,
-    inset,
+    get layerSet() {
+      return joined.shown;
+    },
+    get legend() {
+      return joined.legend ? furniture.legend?.control : undefined;
+    },
+    get inset() {
+      return joined.inset ? furniture.inset : undefined;
+    },
     ready,
     remove() {
       if (removed) return;
-      removed = true;
       if (added) {
         map.off('mousemove', onMove);
         map.off('mouseout', onOut);
         map.off('click', onClick);
-        if (map.getStyle()) removeLayerSet(map, set, true);
+        if (map.getStyle()) removeLayerSet(map, joined.shown, true);
       }
-      if (legend) map.removeControl(legend);
-      if (inset) map.removeControl(inset);
+      removed = true;
       tooltip?.remove();
       if (hovering) map.getCanvas().style.cursor = '';
       handlers.hover.clear();
       handlers.click.clear();
-      if (onMap.get(id) === handle) onMap.delete(id);
+      if (furniture.layouts.get(id) === joined) furniture.layouts.delete(id);
+      if (furniture.inset && ![...furniture.layouts.values()].some((j) => j.inset)) {
+        map.removeControl(furniture.inset);
+        furniture.inset = undefined;
+      }
+      relabel(map, furniture);
+      updateLegend(map, furniture, theme, lang);
     },
     setVisible(v: boolean) {
       visible = v;
@@ -241,15 +353,19 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
         for (const l of layerIds)
           if (map.getLayer(l)) map.setLayoutProperty(l, 'visibility', v ? 'visible' : 'none');
       }
-      legend?.setVisible(v);
-      inset?.setVisible(v);
+      if (!removed) {
+        relabel(map, furniture);
+        updateLegend(map, furniture, theme, lang);
+        const insetUsers = [...furniture.layouts.values()].filter((j) => j.inset && j.visible());
+        furniture.inset?.setVisible(insetUsers.length > 0);
+      }
       if (!v) onOut();
     },
     isVisible: () => visible,
     fitBounds(fit: FitBoundsOptions = {}) {
-      const b = set.bounds;
+      const b = base.bounds;
       if (!b) return;
-      const legendWidth = legend?.element?.offsetWidth ?? 0;
+      const legendWidth = furniture.legend?.control.element?.offsetWidth ?? 0;
       const padding = { top: 40, bottom: 40, left: 40, right: 60 };
       if (legendWidth) padding[legendSide] += legendWidth + 10;
       map.fitBounds(
@@ -265,7 +381,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
       return () => handlers[type].delete(handler);
     },
   };
-  onMap.set(id, handle);
+  joined.handle = handle;
   return handle;
 }
 

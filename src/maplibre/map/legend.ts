@@ -5,12 +5,15 @@
  */
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { Source } from '../../layouts/schema.ts';
+import { labelled } from '../../text/index.ts';
 import type { Theme, ThemeName } from '../style/themes.ts';
 import type { Lang, LegendSection } from '../support/layer-set.ts';
 import { resolveTheme } from '../support/layer-set.ts';
-import { isDarkTheme } from '../support/style-helpers.ts';
 import { shortTitle, t } from '../support/text.ts';
 import { el, swatchSvg } from './dom.ts';
+
+/** Defaults of {@link LegendOptions}, read by {@link LegendControl}. */
+export const LEGEND_DEFAULTS = { maxSources: 3, position: 'top-left', maxWidth: 250 } as const;
 
 /** Options of {@link LegendControl}. */
 export interface LegendOptions {
@@ -21,13 +24,22 @@ export interface LegendOptions {
   sections: LegendSection[];
   /** Sources to cite under the legend (short titles; the full title shows on hover). */
   sources?: Source[];
-  /** How many sources to list before "and n more". Default 3. */
+  /**
+   * How many sources to list before "and n more".
+   * @default 3
+   */
   maxSources?: number;
   theme?: ThemeName | Theme;
   lang?: Lang;
-  /** Default position when added without one. Default `'top-left'`. */
+  /**
+   * Default position when added without one.
+   * @default 'top-left'
+   */
   position?: ControlPosition;
-  /** Largest width in CSS pixels. Default 250. */
+  /**
+   * Largest width in CSS pixels.
+   * @default 250
+   */
   maxWidth?: number;
 }
 
@@ -54,7 +66,7 @@ export class LegendControl implements IControl {
   }
 
   getDefaultPosition(): ControlPosition {
-    return this.#options.position ?? 'top-left';
+    return this.#options.position ?? LEGEND_DEFAULTS.position;
   }
 
   onAdd(_map: MapLibreMap): HTMLElement {
@@ -87,7 +99,7 @@ export class LegendControl implements IControl {
     const theme = resolveTheme(o.theme);
     const lang = o.lang ?? 'zh';
     const p = theme.panel;
-    const halo = isDarkTheme(theme) ? theme.land : '#ffffff';
+    const halo = theme.iconHalo;
     root.replaceChildren();
     Object.assign(root.style, {
       background: p.background,
@@ -96,7 +108,7 @@ export class LegendControl implements IControl {
       boxShadow: p.shadow,
       borderRadius: '4px',
       padding: '8px 10px 7px',
-      maxWidth: `${o.maxWidth ?? 250}px`,
+      maxWidth: `${o.maxWidth ?? LEGEND_DEFAULTS.maxWidth}px`,
       maxHeight: 'calc(100vh - 40px)',
       overflowY: 'auto',
       fontFamily: fontFamily(theme.font),
@@ -135,7 +147,7 @@ export class LegendControl implements IControl {
     }
     const sources = dedupeSources(o.sources ?? []);
     if (sources.length) {
-      const max = o.maxSources ?? 3;
+      const max = o.maxSources ?? LEGEND_DEFAULTS.maxSources;
       const foot = el('div', {
         marginTop: '7px',
         paddingTop: '5px',
@@ -143,7 +155,7 @@ export class LegendControl implements IControl {
         color: p.muted,
         fontSize: '10.5px',
       });
-      foot.append(el('span', { fontWeight: '700' }, `${t('sources', lang)}${lang === 'zh' ? '：' : ': '}`));
+      foot.append(el('span', { fontWeight: '700' }, labelled(t('sources', lang), lang)));
       sources.slice(0, max).forEach((s, i) => {
         const span = el('span', {}, `${i ? (lang === 'zh' ? '；' : '; ') : ''}${shortTitle(s.title)}`);
         span.title = s.title;

@@ -3,23 +3,15 @@
  * with `textContent` only.
  */
 import type { LayoutItem, Member, Status } from '../../layouts/schema.ts';
+import { ITEM_TYPE_WORDS, itemName, labelled, STATUS_WORDS } from '../../text/index.ts';
 import type { Theme } from '../style/themes.ts';
 import type { Lang } from '../support/layer-set.ts';
-import { STATUS_TEXT, shortTitle, t } from '../support/text.ts';
+import { shortTitle, t } from '../support/text.ts';
 import { el } from './dom.ts';
 import { fontFamily } from './legend.ts';
 
-/** Item types in words. */
-export const ITEM_TYPE_TEXT: Record<LayoutItem['type'], { zh: string; en: string }> = {
-  'metro-circle': { zh: '都市圈', en: 'Metropolitan circle' },
-  'hub-layout': { zh: '枢纽布局', en: 'Hub layout' },
-  hub: { zh: '枢纽', en: 'Hub' },
-  'eco-zone': { zh: '生态区', en: 'Ecological zone' },
-  link: { zh: '联系', en: 'Link' },
-  corridor: { zh: '走廊', en: 'Corridor' },
-  'economic-zone': { zh: '经济区', en: 'Economic zone' },
-  'city-role': { zh: '城市定位', en: 'City role' },
-};
+/** Item types in words (alias of `ITEM_TYPE_WORDS` of quyu's word table). */
+export const ITEM_TYPE_TEXT = ITEM_TYPE_WORDS;
 
 /** The lines of a tooltip. */
 export interface TooltipContent {
@@ -43,23 +35,21 @@ export function tooltipContent(
   lang: Lang,
   member?: Member,
 ): TooltipContent {
-  const sep = lang === 'zh' ? '：' : ': ';
-  const name = lang === 'en' && item.nameEn ? item.nameEn : item.name;
   const status = (properties.status as Status | undefined) ?? item.status;
   const lines: TooltipContent['lines'] = [];
-  if (member) lines.push({ label: t('members', lang) + sep, text: member.name ?? member.code });
+  if (member) lines.push({ label: labelled(t('members', lang), lang), text: member.name ?? member.code });
   const note = member?.statusNote ?? item.statusNote;
   lines.push({
-    label: t('status', lang) + sep,
-    text: `${STATUS_TEXT[status][lang]}${note ? ` (${note})` : ''}`,
+    label: labelled(t('status', lang), lang),
+    text: `${STATUS_WORDS[status][lang]}${note ? ` (${note})` : ''}`,
   });
   if (typeof properties.note === 'string' && properties.note) lines.push({ text: properties.note });
   if (typeof properties.excludes === 'string') {
-    lines.push({ text: `${lang === 'zh' ? '不含' : 'Excludes'}${sep}${properties.excludes}` });
+    lines.push({ text: `${labelled(t('excludes', lang), lang)}${properties.excludes}` });
   }
   const source = member?.source ?? item.source;
-  if (source) lines.push({ label: t('source', lang) + sep, text: shortTitle(source.title, 60) });
-  return { title: name, subtitle: ITEM_TYPE_TEXT[item.type][lang], lines };
+  if (source) lines.push({ label: labelled(t('source', lang), lang), text: shortTitle(source.title, 60) });
+  return { title: itemName(item, lang), subtitle: ITEM_TYPE_WORDS[item.type][lang], lines };
 }
 
 /** A tooltip element that follows the pointer inside a map container. */

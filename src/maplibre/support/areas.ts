@@ -15,6 +15,7 @@ import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LayoutItem, Member, Status } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import { labelled } from '../../text/index.ts';
 import type { Theme } from '../style/themes.ts';
 import {
   areaLabelPoint,
@@ -26,6 +27,7 @@ import {
   unitPoint,
 } from './geometry.ts';
 import type { Lang, LayerAtlas, OverlayProperties } from './layer-set.ts';
+import type { Stack } from './stack.ts';
 import {
   byStatus,
   dashedLineLayers,
@@ -118,7 +120,7 @@ export function areaFeatures(atlas: LayerAtlas, spec: AreaSpec, lang: Lang): Are
           dash: 'partial',
           code: p.code,
           pattern: spec.partialPattern,
-          note: `${t('partialNote', lang)}${lang === 'zh' ? '：' : ': '}${names}`,
+          note: `${labelled(t('partialNote', lang), lang)}${names}`,
         }),
       ),
     );
@@ -200,41 +202,47 @@ export interface AreaLayerOptions {
   patterns: boolean;
 }
 
-/** The fill, pattern, outline and label layers of an area layer set. */
+/** The fill, pattern, outline and label layers of an area layer set, each with its stacking class. */
 export function areaLayerSpecs(
   id: (name: string) => string,
   theme: Theme,
   options: AreaLayerOptions,
-): LayerSpecification[] {
+): [Stack, LayerSpecification][] {
   const { fillOpacity = 0.3, coreOpacity = 0.5, outlineWidth = 1.6, labelSize = 14, labels = true } = options;
   const areas = id('areas');
-  const layers: LayerSpecification[] = [
-    {
-      id: id('fill'),
-      type: 'fill',
-      source: areas,
-      paint: {
-        'fill-color': ['get', 'color'],
-        'fill-opacity': [
-          'match',
-          ['get', 'part'],
-          'core',
-          byStatus(coreOpacity, coreOpacity * 0.6),
-          'partial',
-          byStatus(fillOpacity * 0.4, fillOpacity * 0.25),
-          byStatus(fillOpacity, fillOpacity * 0.5),
-        ],
+  const layers: [Stack, LayerSpecification][] = [
+    [
+      'area',
+      {
+        id: id('fill'),
+        type: 'fill',
+        source: areas,
+        paint: {
+          'fill-color': ['get', 'color'],
+          'fill-opacity': [
+            'match',
+            ['get', 'part'],
+            'core',
+            byStatus(coreOpacity, coreOpacity * 0.6),
+            'partial',
+            byStatus(fillOpacity * 0.4, fillOpacity * 0.25),
+            byStatus(fillOpacity, fillOpacity * 0.5),
+          ],
+        },
       },
-    },
+    ],
   ];
   if (options.patterns) {
-    layers.push({
-      id: id('pattern'),
-      type: 'fill',
-      source: areas,
-      filter: ['has', 'pattern'],
-      paint: { 'fill-pattern': ['get', 'pattern'], 'fill-opacity': byStatus(0.9, 0.55) },
-    });
+    layers.push([
+      'area',
+      {
+        id: id('pattern'),
+        type: 'fill',
+        source: areas,
+        filter: ['has', 'pattern'],
+        paint: { 'fill-pattern': ['get', 'pattern'], 'fill-opacity': byStatus(0.9, 0.55) },
+      },
+    ]);
   }
   layers.push(
     ...dashedLineLayers(
@@ -259,25 +267,28 @@ export function areaLayerSpecs(
       },
       { solid: null, core: null, weak: WEAK_DASH, partial: PARTIAL_DASH },
       options.dashes,
-    ),
+    ).map((l): [Stack, LayerSpecification] => ['outline', l]),
   );
   if (labels) {
-    layers.push({
-      id: id('label'),
-      type: 'symbol',
-      source: id('labels'),
-      layout: {
-        ...labelLayout(theme, labelSize),
-        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.6,
+    layers.push([
+      'symbol',
+      {
+        id: id('label'),
+        type: 'symbol',
+        source: id('labels'),
+        layout: {
+          ...labelLayout(theme, labelSize),
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.6,
+        },
+        paint: {
+          'text-color': ['get', 'textColor'],
+          'text-halo-color': theme.overlayHalo,
+          'text-halo-width': 1.6,
+          'text-opacity': byStatus(1, 0.8),
+        },
       },
-      paint: {
-        'text-color': ['get', 'textColor'],
-        'text-halo-color': theme.overlayHalo,
-        'text-halo-width': 1.6,
-        'text-opacity': byStatus(1, 0.8),
-      },
-    });
+    ]);
   }
   return layers;
 }

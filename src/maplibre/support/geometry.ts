@@ -16,6 +16,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { standInUnit } from '../../atlas/stand-in.ts';
 import type { Member, Status } from '../../layouts/schema.ts';
 import { weakestStatus } from '../../layouts/status.ts';
+import { listOf } from '../../text/index.ts';
 import { shortName } from './label-text.ts';
 import type { LayerAtlas } from './layer-set.ts';
 
@@ -79,8 +80,7 @@ export function resolveMembers(atlas: LayerAtlas, members: Member[], itemStatus:
 export function memberNames(members: Member[], lang: 'zh' | 'en'): string {
   const names = members.map((m) => m.name ?? m.code);
   const counties = members.flatMap((m) => m.coverage?.counties ?? []);
-  const all = [...new Set([...names, ...counties])];
-  return all.join(lang === 'zh' ? '、' : ', ');
+  return listOf([...new Set([...names, ...counties])], lang);
 }
 
 /**

@@ -15,8 +15,10 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayoutItem, Status } from '../../layouts/schema.ts';
+import type { Lang } from '../../text/index.ts';
 import { type Theme, type ThemeName, themes } from '../style/themes.ts';
 import type { RgbaImage } from './patterns.ts';
+import { sortByStack } from './stack.ts';
 
 /**
  * The part of a loaded atlas the builders read. quyu's `Atlas` satisfies it; so does any object with these
@@ -31,20 +33,30 @@ export interface LayerAtlas {
   merge(codes: string[]): MultiPolygon;
 }
 
-/** Label language of overlays and legends. */
-export type Lang = 'zh' | 'en';
+/** Label language of overlays and legends (quyu's one language type, `src/text`). */
+export type { Lang };
+
+/** Defaults of {@link BuilderOptions}, read by every builder. */
+export const BUILDER_DEFAULTS = { theme: 'light', lang: 'zh', idPrefix: 'quyu-' } as const;
 
 /** Options every builder takes. */
 export interface BuilderOptions {
   /** Where member areas and label points come from. */
   atlas: LayerAtlas;
-  /** A built-in theme name or a theme object. Default `'light'`. */
+  /**
+   * A built-in theme name or a theme object.
+   * @default 'light'
+   */
   theme?: ThemeName | Theme;
-  /** Label language. Default `'zh'`. */
+  /**
+   * Label language.
+   * @default 'zh'
+   */
   lang?: Lang;
   /**
-   * Prefix of every source, layer and image id, e.g. `'quyu-guangdong-'`. Default `'quyu-'`. Two sets with
-   * different prefixes can share a map.
+   * Prefix of every source, layer and image id, e.g. `'quyu-guangdong-'`. Two sets with different prefixes
+   * can share a map.
+   * @default 'quyu-'
    */
   idPrefix?: string;
 }
@@ -140,7 +152,7 @@ export function emptyLayerSet(): LayerSet {
 
 /** Resolves the theme option. */
 export function resolveTheme(theme: ThemeName | Theme | undefined): Theme {
-  return typeof theme === 'object' ? theme : themes[theme ?? 'light'];
+  return typeof theme === 'object' ? theme : themes[theme ?? BUILDER_DEFAULTS.theme];
 }
 
 /** Resolves the shared options with their defaults. */
@@ -153,8 +165,8 @@ export function resolveOptions(options: BuilderOptions): {
   return {
     atlas: options.atlas,
     theme: resolveTheme(options.theme),
-    lang: options.lang ?? 'zh',
-    prefix: options.idPrefix ?? 'quyu-',
+    lang: options.lang ?? BUILDER_DEFAULTS.lang,
+    prefix: options.idPrefix ?? BUILDER_DEFAULTS.idPrefix,
   };
 }
 
@@ -169,8 +181,8 @@ export function collection<G extends Geometry, P>(features: Feature<G, P>[]): Fe
 }
 
 /**
- * Merges LayerSets in order: layers of later sets draw above earlier ones. Legend sections with the same
- * key are merged (entries with the same label once).
+ * Merges LayerSets: layers in their stacking class (areas under lines under points, see `STACK`), and
+ * within a class those of later sets above earlier ones; one legend ({@link mergeLegends}).
  *
  * @example
  * ```ts
@@ -186,6 +198,7 @@ export function mergeLayerSets(sets: LayerSet[]): LayerSet {
     Object.assign(out.items, set.items);
     out.bounds = unionBounds(out.bounds, set.bounds);
   }
+  out.layers = sortByStack(out.layers);
   out.legend = mergeLegends(sets.map((s) => s.legend));
   return out;
 }

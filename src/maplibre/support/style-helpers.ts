@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Theme } from '../style/themes.ts';
-import type { Lang, LegendSection } from './layer-set.ts';
+import type { Lang, LegendEntry, LegendSection } from './layer-set.ts';
 import { parseColor, shade } from './patterns.ts';
 import { t } from './text.ts';
 
@@ -69,7 +69,7 @@ export function statusLegend(
   kinds: { areas?: boolean; lines?: boolean; points?: boolean } = {},
 ): LegendSection {
   const { areas = true, lines = false, points = false } = kinds;
-  const color = isDarkTheme(theme) ? '#c8d0da' : '#5c5650';
+  const color = theme.neutral;
   const entries: LegendSection['entries'] = [
     {
       label: t('statusStrong', lang),
@@ -99,6 +99,21 @@ export function statusLegend(
     });
   }
   return { key: 'status', title: t('statusTitle', lang), entries };
+}
+
+/**
+ * The legend line that explains hatching: "部分纳入（斜线）/ Partly included (hatched)".
+ *
+ * @example
+ * ```ts
+ * legend.push({ key: 'key', title: '', entries: [partialKey(theme, 'zh')] });
+ * ```
+ */
+export function partialKey(theme: Theme, lang: Lang): LegendEntry {
+  return {
+    label: t('partial', lang),
+    swatch: { kind: 'fill', color: theme.overlayText, opacity: 0, pattern: 'hatch', dash: PARTIAL_DASH },
+  };
 }
 
 /** Text layout shared by overlay labels. */
