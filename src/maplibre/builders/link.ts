@@ -20,13 +20,7 @@ import {
 } from '../support/layer-set.ts';
 import { arrowImage, sizeForRadius, symbolImage } from '../support/patterns.ts';
 import type { Stack } from '../support/stack.ts';
-import {
-  byStatus,
-  dashedLineLayers,
-  isDarkTheme,
-  queryMarkLayer,
-  statusLegend,
-} from '../support/style-helpers.ts';
+import { byStatus, dashedLineLayers, queryMarkLayer } from '../support/style-helpers.ts';
 import { isWeak, itemName, t } from '../support/text.ts';
 
 /** The link kinds in legend order. */
