@@ -34,30 +34,100 @@ export interface LoadAtlasOptions {
 
 const inFlight = new Map<string, Promise<Topology>>();
 
-async function readTopology(url: URL): Promise<Topology> {
-  if (url.protocol === 'file:') {
-    // Node: fetch does not read file: URLs. The specifier is built at run time so bundlers leave it alone.
-    const fsName = 'node:fs/promises';
-    const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
-    return JSON.parse(await fs.readFile(url, 'utf8')) as Topology;
-  }
-  const res = await fetch(url);
-  if (!res.ok) {
-    return fail({
-      code: 'atlas-load-failed',
-      path: 'url',
-      value: url.href,
-      problem: {
-        zh: `无法加载地图数据（HTTP ${res.status}）`,
-        en: `Could not load the atlas (HTTP ${res.status})`,
-      },
-      fix: {
-        zh: '请确认该文件已随网站发布，或通过 loadAtlas({ url }) 指定其地址',
-        en: 'Make sure the file is served with your site, or pass its address as loadAtlas({ url })',
-      },
+/** The fix every load failure names: where the atlas file is and how to pass its address. */
+function urlFix(url: URL): { zh: string; en: string } {
+  const file = /china-\w+\.json$/.exec(url.pathname)?.[0] ?? ATLAS_FILES['10m'];
+  return {
+    zh: `请把地图数据文件的地址传给 loadAtlas({ url })。Vite：import url from 'quyu/data/${file}?url'；其他打包工具：把 node_modules/quyu/data/${file} 复制到网站并传入其地址`,
+    en: `Pass the address of the atlas file as loadAtlas({ url }). Vite: import url from 'quyu/data/${file}?url'; other bundlers: copy node_modules/quyu/data/${file} to your site and pass its address`,
+  };
+}
+
+function loadFailed(url: URL, problem: { zh: string; en: string }, fix = urlFix(url)): never {
+  return fail({ code: 'atlas-load-failed', path: 'url', value: url.href, problem, fix });
+}
+
+/** Parses the atlas text; an HTML page (an app's fallback page) or broken JSON says which URL to pass. */
+function parseTopology(text: string, url: URL, contentType = ''): Topology {
+  const head = text.trimStart().slice(0, 200).toLowerCase();
+  if (contentType.includes('text/html') || head.startsWith('<')) {
+    loadFailed(url, {
+      zh: '该地址返回的是网页（HTML），不是地图数据；打包后的应用常把找不到的文件答以首页',
+      en: 'The address answered with a web page (HTML), not the atlas: a built app often answers a missing file with its index page',
     });
   }
-  return (await res.json()) as Topology;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    loadFailed(url, {
+      zh: `地图数据不是有效的 JSON（${(error as Error).message}）`,
+      en: `The atlas is not valid JSON (${(error as Error).message})`,
+    });
+  }
+  if ((data as { type?: unknown } | null)?.type !== 'Topology') {
+    loadFailed(url, {
+      zh: '该文件不是 TopoJSON 拓扑（缺少 "type": "Topology"）',
+      en: 'The file is not a TopoJSON topology (no "type": "Topology")',
+    });
+  }
+  return data as Topology;
+}
+
+/** Node's `fs/promises`, without an import statement a browser bundler would try to resolve. */
+function nodeFs(): typeof import('node:fs/promises') | undefined {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  return typeof get === 'function'
+    ? (get('node:fs/promises') as typeof import('node:fs/promises'))
+    : undefined;
+}
+
+async function readTopology(url: URL): Promise<Topology> {
+  if (url.protocol === 'file:') {
+    // Node ≥ 20.16 hands out its built-in modules at run time: no import a browser bundler must resolve.
+    const fs = nodeFs();
+    if (!fs) {
+      loadFailed(url, {
+        zh: '此环境无法读取 file: 地址（需要 Node.js 20.16 或更高版本）',
+        en: 'This environment cannot read file: addresses (Node.js 20.16 or later is needed)',
+      });
+    }
+    let text: string;
+    try {
+      text = await fs!.readFile(url, 'utf8');
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      return loadFailed(
+        url,
+        {
+          zh: `无法读取地图数据文件（${code}）`,
+          en: `Could not read the atlas file (${code})`,
+        },
+        {
+          zh: 'quyu 的 data/ 目录应随软件包安装；请重新安装 quyu，或通过 loadAtlas({ url }) 或 loadAtlas({ topology }) 指定地图数据',
+          en: "quyu's data/ folder is installed with the package: reinstall quyu, or pass the atlas as loadAtlas({ url }) or loadAtlas({ topology })",
+        },
+      );
+    }
+    return parseTopology(text, url);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (error) {
+    return loadFailed(url, {
+      zh: `无法连接到地图数据地址（${(error as Error).message}）`,
+      en: `Could not reach the atlas address (${(error as Error).message})`,
+    });
+  }
+  if (!res.ok) {
+    return loadFailed(url, {
+      zh: `无法加载地图数据（HTTP ${res.status}）`,
+      en: `Could not load the atlas (HTTP ${res.status})`,
+    });
+  }
+  return parseTopology(await res.text(), url, res.headers.get('content-type') ?? '');
 }
 
 function defaultUrl(resolution: Resolution): URL {

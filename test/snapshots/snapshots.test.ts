@@ -13,7 +13,7 @@ import { BUILTIN_LAYOUTS } from '../../src/embed/layouts.ts';
 import { parseMapSpec } from '../../src/embed/spec.ts';
 import type { Layout } from '../../src/layouts/schema.ts';
 import { layoutLayers } from '../../src/maplibre/index.ts';
-import { areaOf } from '../../src/relations/index.ts';
+import { areaFeature } from '../../src/relations/index.ts';
 import { expectedText, UPDATE_HINT } from '../regenerate.ts';
 
 const DIR = new URL('./', import.meta.url).pathname;
@@ -97,7 +97,7 @@ describe('snapshots', () => {
         if (!['metro-circle', 'economic-zone', 'eco-zone', 'city-role', 'hub-layout'].includes(item.type))
           continue;
         try {
-          const f = areaOf(item, atlas);
+          const f = areaFeature(item, atlas);
           out[item.id] = {
             ...f.properties,
             areaKm2: round(f.properties.areaKm2, 1),
