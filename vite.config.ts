@@ -24,6 +24,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     outDir: 'dist',
+    // The gallery's public files (preview images, the embed host script) belong to the gallery, not the package.
+    copyPublicDir: false,
     lib: {
       entry: {
         index: 'src/index.ts',

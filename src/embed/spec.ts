@@ -121,6 +121,23 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
+ * A union's failure as the failures inside the branch the input went into (`basemap.crs`, not "expected
+ * 'quyu' | Object" at `basemap`); other issues as they are.
+ */
+function leafIssues(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown>[] {
+  if (issue.type === 'union' && issue.issues?.length) {
+    // The branches' issues have paths relative to the union: those with a path came from inside a branch.
+    const inside = issue.issues.filter((i) => i.path?.length);
+    if (inside.length) {
+      return inside
+        .map((i) => ({ ...i, path: [...(issue.path ?? []), ...i.path!] }) as v.BaseIssue<unknown>)
+        .flatMap(leafIssues);
+    }
+  }
+  return [issue];
+}
+
+/**
  * Validates a map spec (an object or a JSON string) and fills defaults. Throws a {@link QuyuError} listing
  * every problem with its path and fix, in Chinese and English.
  *
@@ -152,7 +169,7 @@ export function parseMapSpec(input: unknown): MapSpec {
   }
   const result = v.safeParse(MapSpecSchema, value);
   if (result.success) return result.output;
-  const issues: QuyuIssue[] = result.issues.map((i) => ({
+  const issues: QuyuIssue[] = result.issues.flatMap(leafIssues).map((i) => ({
     code: 'invalid-input',
     path: pathOf(i),
     value: i.input,

@@ -7,6 +7,8 @@
  *
  * All browser cases live in this one file so that one browser runs at a time.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserUnavailable,
@@ -15,53 +17,31 @@ import {
   type Harness,
   labelPixels,
   openMapPage,
+  RENDER_DIR,
   screenshotMap,
   skipWithoutBrowser,
   startHarness,
 } from './harness.ts';
 
+/** One render case: `test/render/<name>/case.json` says what it shows and where; expected.png beside it. */
 interface RenderCase {
   /** Folder under test/render/. */
   name: string;
+  /** What the case shows, in a sentence: what a reviewer should see in expected.png. */
+  shows: string;
   /** Page path on the dev server. */
-  path: string;
-  /** CSS font family the labels use, checked for real CJK glyphs. */
-  font: string;
+  page: string;
+  /** The label font the page uses, checked for real CJK glyphs. */
+  font: 'sans' | 'serif';
   /** Compare with a golden image. Default true. */
   golden?: boolean;
 }
 
-const SANS = "'Noto Sans CJK SC'";
-const SERIF = "'Noto Serif CJK SC'";
+const FONTS = { sans: "'Noto Sans CJK SC'", serif: "'Noto Serif CJK SC'" } as const;
 
-const CASES: RenderCase[] = [
-  { name: 'start-page', path: '/examples/atlas.html?test', font: SANS },
-  { name: 'base-light', path: '/examples/base-style.html?theme=light', font: SANS },
-  { name: 'base-dark', path: '/examples/base-style.html?theme=dark', font: SANS },
-  { name: 'base-print', path: '/examples/base-style.html?theme=print', font: SERIF },
-  {
-    name: 'base-light-guangdong-en',
-    path: '/examples/base-style.html?theme=light&lang=en&center=113.4,23.2&zoom=6.3',
-    font: SANS,
-  },
-  // One case per layer type.
-  { name: 'layer-metro-circles', path: '/examples/metro-circles.html', font: SANS },
-  { name: 'layer-hub-layout', path: '/examples/hub-layout.html', font: SANS },
-  { name: 'layer-links', path: '/examples/links.html', font: SANS },
-  { name: 'layer-eco-zones', path: '/examples/eco-zones.html', font: SANS },
-  { name: 'layer-corridors', path: '/examples/corridors.html', font: SANS },
-  { name: 'layer-economic-zones', path: '/examples/economic-zones.html', font: SANS },
-  { name: 'layer-city-roles', path: '/examples/city-roles.html', font: SANS },
-  { name: 'layer-choropleth', path: '/examples/choropleth.html', font: SANS },
-  // One per theme (light is the layer cases above), and English labels.
-  { name: 'theme-dark', path: '/examples/metro-circles.html?theme=dark', font: SANS },
-  { name: 'theme-print', path: '/examples/metro-circles.html?theme=print', font: SERIF },
-  { name: 'lang-en', path: '/examples/hub-layout.html?lang=en', font: SANS },
-  // A national view with the South China Sea islands inset.
-  { name: 'national-inset', path: '/examples/national.html', font: SANS },
-  // Every Guangdong item at once (the benchmark page): drawn without errors, no golden.
-  { name: 'guangdong-all', path: '/examples/guangdong.html', font: SANS, golden: false },
-];
+const CASES: RenderCase[] = readdirSync(RENDER_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(RENDER_DIR, d.name, 'case.json')))
+  .map((d) => ({ name: d.name, ...JSON.parse(readFileSync(join(RENDER_DIR, d.name, 'case.json'), 'utf8')) }));
 
 /** Fewer changed pixels than this between labels shown and hidden means the labels did not draw. */
 const MIN_LABEL_PIXELS = 1500;
@@ -80,15 +60,14 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: ${c.path} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
-      const m = await openMapPage(h, c.path);
+    it(`${c.name}: ${c.page} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
+      const m = await openMapPage(h, c.page);
       try {
         expect(m.errors, 'console or page errors').toEqual([]);
         expect(m.canvas.width, 'canvas width').toBeGreaterThan(100);
         expect(m.canvas.height, 'canvas height').toBeGreaterThan(100);
-        expect(await drawsCjk(m.page, c.font), `${c.font} draws Chinese (fonts-noto-cjk installed?)`).toBe(
-          true,
-        );
+        const font = FONTS[c.font];
+        expect(await drawsCjk(m.page, font), `${font} draws Chinese (fonts-noto-cjk installed?)`).toBe(true);
         const labelPx = await labelPixels(m.page);
         expect(labelPx, 'pixels drawn by labels').toBeGreaterThan(MIN_LABEL_PIXELS);
         let message = '';
