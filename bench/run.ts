@@ -11,6 +11,7 @@ import { fmt, type Row } from './harness.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
 import { bench as reachRing } from './reach-ring.bench.ts';
 import { run as renderBench } from './render.bench.ts';
+import { bench as size } from './size.bench.ts';
 
 /** The browser benchmark (quyu's overhead over a bare MapLibre page, bundle size) as table rows. */
 async function render(): Promise<Row[]> {
@@ -67,6 +68,7 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   'area-of': areaOf,
   'reach-ring': reachRing,
   render,
+  size,
 };
 
 const only = process.argv.slice(2);

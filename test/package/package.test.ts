@@ -1,12 +1,30 @@
 /**
- * The package as a user gets it: the built `dist/` (made by `npm run build`, which `npm ci` runs through
- * `prepare`) resolves through the `exports` map by name, and the `quyu` command starts.
+ * The package as a user gets it: the built `dist/` (made by `npm run build`; `npm pack` and `npm publish`
+ * run it through `prepack`, and this test when dist/ is missing or older than src/) resolves through the
+ * `exports` map by name, and the `quyu` command starts. From a packed tarball in a scratch app:
+ * test/browser/first-hour.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  const built = existsSync('dist/index.js') ? statSync('dist/index.js').mtimeMs : 0;
+  if (built < newest('src')) execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
+}, 300_000);
 
 describe('package', () => {
   it('declares ESM, types in every export, sideEffects and the files it ships', () => {
@@ -16,10 +34,16 @@ describe('package', () => {
       if (typeof value === 'object') expect((value as { types?: string }).types, key).toMatch(/\.d\.ts$/);
     }
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'bin', 'data/*.json', 'data/README.md']));
+    // Nothing runs at a user's install; the build runs before packing.
+    expect(pkg.scripts.prepare).toBeUndefined();
+    expect(pkg.scripts.prepack).toMatch(/build/);
+    // Every package the published types import is a dependency (or the optional peer maplibre-gl).
+    for (const types of ['@types/geojson', '@types/topojson-specification']) {
+      expect(pkg.dependencies[types], types).toBeDefined();
+    }
   });
 
   it('every entry point imports by package name from the built dist, in Node', () => {
-    if (!existsSync('dist/index.js')) execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
     const script = `
       const q = await import('quyu');
       const atlas = await q.loadAtlas();
