@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { QUYU_ALIASES } from './vite.aliases.ts';
 
 /** Built-in layouts, each its own entry point (`quyu/layouts/<region>`). */
 const LAYOUT_REGIONS = ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongjiang', 'mianyang', 'national'];
@@ -11,6 +12,8 @@ const LAYOUT_REGIONS = ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongji
  */
 export default defineConfig({
   root: '.',
+  // Pages import quyu by its package names, as user code does (vite.aliases.ts).
+  resolve: { alias: QUYU_ALIASES },
   clearScreen: false,
   // Files served and copied as they are (the embed host script keeps a stable name).
   publicDir: 'examples/public',
