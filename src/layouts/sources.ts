@@ -2,39 +2,21 @@
 // Review changes like code; re-run the script rather than editing by hand.
 import type { Source } from './schema.ts';
 
-/** Seed 000: 全省深入推动区域协调发展座谈会在韶关召开 (Guangdong, 2024-05-14..16)
- *
- * @example
- * ```ts
- * SEED000.title;
- * ```
- */
+/** Seed 000: 全省深入推动区域协调发展座谈会在韶关召开 (Guangdong, 2024-05-14..16) */
 export const SEED000: Source = {
   id: 'SEED000',
   title: 'Seed 000: 全省深入推动区域协调发展座谈会在韶关召开 (Guangdong, 2024-05-14..16)',
   reliability: 'seed',
 };
 
-/** Seed 001: 黑龙江省委区域协调发展领导小组第一次全体会议 (2024; text has transcoding artefacts)
- *
- * @example
- * ```ts
- * SEED001.title;
- * ```
- */
+/** Seed 001: 黑龙江省委区域协调发展领导小组第一次全体会议 (2024; text has transcoding artefacts) */
 export const SEED001: Source = {
   id: 'SEED001',
   title: 'Seed 001: 黑龙江省委区域协调发展领导小组第一次全体会议 (2024; text has transcoding artefacts)',
   reliability: 'seed',
 };
 
-/** Seed 002: 集中资源力量扎实推进双圈建设和'五区共兴'发展 (Sichuan, meeting 2024-03-15, published 2024-03-18, 川观新闻)
- *
- * @example
- * ```ts
- * SEED002.title;
- * ```
- */
+/** Seed 002: 集中资源力量扎实推进双圈建设和'五区共兴'发展 (Sichuan, meeting 2024-03-15, published 2024-03-18, 川观新闻) */
 export const SEED002: Source = {
   id: 'SEED002',
   title:
@@ -42,26 +24,14 @@ export const SEED002: Source = {
   reliability: 'seed',
 };
 
-/** Seed 003: 张硕辅接受联合采访 (Guangzhou, 2020-11-23; 读特/界面)
- *
- * @example
- * ```ts
- * SEED003.title;
- * ```
- */
+/** Seed 003: 张硕辅接受联合采访 (Guangzhou, 2020-11-23; 读特/界面) */
 export const SEED003: Source = {
   id: 'SEED003',
   title: 'Seed 003: 张硕辅接受联合采访 (Guangzhou, 2020-11-23; 读特/界面)',
   reliability: 'seed',
 };
 
-/** Seed 004: 《关于构建区域发展新格局的指导意见》 with XX placeholders (desk33.com p-1323856) = Mianyang
- *
- * @example
- * ```ts
- * SEED004.title;
- * ```
- */
+/** Seed 004: 《关于构建区域发展新格局的指导意见》 with XX placeholders (desk33.com p-1323856) = Mianyang */
 export const SEED004: Source = {
   id: 'SEED004',
   title:
@@ -69,13 +39,7 @@ export const SEED004: Source = {
   reliability: 'seed',
 };
 
-/** NBS 统计用区划代码 (2022 vintage: cut-off 2022-10-31, published 2022-12-29) via github modood/Administrative-divisions-of-China dist/{provinces,cities,areas}.csv, commit dc3a1d7
- *
- * @example
- * ```ts
- * NBS_CODES.title;
- * ```
- */
+/** NBS 统计用区划代码 (2022 vintage: cut-off 2022-10-31, published 2022-12-29) via github modood/Administrative-divisions-of-China dist/{provinces,cities,areas}.csv, commit dc3a1d7 */
 export const NBS_CODES: Source = {
   id: 'NBS_CODES',
   title:
@@ -84,26 +48,14 @@ export const NBS_CODES: Source = {
   url: 'https://github.com/modood/Administrative-divisions-of-China',
 };
 
-/** 810000/820000 for HK/Macao as used in many public code tables (e.g. GB/T 2260-style JSON)
- *
- * @example
- * ```ts
- * HKMO_CODES.title;
- * ```
- */
+/** 810000/820000 for HK/Macao as used in many public code tables (e.g. GB/T 2260-style JSON) */
 export const HKMO_CODES: Source = {
   id: 'HKMO_CODES',
   title: '810000/820000 for HK/Macao as used in many public code tables (e.g. GB/T 2260-style JSON)',
   reliability: 'secondary',
 };
 
-/** 粤府〔2023〕92号 (dated 2023-10-25, published 2023-12-20): 广州/深圳/珠江口西岸/汕潮揭/湛茂都市圈发展规划 — full-text mirrors of the 广州 and 深圳 plans (newton.com.tw) + 中新社 2023-12-20 summary
- *
- * @example
- * ```ts
- * GD_MC_2023.title;
- * ```
- */
+/** 粤府〔2023〕92号 (dated 2023-10-25, published 2023-12-20): 广州/深圳/珠江口西岸/汕潮揭/湛茂都市圈发展规划 — full-text mirrors of the 广州 and 深圳 plans (newton.com.tw) + 中新社 2023-12-20 summary */
 export const GD_MC_2023: Source = {
   id: 'GD_MC_2023',
   title:
@@ -117,13 +69,7 @@ export const GD_MC_2023: Source = {
   ],
 };
 
-/** 《湛茂都市圈发展规划》一图读懂 (南方日报/湛江日报, 2023-12-20): 湛江、茂名全域, 2.47万km², 1327万人
- *
- * @example
- * ```ts
- * GD_MC_2023_ZM.title;
- * ```
- */
+/** 《湛茂都市圈发展规划》一图读懂 (南方日报/湛江日报, 2023-12-20): 湛江、茂名全域, 2.47万km², 1327万人 */
 export const GD_MC_2023_ZM: Source = {
   id: 'GD_MC_2023_ZM',
   title:
@@ -132,13 +78,7 @@ export const GD_MC_2023_ZM: Source = {
   url: 'http://569185.nync.com/article/23448211.html',
 };
 
-/** 广东省自然资源厅《广东省都市圈国土空间规划协调指引》(印发 2022-07-20; NOT 2020) + 中国城市报 comparison with the 十四五 definitions
- *
- * @example
- * ```ts
- * GD_MC_2022.title;
- * ```
- */
+/** 广东省自然资源厅《广东省都市圈国土空间规划协调指引》(印发 2022-07-20; NOT 2020) + 中国城市报 comparison with the 十四五 definitions */
 export const GD_MC_2022: Source = {
   id: 'GD_MC_2022',
   title:
@@ -151,13 +91,7 @@ export const GD_MC_2022: Source = {
   ],
 };
 
-/** 南方网 2020-06-11: 《广东省开发区总体发展规划(2020—2035年)》 names 广州都市圈(广佛肇清云韶) and 深圳都市圈(深莞惠河汕)
- *
- * @example
- * ```ts
- * GD_MC_2020.title;
- * ```
- */
+/** 南方网 2020-06-11: 《广东省开发区总体发展规划(2020—2035年)》 names 广州都市圈(广佛肇清云韶) and 深圳都市圈(深莞惠河汕) */
 export const GD_MC_2020: Source = {
   id: 'GD_MC_2020',
   title:
@@ -166,13 +100,7 @@ export const GD_MC_2020: Source = {
   url: 'http://manaita-arai.com/news/content/2020-06/11/content_23238990.htm',
 };
 
-/** 羊城晚报 2019 (建设好汕头、湛江2个省域副中心城市) ; tftnews summary of 广东十四五 (广州、深圳省域核心城市; 汕头、湛江省域副中心)
- *
- * @example
- * ```ts
- * GD_SUBCENTRES.title;
- * ```
- */
+/** 羊城晚报 2019 (建设好汕头、湛江2个省域副中心城市) ; tftnews summary of 广东十四五 (广州、深圳省域核心城市; 汕头、湛江省域副中心) */
 export const GD_SUBCENTRES: Source = {
   id: 'GD_SUBCENTRES',
   title:
@@ -182,13 +110,7 @@ export const GD_SUBCENTRES: Source = {
   moreUrls: ['https://tftnews.com/news2430333'],
 };
 
-/** 《广东省综合交通运输体系'十四五'发展规划》(省政府办公厅 2021-09-29): '以粤港澳大湾区为核心,汕头、湛江、韶关为极点'
- *
- * @example
- * ```ts
- * GD_TRANS_14.title;
- * ```
- */
+/** 《广东省综合交通运输体系'十四五'发展规划》(省政府办公厅 2021-09-29): '以粤港澳大湾区为核心,汕头、湛江、韶关为极点' */
 export const GD_TRANS_14: Source = {
   id: 'GD_TRANS_14',
   title:
@@ -197,13 +119,7 @@ export const GD_TRANS_14: Source = {
   url: 'http://austinsherwood.com/portlspnews/9212',
 };
 
-/** 《粤港澳大湾区发展规划纲要》(2019-02-18): 9 Guangdong cities + HK + Macao; 前海/南沙/横琴 platforms; 河套
- *
- * @example
- * ```ts
- * GBA_2019.title;
- * ```
- */
+/** 《粤港澳大湾区发展规划纲要》(2019-02-18): 9 Guangdong cities + HK + Macao; 前海/南沙/横琴 platforms; 河套 */
 export const GBA_2019: Source = {
   id: 'GBA_2019',
   title:
@@ -213,13 +129,7 @@ export const GBA_2019: Source = {
   moreUrls: ['https://m.fx361.cc/news/2018/0823/16715054.html'],
 };
 
-/** Wikipedia 'Hengqin' infobox: 22.1200°N 113.5101°E; 106.46 km²
- *
- * @example
- * ```ts
- * HENGQIN_WIKI.title;
- * ```
- */
+/** Wikipedia 'Hengqin' infobox: 22.1200°N 113.5101°E; 106.46 km² */
 export const HENGQIN_WIKI: Source = {
   id: 'HENGQIN_WIKI',
   title: "Wikipedia 'Hengqin' infobox: 22.1200°N 113.5101°E; 106.46 km²",
@@ -228,13 +138,7 @@ export const HENGQIN_WIKI: Source = {
   moreUrls: ['https://arc.ask3.ru/arc/aa/e9/b6/e9361e1ac47ec4ed4d88b75c738505b6.html'],
 };
 
-/** Wikipedia (pt) 'Lok Ma Chau Loop': 22.5210111°N 114.080444°E; 0.97 km² ; 大公报 2025-06-19: 香港园区87公顷 + 深圳园区300公顷
- *
- * @example
- * ```ts
- * LOOP_WIKI.title;
- * ```
- */
+/** Wikipedia (pt) 'Lok Ma Chau Loop': 22.5210111°N 114.080444°E; 0.97 km² ; 大公报 2025-06-19: 香港园区87公顷 + 深圳园区300公顷 */
 export const LOOP_WIKI: Source = {
   id: 'LOOP_WIKI',
   title:
@@ -244,13 +148,7 @@ export const LOOP_WIKI: Source = {
   moreUrls: ['https://www.takungpao.com/news/232109/2025/0619/1096509.html'],
 };
 
-/** people.cn / ecns 2021-09-07: 前海合作区 expanded from 14.92 km² to 120.56 km²
- *
- * @example
- * ```ts
- * QIANHAI_2021.title;
- * ```
- */
+/** people.cn / ecns 2021-09-07: 前海合作区 expanded from 14.92 km² to 120.56 km² */
 export const QIANHAI_2021: Source = {
   id: 'QIANHAI_2021',
   title: 'people.cn / ecns 2021-09-07: 前海合作区 expanded from 14.92 km² to 120.56 km²',
@@ -258,13 +156,7 @@ export const QIANHAI_2021: Source = {
   url: 'http://en.people.cn/n3/2021/0907/c90000-9893125.html',
 };
 
-/** 深中通道: opened 2024-06-30; ~24 km; from 深圳机场互通立交 (宝安) across 伶仃洋 to 中山马鞍岛; 万顷沙互通 links 南中高速 (中新网/人民网 2024-06-27; 识港网 2024-07-01)
- *
- * @example
- * ```ts
- * SZ_LINK.title;
- * ```
- */
+/** 深中通道: opened 2024-06-30; ~24 km; from 深圳机场互通立交 (宝安) across 伶仃洋 to 中山马鞍岛; 万顷沙互通 links 南中高速 (中新网/人民网 2024-06-27; 识港网 2024-07-01) */
 export const SZ_LINK: Source = {
   id: 'SZ_LINK',
   title:
@@ -277,13 +169,7 @@ export const SZ_LINK: Source = {
   ],
 };
 
-/** China Daily via dahe.cn 2024-12-26: Nansha phases I-III in 2004/2007/2017; phase IV automated terminal passed completion acceptance Nov 2024
- *
- * @example
- * ```ts
- * NANSHA_PORT.title;
- * ```
- */
+/** China Daily via dahe.cn 2024-12-26: Nansha phases I-III in 2004/2007/2017; phase IV automated terminal passed completion acceptance Nov 2024 */
 export const NANSHA_PORT: Source = {
   id: 'NANSHA_PORT',
   title:
@@ -292,13 +178,7 @@ export const NANSHA_PORT: Source = {
   url: 'https://en.dahe.cn/2024/12-26/1871302.html',
 };
 
-/** 新华网/南方日报 2023-11-07: 百千万工程 = 122 县(市、区)、1609 乡镇(街道)、2.65万 行政村(社区)
- *
- * @example
- * ```ts
- * GD_BQW.title;
- * ```
- */
+/** 新华网/南方日报 2023-11-07: 百千万工程 = 122 县(市、区)、1609 乡镇(街道)、2.65万 行政村(社区) */
 export const GD_BQW: Source = {
   id: 'GD_BQW',
   title: '新华网/南方日报 2023-11-07: 百千万工程 = 122 县(市、区)、1609 乡镇(街道)、2.65万 行政村(社区)',
@@ -306,13 +186,7 @@ export const GD_BQW: Source = {
   url: 'http://www.gd.xinhuanet.com/20231107/fa34c033b96649c4971caae10f7cefb8/c.html',
 };
 
-/** 北部生态发展区 members (韶关、梅州、清远、河源、云浮) in china.com.cn 2020-09-17; 东西两翼 coastal projects (汕头、汕尾、阳江、湛江、茂名、潮州、揭阳) in 羊城晚报 2019; regional grouping list d1wan.com
- *
- * @example
- * ```ts
- * GD_1C1B1Z.title;
- * ```
- */
+/** 北部生态发展区 members (韶关、梅州、清远、河源、云浮) in china.com.cn 2020-09-17; 东西两翼 coastal projects (汕头、汕尾、阳江、湛江、茂名、潮州、揭阳) in 羊城晚报 2019; regional grouping list d1wan.com */
 export const GD_1C1B1Z: Source = {
   id: 'GD_1C1B1Z',
   title:
@@ -322,13 +196,7 @@ export const GD_1C1B1Z: Source = {
   moreUrls: ['http://m.kcqsx.com/jieyang/201901/340588.html', 'https://d1wan.com/390185.html'],
 };
 
-/** 中新社 2013-11-07: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州 (汕头、湛江、茂名、揭阳 got funds only)
- *
- * @example
- * ```ts
- * GD_PAIR_2013.title;
- * ```
- */
+/** 中新社 2013-11-07: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州 (汕头、湛江、茂名、揭阳 got funds only) */
 export const GD_PAIR_2013: Source = {
   id: 'GD_PAIR_2013',
   title:
@@ -337,13 +205,7 @@ export const GD_PAIR_2013: Source = {
   url: 'https://www.chinanews.com/gn/2013/11-07/5477380.shtml',
 };
 
-/** 《广东省乡村振兴驻镇帮镇扶村工作方案》(2021-06): 珠三角6市(广州、深圳、珠海、佛山、东莞、中山) help 粤东粤西粤北12市 + 肇庆
- *
- * @example
- * ```ts
- * GD_PAIR_2021.title;
- * ```
- */
+/** 《广东省乡村振兴驻镇帮镇扶村工作方案》(2021-06): 珠三角6市(广州、深圳、珠海、佛山、东莞、中山) help 粤东粤西粤北12市 + 肇庆 */
 export const GD_PAIR_2021: Source = {
   id: 'GD_PAIR_2021',
   title:
@@ -352,13 +214,7 @@ export const GD_PAIR_2021: Source = {
   url: 'http://www.rexun.cn/guonei/2021/0611/061162751.html',
 };
 
-/** 南方日报 summary listing 《珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案(2023—2025年)》 (45 粤东粤西粤北 counties fully covered; 12 counties of 惠州、江门、肇庆 '参照开展产业协作') and 《关于推动产业有序转移促进区域协调发展的若干措施》 (each 粤东粤西粤北 city builds 1 承接产业有序转移主平台; 双向'飞地经济')
- *
- * @example
- * ```ts
- * GD_PAIR_2023PLAN.title;
- * ```
- */
+/** 南方日报 summary listing 《珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案(2023—2025年)》 (45 粤东粤西粤北 counties fully covered; 12 counties of 惠州、江门、肇庆 '参照开展产业协作') and 《关于推动产业有序转移促进区域协调发展的若干措施》 (each 粤东粤西粤北 city builds 1 承接产业有序转移主平台; 双向'飞地经济') */
 export const GD_PAIR_2023PLAN: Source = {
   id: 'GD_PAIR_2023PLAN',
   title:
@@ -366,13 +222,7 @@ export const GD_PAIR_2023PLAN: Source = {
   reliability: 'secondary; (secondary copy without URL)',
 };
 
-/** 广州→梅州: 穗府办〔2022〕20号 plan (2021-2025), 梅州市政府网 2022-08-23; 2023-09 联席会议 ('探索实施双向飞地园区'); 广州→湛江 since 2021-07 (湛江日报 2023-02-09; 2024-12 联席会)
- *
- * @example
- * ```ts
- * GD_PAIR_GZ.title;
- * ```
- */
+/** 广州→梅州: 穗府办〔2022〕20号 plan (2021-2025), 梅州市政府网 2022-08-23; 2023-09 联席会议 ('探索实施双向飞地园区'); 广州→湛江 since 2021-07 (湛江日报 2023-02-09; 2024-12 联席会) */
 export const GD_PAIR_GZ: Source = {
   id: 'GD_PAIR_GZ',
   title:
@@ -382,13 +232,7 @@ export const GD_PAIR_GZ: Source = {
   moreUrls: ['http://mziit.com/news/15705.html', 'https://www.gdzjdaily.com.cn/p/2845374.html'],
 };
 
-/** 深圳→汕尾 (sz.gov.cn 2021-12-10), 深圳南山→河源连平 (2022-12), 深圳→汕头 (2025 report), 深圳对口帮扶协作潮州指挥部 entered 潮州 2023-06, 南方日报 2025-12-18: 深圳 pairs 汕头、汕尾、河源、潮州 + 博罗县
- *
- * @example
- * ```ts
- * GD_PAIR_SZ.title;
- * ```
- */
+/** 深圳→汕尾 (sz.gov.cn 2021-12-10), 深圳南山→河源连平 (2022-12), 深圳→汕头 (2025 report), 深圳对口帮扶协作潮州指挥部 entered 潮州 2023-06, 南方日报 2025-12-18: 深圳 pairs 汕头、汕尾、河源、潮州 + 博罗县 */
 export const GD_PAIR_SZ: Source = {
   id: 'GD_PAIR_SZ',
   title:
@@ -402,13 +246,7 @@ export const GD_PAIR_SZ: Source = {
   ],
 };
 
-/** 佛山→云浮 (佛山新闻网: 2021-07 138 cadres to 21 towns of 云浮); 佛山→肇庆 since 2021-07 (中国小康网 2023-02-05)
- *
- * @example
- * ```ts
- * GD_PAIR_FS.title;
- * ```
- */
+/** 佛山→云浮 (佛山新闻网: 2021-07 138 cadres to 21 towns of 云浮); 佛山→肇庆 since 2021-07 (中国小康网 2023-02-05) */
 export const GD_PAIR_FS: Source = {
   id: 'GD_PAIR_FS',
   title:
@@ -418,13 +256,7 @@ export const GD_PAIR_FS: Source = {
   moreUrls: ['https://news.chinaxiaokang.com/shehuipindao/shehui/20230205/1400492.html'],
 };
 
-/** 东莞→韶关 (3rd/4th rounds, 韶关日报 2023), 东莞→韶关、揭阳 (东莞+ 2022-10-15)
- *
- * @example
- * ```ts
- * GD_PAIR_DG.title;
- * ```
- */
+/** 东莞→韶关 (3rd/4th rounds, 韶关日报 2023), 东莞→韶关、揭阳 (东莞+ 2022-10-15) */
 export const GD_PAIR_DG: Source = {
   id: 'GD_PAIR_DG',
   title: '东莞→韶关 (3rd/4th rounds, 韶关日报 2023), 东莞→韶关、揭阳 (东莞+ 2022-10-15)',
@@ -433,13 +265,7 @@ export const GD_PAIR_DG: Source = {
   moreUrls: ['https://m.dutenews.com/n/article/7115675'],
 };
 
-/** 珠海金湾→阳江阳东; 珠海斗门→阳西 (阳西县政府网); 珠海→茂名(高州) since 2016 (珠海特区报 2019)
- *
- * @example
- * ```ts
- * GD_PAIR_ZH.title;
- * ```
- */
+/** 珠海金湾→阳江阳东; 珠海斗门→阳西 (阳西县政府网); 珠海→茂名(高州) since 2016 (珠海特区报 2019) */
 export const GD_PAIR_ZH: Source = {
   id: 'GD_PAIR_ZH',
   title: '珠海金湾→阳江阳东; 珠海斗门→阳西 (阳西县政府网); 珠海→茂名(高州) since 2016 (珠海特区报 2019)',
@@ -451,13 +277,7 @@ export const GD_PAIR_ZH: Source = {
   ],
 };
 
-/** 中山市结对帮扶潮州市乡村振兴驻金石镇工作队 (3 years to 2024-09)
- *
- * @example
- * ```ts
- * GD_PAIR_ZS.title;
- * ```
- */
+/** 中山市结对帮扶潮州市乡村振兴驻金石镇工作队 (3 years to 2024-09) */
 export const GD_PAIR_ZS: Source = {
   id: 'GD_PAIR_ZS',
   title: '中山市结对帮扶潮州市乡村振兴驻金石镇工作队 (3 years to 2024-09)',
@@ -465,13 +285,7 @@ export const GD_PAIR_ZS: Source = {
   url: 'http://www.kuoxiong.cn/news/detail/612/266041.html',
 };
 
-/** 深汕特别合作区: 468.3 km², 鹅埠、小漠、鲘门、赤石4镇+圆墩林场 (in former 海丰县), set up 2011, 深圳-led since 2017-09
- *
- * @example
- * ```ts
- * SHENSHAN.title;
- * ```
- */
+/** 深汕特别合作区: 468.3 km², 鹅埠、小漠、鲘门、赤石4镇+圆墩林场 (in former 海丰县), set up 2011, 深圳-led since 2017-09 */
 export const SHENSHAN: Source = {
   id: 'SHENSHAN',
   title:
@@ -480,13 +294,7 @@ export const SHENSHAN: Source = {
   url: 'http://www.jizihe.com/page/2021/0325/19514541.shtml',
 };
 
-/** 广州日报 2023-03-20: 潮州承接产业有序转移主平台 (中山(潮州)产业转移工业园、潮州港经开区、潮安经开区); '反向飞地'/'科创飞地' in 深圳
- *
- * @example
- * ```ts
- * CHAOZHOU_PLATFORM.title;
- * ```
- */
+/** 广州日报 2023-03-20: 潮州承接产业有序转移主平台 (中山(潮州)产业转移工业园、潮州港经开区、潮安经开区); '反向飞地'/'科创飞地' in 深圳 */
 export const CHAOZHOU_PLATFORM: Source = {
   id: 'CHAOZHOU_PLATFORM',
   title:
@@ -495,13 +303,7 @@ export const CHAOZHOU_PLATFORM: Source = {
   url: 'https://gzdaily.dayoo.com/pc/html/2023-03/20/content_875_819984.htm',
 };
 
-/** 湛茂阳2021—2022合作工作计划 (2021-08-02): 湛江吴川 + 茂名化州 共建湛茂空港经济区 (framework 2020-06)
- *
- * @example
- * ```ts
- * ZM_AIRPORT_ZONE.title;
- * ```
- */
+/** 湛茂阳2021—2022合作工作计划 (2021-08-02): 湛江吴川 + 茂名化州 共建湛茂空港经济区 (framework 2020-06) */
 export const ZM_AIRPORT_ZONE: Source = {
   id: 'ZM_AIRPORT_ZONE',
   title:
@@ -509,13 +311,7 @@ export const ZM_AIRPORT_ZONE: Source = {
   reliability: 'secondary; (secondary copy without URL)',
 };
 
-/** 南方日报 2024-05-16 (潮州 piece) confirms '5月15日召开的全省区域协调发展座谈会' → seed 000 is May 2024
- *
- * @example
- * ```ts
- * GD_MEETING_2024.title;
- * ```
- */
+/** 南方日报 2024-05-16 (潮州 piece) confirms '5月15日召开的全省区域协调发展座谈会' → seed 000 is May 2024 */
 export const GD_MEETING_2024: Source = {
   id: 'GD_MEETING_2024',
   title:
@@ -524,13 +320,7 @@ export const GD_MEETING_2024: Source = {
   url: 'http://6upfun.com/?zHuq0s8wKOc.html',
 };
 
-/** 第一财经 2025-01-27 (16 national circles; 2021-22 NDRC published 7; 2023 seven more; 2024 厦漳泉, 合肥); 余飞 2025-10 ('第18个 长春', full order); zhongnongfutong 2025-10-21 (dates); forum post 2023-12-14 (dates/scopes)
- *
- * @example
- * ```ts
- * NATL_MC.title;
- * ```
- */
+/** 第一财经 2025-01-27 (16 national circles; 2021-22 NDRC published 7; 2023 seven more; 2024 厦漳泉, 合肥); 余飞 2025-10 ('第18个 长春', full order); zhongnongfutong 2025-10-21 (dates); forum post 2023-12-14 (dates/scopes) */
 export const NATL_MC: Source = {
   id: 'NATL_MC',
   title:
@@ -543,13 +333,7 @@ export const NATL_MC: Source = {
   ],
 };
 
-/** 央视/重庆 2022: 重庆都市圈 = 重庆主城都市区21区 + 四川广安全域, 3.5万km²
- *
- * @example
- * ```ts
- * CQ_MC.title;
- * ```
- */
+/** 央视/重庆 2022: 重庆都市圈 = 重庆主城都市区21区 + 四川广安全域, 3.5万km² */
 export const CQ_MC: Source = {
   id: 'CQ_MC',
   title: '央视/重庆 2022: 重庆都市圈 = 重庆主城都市区21区 + 四川广安全域, 3.5万km²',
@@ -557,13 +341,7 @@ export const CQ_MC: Source = {
   url: 'http://www.yuntu3d.com/p/435340.html',
 };
 
-/** 中新社 2021-10-20: 《成渝地区双城经济圈建设规划纲要》 scope = 重庆27区(县)+开州、云阳部分; 四川15市; 18.5万km²; detailed list with exclusions (绵阳除北川、平武; 达州除万源; 雅安除天全、宝兴) as in 成渝城市群规划(2016)
- *
- * @example
- * ```ts
- * CY_2021.title;
- * ```
- */
+/** 中新社 2021-10-20: 《成渝地区双城经济圈建设规划纲要》 scope = 重庆27区(县)+开州、云阳部分; 四川15市; 18.5万km²; detailed list with exclusions (绵阳除北川、平武; 达州除万源; 雅安除天全、宝兴) as in 成渝城市群规划(2016) */
 export const CY_2021: Source = {
   id: 'CY_2021',
   title:
@@ -573,13 +351,7 @@ export const CY_2021: Source = {
   moreUrls: ['https://wenxiaoda.com/2024/0704/681519.html'],
 };
 
-/** 四川新闻网 2021-11-29/30: 《成都都市圈发展规划》 core = 成都市 + 德阳旌阳区、什邡市、广汉市、中江县 + 眉山东坡区、彭山区、仁寿县、青神县 + 资阳雁江区、乐至县 (2.64万km²); planning scope = 成德眉资全域 3.31万km²
- *
- * @example
- * ```ts
- * CD_MC.title;
- * ```
- */
+/** 四川新闻网 2021-11-29/30: 《成都都市圈发展规划》 core = 成都市 + 德阳旌阳区、什邡市、广汉市、中江县 + 眉山东坡区、彭山区、仁寿县、青神县 + 资阳雁江区、乐至县 (2.64万km²); planning scope = 成德眉资全域 3.31万km² */
 export const CD_MC: Source = {
   id: 'CD_MC',
   title:
@@ -588,13 +360,7 @@ export const CD_MC: Source = {
   url: 'http://www.sc.chinanews.com.cn/shouye/2021-11-30/159003.html',
 };
 
-/** Sichuan 5 economic regions: 川府发〔2021〕7号 names the 5 plans (2021-06-09); members per studyofnet explainer, Baidu-baike mirror (川东北), 四川日报 2023-05-18 (攀西 = 攀枝花+凉山)
- *
- * @example
- * ```ts
- * SC_5R.title;
- * ```
- */
+/** Sichuan 5 economic regions: 川府发〔2021〕7号 names the 5 plans (2021-06-09); members per studyofnet explainer, Baidu-baike mirror (川东北), 四川日报 2023-05-18 (攀西 = 攀枝花+凉山) */
 export const SC_5R: Source = {
   id: 'SC_5R',
   title:
@@ -608,13 +374,7 @@ export const SC_5R: Source = {
   ],
 };
 
-/** 四川省第十二次党代会 (2022-05): 绵阳 川北省域经济副中心; 宜宾—泸州组团 川南; 南充—达州组团 川东北 (人民网/四川日报 2022-05-29); 省委省政府意见 2023-12-08 (宜泸), 南达意见
- *
- * @example
- * ```ts
- * SC_SUBCENTRE.title;
- * ```
- */
+/** 四川省第十二次党代会 (2022-05): 绵阳 川北省域经济副中心; 宜宾—泸州组团 川南; 南充—达州组团 川东北 (人民网/四川日报 2022-05-29); 省委省政府意见 2023-12-08 (宜泸), 南达意见 */
 export const SC_SUBCENTRE: Source = {
   id: 'SC_SUBCENTRE',
   title:
@@ -624,13 +384,7 @@ export const SC_SUBCENTRE: Source = {
   moreUrls: ['http://ybfzkg.com/newsshow.aspx?id=3471&mid=24', 'http://ncsf.com.cn/info/news-7630.html'],
 };
 
-/** 2018-07-14 新闻发布会 on 省委十一届三次全会: 7 区域中心城市 绵阳、德阳、乐山、宜宾、泸州、南充、达州
- *
- * @example
- * ```ts
- * SC_7RCC.title;
- * ```
- */
+/** 2018-07-14 新闻发布会 on 省委十一届三次全会: 7 区域中心城市 绵阳、德阳、乐山、宜宾、泸州、南充、达州 */
 export const SC_7RCC: Source = {
   id: 'SC_7RCC',
   title:
@@ -639,13 +393,7 @@ export const SC_7RCC: Source = {
   url: 'https://p2.ttnews.xyz/a/5cafc8b5dc9b5e75aaa5fb53',
 };
 
-/** 省委省政府《关于实施'一干多支'发展战略推动全省区域协同发展的指导意见》(四川日报 2018-11-20) — wording copied by seed 004
- *
- * @example
- * ```ts
- * SC_1G.title;
- * ```
- */
+/** 省委省政府《关于实施'一干多支'发展战略推动全省区域协同发展的指导意见》(四川日报 2018-11-20) — wording copied by seed 004 */
 export const SC_1G: Source = {
   id: 'SC_1G',
   title:
@@ -654,13 +402,7 @@ export const SC_1G: Source = {
   url: 'https://sichuan.scol.com.cn/dwzw/201811/56682144.html',
 };
 
-/** 四川天府新区: State Council approval 2014-10-02; 1578 km²; 成都高新区(南区)、双流、龙泉驿、新津、简阳部分 + 眉山彭山、仁寿部分
- *
- * @example
- * ```ts
- * TIANFU.title;
- * ```
- */
+/** 四川天府新区: State Council approval 2014-10-02; 1578 km²; 成都高新区(南区)、双流、龙泉驿、新津、简阳部分 + 眉山彭山、仁寿部分 */
 export const TIANFU: Source = {
   id: 'TIANFU',
   title:
@@ -670,13 +412,7 @@ export const TIANFU: Source = {
   moreUrls: ['https://wendabaike.com/wiki/84384.html'],
 };
 
-/** 中共绵阳市委七届五次全会决定 (2018-07-19): '加快建设中国科技城和西部现代化强市' — matches seed 004 wording
- *
- * @example
- * ```ts
- * MY_2018.title;
- * ```
- */
+/** 中共绵阳市委七届五次全会决定 (2018-07-19): '加快建设中国科技城和西部现代化强市' — matches seed 004 wording */
 export const MY_2018: Source = {
   id: 'MY_2018',
   title:
@@ -685,13 +421,7 @@ export const MY_2018: Source = {
   url: 'http://www.myzxyy.com/?app=show&id=8647',
 };
 
-/** 成都日报 2016-03-24: 绵阳 '岷山大熊猫国家公园' proposal covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口
- *
- * @example
- * ```ts
- * MY_PANDA_2016.title;
- * ```
- */
+/** 成都日报 2016-03-24: 绵阳 '岷山大熊猫国家公园' proposal covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口 */
 export const MY_PANDA_2016: Source = {
   id: 'MY_PANDA_2016',
   title:
@@ -700,13 +430,7 @@ export const MY_PANDA_2016: Source = {
   url: 'http://news.chengdu.cn/2016/0324/1774850.shtml',
 };
 
-/** 大熊猫国家公园 formally established 2021-10-12 (COP15); 27,134 km²; Sichuan 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山; 陕西秦岭片区 4,386 km²; 甘肃白水江片区 2,571 km²
- *
- * @example
- * ```ts
- * PANDA_NP.title;
- * ```
- */
+/** 大熊猫国家公园 formally established 2021-10-12 (COP15); 27,134 km²; Sichuan 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山; 陕西秦岭片区 4,386 km²; 甘肃白水江片区 2,571 km² */
 export const PANDA_NP: Source = {
   id: 'PANDA_NP',
   title:
@@ -716,13 +440,7 @@ export const PANDA_NP: Source = {
   moreUrls: ['https://www.1ynw.com/yn2772.html'],
 };
 
-/** 四川王朗国家级自然保护区: 平武县, 322.97 km², est. 1965, national since 2002
- *
- * @example
- * ```ts
- * WANGLANG.title;
- * ```
- */
+/** 四川王朗国家级自然保护区: 平武县, 322.97 km², est. 1965, national since 2002 */
 export const WANGLANG: Source = {
   id: 'WANGLANG',
   title: '四川王朗国家级自然保护区: 平武县, 322.97 km², est. 1965, national since 2002',
@@ -730,13 +448,7 @@ export const WANGLANG: Source = {
   url: 'https://newton.com.tw/wiki/%E7%8E%8B%E6%9C%97%E5%9C%8B%E5%AE%B6%E7%B4%9A%E8%87%AA%E7%84%B6%E4%BF%9D%E8%AD%B7%E5%8D%80/3448643',
 };
 
-/** 小寨子沟自然保护区 in 北川县青片乡
- *
- * @example
- * ```ts
- * XZZG.title;
- * ```
- */
+/** 小寨子沟自然保护区 in 北川县青片乡 */
 export const XZZG: Source = {
   id: 'XZZG',
   title: '小寨子沟自然保护区 in 北川县青片乡',
@@ -744,13 +456,7 @@ export const XZZG: Source = {
   url: 'http://m.ipa361.com/index.php/Home/Baike/baikeshow/did/2286324.html',
 };
 
-/** Mirror of a 2022-09-20 绵阳 article on '深度参与成渝地区双城经济圈建设的八大行动': 绵阳高新区、绵阳经开区 (national); 游仙高新区、江油高新区、安州工业园区、三台工业园区 (provincial); 中心城区 '300平方公里、300万人口'
- *
- * @example
- * ```ts
- * MY_2022_ZONES.title;
- * ```
- */
+/** Mirror of a 2022-09-20 绵阳 article on '深度参与成渝地区双城经济圈建设的八大行动': 绵阳高新区、绵阳经开区 (national); 游仙高新区、江油高新区、安州工业园区、三台工业园区 (provincial); 中心城区 '300平方公里、300万人口' */
 export const MY_2022_ZONES: Source = {
   id: 'MY_2022_ZONES',
   title:
@@ -759,13 +465,7 @@ export const MY_2022_ZONES: Source = {
   url: 'http://www.66227.cn/99353.html',
 };
 
-/** 涪城区 '致力于打造成渝地区高质量发展样板区' (forum mirror of 绵阳 news)
- *
- * @example
- * ```ts
- * MY_FUCHENG.title;
- * ```
- */
+/** 涪城区 '致力于打造成渝地区高质量发展样板区' (forum mirror of 绵阳 news) */
 export const MY_FUCHENG: Source = {
   id: 'MY_FUCHENG',
   title: "涪城区 '致力于打造成渝地区高质量发展样板区' (forum mirror of 绵阳 news)",
@@ -773,13 +473,7 @@ export const MY_FUCHENG: Source = {
   url: 'http://deyang.baiyiha.com/forum.php?goto=lastpost&mod=redirect&tid=8094',
 };
 
-/** 国函〔2022〕43号 (reported 2022-05-16): 哈尔滨、大庆、齐齐哈尔高新技术产业开发区建设国家自主创新示范区; scope = 三个高新区经审核公告的四至范围
- *
- * @example
- * ```ts
- * HDQ.title;
- * ```
- */
+/** 国函〔2022〕43号 (reported 2022-05-16): 哈尔滨、大庆、齐齐哈尔高新技术产业开发区建设国家自主创新示范区; scope = 三个高新区经审核公告的四至范围 */
 export const HDQ: Source = {
   id: 'HDQ',
   title:
@@ -791,13 +485,7 @@ export const HDQ: Source = {
   ],
 };
 
-/** 国发〔2013〕45号 《全国资源型城市可持续发展规划(2013—2020年)》: 262 resource-based cities (annex list NOT read)
- *
- * @example
- * ```ts
- * RES_CITY_2013.title;
- * ```
- */
+/** 国发〔2013〕45号 《全国资源型城市可持续发展规划(2013—2020年)》: 262 resource-based cities (annex list NOT read) */
 export const RES_CITY_2013: Source = {
   id: 'RES_CITY_2013',
   title:
@@ -806,13 +494,7 @@ export const RES_CITY_2013: Source = {
   url: 'http://big5.www.gov.cn/gate/big5/www.gov.cn/zhuanti/2013-12/03/content_2609341.htm',
 };
 
-/** OpenFlights data/airports.dat (source column 'OurAirports'), repo jpatokal/openflights, last change 2019-05-13 (commit e3bc6de)
- *
- * @example
- * ```ts
- * OPENFLIGHTS.title;
- * ```
- */
+/** OpenFlights data/airports.dat (source column 'OurAirports'), repo jpatokal/openflights, last change 2019-05-13 (commit e3bc6de) */
 export const OPENFLIGHTS: Source = {
   id: 'OPENFLIGHTS',
   title:
@@ -821,13 +503,7 @@ export const OPENFLIGHTS: Source = {
   url: 'https://github.com/jpatokal/openflights/blob/master/data/airports.dat',
 };
 
-/** mwgg/Airports airports.json (commit 1cfee6a) — NB: some China entries stale (ZGOW=old Waisha, ZGZJ=old Zhanjiang)
- *
- * @example
- * ```ts
- * MWGG.title;
- * ```
- */
+/** mwgg/Airports airports.json (commit 1cfee6a) — NB: some China entries stale (ZGOW=old Waisha, ZGZJ=old Zhanjiang) */
 export const MWGG: Source = {
   id: 'MWGG',
   title:
@@ -836,13 +512,7 @@ export const MWGG: Source = {
   url: 'https://github.com/mwgg/Airports',
 };
 
-/** OurAirports-derived airport table (public domain) embedded in a public JS file (index id 63419876830; repo/path not exposed by the index): 'ZHA|ZGZJ|Zhanjiang Wuchuan||CN|21.4817|110.59'
- *
- * @example
- * ```ts
- * OA_DERIVED.title;
- * ```
- */
+/** OurAirports-derived airport table (public domain) embedded in a public JS file (index id 63419876830; repo/path not exposed by the index): 'ZHA|ZGZJ|Zhanjiang Wuchuan||CN|21.4817|110.59' */
 export const OA_DERIVED: Source = {
   id: 'OA_DERIVED',
   title:
@@ -850,13 +520,7 @@ export const OA_DERIVED: Source = {
   reliability: 'secondary (weak provenance)',
 };
 
-/** OurAirports CSV rows in a public test fixture (index id 66576516959): ZUTF Chengdu Tianfu 30.3125,104.4415
- *
- * @example
- * ```ts
- * OA_FIXTURE.title;
- * ```
- */
+/** OurAirports CSV rows in a public test fixture (index id 66576516959): ZUTF Chengdu Tianfu 30.3125,104.4415 */
 export const OA_FIXTURE: Source = {
   id: 'OA_FIXTURE',
   title:
@@ -864,13 +528,7 @@ export const OA_FIXTURE: Source = {
   reliability: 'secondary (weak provenance)',
 };
 
-/** 湛江吴川国际机场 coordinate: airport infobox 21°28′54″N 110°35′25″E; agrees with facts.json OA value (110.59, 21.4817)
- *
- * @example
- * ```ts
- * COORDS_01.title;
- * ```
- */
+/** 湛江吴川国际机场 coordinate: airport infobox 21°28′54″N 110°35′25″E; agrees with facts.json OA value (110.59, 21.4817) */
 export const COORDS_01: Source = {
   id: 'COORDS_01',
   title:
@@ -879,13 +537,7 @@ export const COORDS_01: Source = {
   reliability: "coordinate research pass (coords.json), status 'sourced'; (mirror of en.wikipedia)",
 };
 
-/** 湛茂空港经济区 coordinate: airport coordinate used as proxy: the zone is the joint 吴川/化州 airport economic zone 'around 湛江吴川机场' (facts.json note); zone boundary not known
- *
- * @example
- * ```ts
- * COORDS_02.title;
- * ```
- */
+/** 湛茂空港经济区 coordinate: airport coordinate used as proxy: the zone is the joint 吴川/化州 airport economic zone 'around 湛江吴川机场' (facts.json note); zone boundary not known */
 export const COORDS_02: Source = {
   id: 'COORDS_02',
   title:
@@ -894,13 +546,7 @@ export const COORDS_02: Source = {
   reliability: "coordinate research pass (coords.json), status 'approximate'; (mirror of en.wikipedia)",
 };
 
-/** 韶关丹霞机场 coordinate: two open airport datasets agree within ~0.7 km; no Wikipedia coordinate found in the public sources consulted
- *
- * @example
- * ```ts
- * COORDS_04.title;
- * ```
- */
+/** 韶关丹霞机场 coordinate: two open airport datasets agree within ~0.7 km; no Wikipedia coordinate found in the public sources consulted */
 export const COORDS_04: Source = {
   id: 'COORDS_04',
   title:
@@ -909,13 +555,7 @@ export const COORDS_04: Source = {
     "coordinate research pass (coords.json), status 'approximate'; public GitHub airport JSON (OurAirports-style row 'ZGSG/HSC Shaoguan Danxia Airport lat 24.9786 lon 113.420998'); facts.json MWGG gives 24.97313/113.423695",
 };
 
-/** 汕头站 coordinate: station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District)
- *
- * @example
- * ```ts
- * COORDS_05.title;
- * ```
- */
+/** 汕头站 coordinate: station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District) */
 export const COORDS_05: Source = {
   id: 'COORDS_05',
   title: '汕头站 coordinate: station infobox 23°22′28.7″N 116°45′3.4″E (1 Taishannan Road, Longhu District)',
@@ -923,13 +563,7 @@ export const COORDS_05: Source = {
   reliability: "coordinate research pass (coords.json), status 'sourced'; (en.wikipedia 2023-10)",
 };
 
-/** 潮汕站 coordinate: station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou)
- *
- * @example
- * ```ts
- * COORDS_06.title;
- * ```
- */
+/** 潮汕站 coordinate: station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou) */
 export const COORDS_06: Source = {
   id: 'COORDS_06',
   title: "潮汕站 coordinate: station article 23°32′35″N 116°35′08″E (Shaxi town, Chao'an District, Chaozhou)",
@@ -938,13 +572,7 @@ export const COORDS_06: Source = {
     "coordinate research pass (coords.json), status 'sourced'; https://en.wikipedia.org/wiki/Chaoshan_Railway_Station",
 };
 
-/** 汕头港 coordinate: Port of Shantou article coordinate 23°20′19″N 116°44′55″E (representative point; port has 8 port areas)
- *
- * @example
- * ```ts
- * COORDS_07.title;
- * ```
- */
+/** 汕头港 coordinate: Port of Shantou article coordinate 23°20′19″N 116°44′55″E (representative point; port has 8 port areas) */
 export const COORDS_07: Source = {
   id: 'COORDS_07',
   title:
@@ -953,13 +581,7 @@ export const COORDS_07: Source = {
   reliability: "coordinate research pass (coords.json), status 'sourced'; (via proxy hqproductreviews.com)",
 };
 
-/** 光明科学城 coordinate: page: 'Guangming District, situated in northwest Shenzhen with the coordinates 22°46′34″N 113°54′44″E' - district point used for the 99 km² Science City inside the 156 km² district
- *
- * @example
- * ```ts
- * COORDS_08.title;
- * ```
- */
+/** 光明科学城 coordinate: page: 'Guangming District, situated in northwest Shenzhen with the coordinates 22°46′34″N 113°54′44″E' - district point used for the 99 km² Science City inside the 156 km² district */
 export const COORDS_08: Source = {
   id: 'COORDS_08',
   title:
@@ -969,13 +591,7 @@ export const COORDS_08: Source = {
     "coordinate research pass (coords.json), status 'approximate'; (Guangming District government, English site)",
 };
 
-/** 成都天府国际机场 coordinate: airport infobox 30°19′08″N 104°26′42″E; within ~0.7 km of facts.json OA value (104.4415, 30.3125)
- *
- * @example
- * ```ts
- * COORDS_09.title;
- * ```
- */
+/** 成都天府国际机场 coordinate: airport infobox 30°19′08″N 104°26′42″E; within ~0.7 km of facts.json OA value (104.4415, 30.3125) */
 export const COORDS_09: Source = {
   id: 'COORDS_09',
   title:
@@ -984,13 +600,7 @@ export const COORDS_09: Source = {
   reliability: "coordinate research pass (coords.json), status 'sourced'; (mirror of en.wikipedia)",
 };
 
-/** 天府新区成都直管区 coordinate: Coordinates (Tianfu government affairs service center) 30°30′06″N 104°04′09″E - administrative centre used as representative point of a 1,578 km² new area
- *
- * @example
- * ```ts
- * COORDS_12.title;
- * ```
- */
+/** 天府新区成都直管区 coordinate: Coordinates (Tianfu government affairs service center) 30°30′06″N 104°04′09″E - administrative centre used as representative point of a 1,578 km² new area */
 export const COORDS_12: Source = {
   id: 'COORDS_12',
   title:
@@ -1000,13 +610,7 @@ export const COORDS_12: Source = {
     "coordinate research pass (coords.json), status 'approximate'; (mirror of en.wikipedia 'Tianfu New Area')",
 };
 
-/** 小寨子沟国家级自然保护区 coordinate: midpoint of the extent stated on the page: 'between east longitude of 103°45′–104°10′ and north latitude of 31°50′–32°10′' (444 km², Beichuan). Midpoint of a sourced extent, not a surveyed point
- *
- * @example
- * ```ts
- * COORDS_13.title;
- * ```
- */
+/** 小寨子沟国家级自然保护区 coordinate: midpoint of the extent stated on the page: 'between east longitude of 103°45′–104°10′ and north latitude of 31°50′–32°10′' (444 km², Beichuan). Midpoint of a sourced extent, not a surveyed point */
 export const COORDS_13: Source = {
   id: 'COORDS_13',
   title:

@@ -63,7 +63,7 @@ export interface AreaProperties {
  * ```ts
  * import { guangdong } from 'quyu/layouts/guangdong';
  * const atlas = await loadAtlas();
- * const sz = guangdong.items.find((i) => i.id === 'gd-mc-sz')!;
+ * const sz = guangdong.items.find((i): i is MetroCircle => i.id === 'gd-mc-sz')!;
  * const area = areaFeature(sz, atlas);
  * area.properties.units;          // ['440300', '441300', '441500', '441900']
  * area.properties.partial;        // true: 深汕特别合作区 is drawn as the whole of 汕尾 441500

@@ -89,7 +89,7 @@ export interface LinkOptions extends BuilderOptions {
  *
  * @example
  * ```ts
- * const aid = guangdong.items.filter((i) => i.type === 'link' && i.kind === 'counterpart-aid');
+ * const aid = guangdong.items.filter((i): i is TransferLink => i.type === 'link' && i.kind === 'counterpart-aid');
  * const set = linkLayers(aid, { atlas, lang: 'zh' });
  * ```
  */

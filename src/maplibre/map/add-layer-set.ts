@@ -14,7 +14,7 @@ import { STACK, sortByStack, stackRank } from '../support/stack.ts';
  *
  * @example
  * ```ts
- * map.addLayer(myFill, firstSymbolLayer(map)); // under the base map's labels
+ * map.addLayer({ id: 'my-fill', type: 'fill', source: 'my-areas' }, firstSymbolLayer(map)); // under the base map's labels
  * ```
  */
 export function firstSymbolLayer(map: MapLibreMap, exclude: Set<string> = new Set()): string | undefined {

@@ -90,7 +90,13 @@ export interface BuildParts {
  *
  * @example
  * ```ts
- * return finishBuild(ctx, { sources: { areas }, layers: [['area', fill]], legend: [], status: { areas: true }, items });
+ * import type { FeatureCollection } from 'geojson';
+ * import type { LayerSpecification } from 'maplibre-gl';
+ * const ctx = startBuild('my-concept', { atlas });
+ * const fill: LayerSpecification = { id: ctx.id('fill'), type: 'fill', source: ctx.id('areas') };
+ * const areas: FeatureCollection = { type: 'FeatureCollection', features: [] };
+ * const set = finishBuild(ctx, { sources: { areas }, layers: [['area', fill]], legend: [], status: { areas: true }, items: [] });
+ * set.layers[0].metadata; // { 'quyu:stack': 'area' }
  * ```
  */
 export function finishBuild(ctx: BuildContext, parts: BuildParts): LayerSet {

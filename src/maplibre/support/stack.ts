@@ -28,8 +28,12 @@ export const STACK_KEY = 'quyu:stack';
  * stacked('line', { id: 'my-line', type: 'line', source: 'my-lines' }).metadata; // { 'quyu:stack': 'line' }
  * ```
  */
-export function stacked<L extends LayerSpecification>(stack: Stack, layer: L): L {
-  return { ...layer, metadata: { ...(layer.metadata as object | undefined), [STACK_KEY]: stack } };
+export function stacked<L extends LayerSpecification>(
+  stack: Stack,
+  layer: L,
+): L & { metadata: Record<string, unknown> } {
+  const metadata: Record<string, unknown> = { ...(layer.metadata as object | undefined), [STACK_KEY]: stack };
+  return { ...layer, metadata };
 }
 
 /**
@@ -44,6 +48,12 @@ export function stackRank(layer: { metadata?: unknown }): number | undefined {
 /**
  * Layers in stacking order; within a class, in the order given (a stable sort). Layers without a class
  * keep the rank of a symbol when they are symbols, else of a line.
+ *
+ * @example
+ * ```ts
+ * const set = mergeLayerSets([linkLayers([], { atlas }), metroCircleLayers([], { atlas })]);
+ * sortByStack(set.layers).map((l) => l.type); // fills first, then lines, then symbols
+ * ```
  */
 export function sortByStack<L extends LayerSpecification>(layers: readonly L[]): L[] {
   const rank = (l: L) =>
