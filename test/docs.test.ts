@@ -56,7 +56,7 @@ function sources(dir: string): string[] {
 }
 
 /** The `@example` blocks of a source file, as code. */
-export function examplesOf(text: string): { line: number; code: string }[] {
+function examplesOf(text: string): { line: number; code: string }[] {
   const out: { line: number; code: string }[] = [];
   for (const m of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
     const lines = m[0].split('\n').map((l) => l.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\s*\*\/$/, ''));
