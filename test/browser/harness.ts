@@ -232,9 +232,8 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
   mkdirSync(dir, { recursive: true });
   rmSync(actualPath, { force: true });
   rmSync(diffPath, { force: true });
-  if (UPDATE || (!existsSync(expectedPath) && !IS_CI)) {
-    writeFileSync(expectedPath, png);
-    return { diffPixels: 0, ratio: 0, status: 'written', message: `wrote ${expectedPath}` };
+  if (!existsSync(expectedPath) && !IS_CI) {
+    return written(expectedPath, png);
   }
   if (!existsSync(expectedPath)) {
     return {
@@ -247,6 +246,7 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
   const expected = PNG.sync.read(readFileSync(expectedPath));
   const actual = PNG.sync.read(png);
   if (expected.width !== actual.width || expected.height !== actual.height) {
+    if (UPDATE) return written(expectedPath, png);
     writeFileSync(actualPath, png);
     return {
       diffPixels: Number.NaN,
@@ -268,6 +268,8 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
       message: `${name}: ${diffPixels} px differ (${pct(ratio)})`,
     };
   }
+  // Regenerating rewrites only the images that changed beyond the tolerance: no churn of binary files.
+  if (UPDATE) return written(expectedPath, png);
   writeFileSync(actualPath, png);
   writeFileSync(diffPath, PNG.sync.write(diff));
   return {
@@ -276,6 +278,11 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
     status: 'mismatch',
     message: `${name}: ${diffPixels} px differ (${pct(ratio)} > ${pct(maxDiffRatio)}); see ${actualPath} and ${diffPath}`,
   };
+}
+
+function written(path: string, png: Buffer): GoldenResult {
+  writeFileSync(path, png);
+  return { diffPixels: 0, ratio: 0, status: 'written', message: `wrote ${path}` };
 }
 
 function pct(r: number): string {

@@ -181,6 +181,51 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
     }
   });
 
+  it('two layouts on one map join one legend, fit beside it, and label each unit once', async () => {
+    const m = await openMapPage(h, '/examples/metro-circles.html?test');
+    try {
+      const out = (await m.page.evaluate(`(async () => {
+        const map = window.__quyuMap;
+        const { addLayout } = await import('/src/maplibre/index.ts');
+        const { guangzhouShenzhen } = await import('/src/layouts/guangzhou-shenzhen.ts');
+        const first = window.__quyuLayout;
+        const labelled = (hd) => Object.values(hd.layerSet.sources)
+          .flatMap((s) => s.data.features)
+          .filter((f) => f.properties.unitLabel && f.properties.label)
+          .map((f) => f.properties.code);
+        const before = labelled(first);
+        const second = addLayout(map, guangzhouShenzhen, { atlas: window.__quyuAtlas, idPrefix: 'gs-' });
+        await second.ready;
+        const a = labelled(first);
+        const b = labelled(second);
+        const out = {
+          legends: document.querySelectorAll('.quyu-legend').length,
+          same: first.legend === second.legend,
+          title: first.legend.element.firstChild.textContent,
+          statusSections: [...first.legend.element.children].filter((c) => /信息状态/.test(c.textContent)).length,
+          both: before.filter((c) => b.includes(c)).length,
+          twice: a.filter((c) => b.includes(c)),
+        };
+        first.setVisible(false);
+        out.handedOn = before.filter((c) => labelled(second).includes(c)).length;
+        first.setVisible(true);
+        second.remove();
+        out.legendsAfter = document.querySelectorAll('.quyu-legend').length;
+        out.titleAfter = first.legend.element.firstChild.textContent;
+        return out;
+      })()`)) as Record<string, unknown>;
+      expect(out).toMatchObject({ legends: 1, same: true, statusSections: 1, twice: [], legendsAfter: 1 });
+      expect(out.title).toMatch(/ · /);
+      expect(out.titleAfter).not.toMatch(/ · /);
+      // Units both layouts name (广州, 深圳 …) are labelled by the first; hidden, it hands the labels on.
+      expect(out.both).toBe(0);
+      expect(Number(out.handedOn)).toBeGreaterThan(0);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
+  });
+
   it('LegendControl and tooltips put data in as text, never as HTML', async () => {
     const m = await openMapPage(h, '/examples/base-style.html');
     try {
@@ -188,7 +233,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
       const result = (await m.page.evaluate(`(async () => {
         const html = ${JSON.stringify(html)};
         const { LegendControl, tooltipContent } = await import('/src/maplibre/index.ts');
-        const { Tooltip } = await import('/src/maplibre/tooltip.ts');
+        const { Tooltip } = await import('/src/maplibre/map/tooltip.ts');
         const legend = new LegendControl({
           title: html,
           subtitle: html,
@@ -197,7 +242,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
         });
         window.__quyuMap.addControl(legend);
         const item = { type: 'hub', id: 'x', name: html, status: 'uncertain', statusNote: html, kind: 'port', source: { title: html }, location: { point: null } };
-        const tip = new Tooltip(window.__quyuMap.getContainer(), (await import('/src/maplibre/themes.ts')).light);
+        const tip = new Tooltip(window.__quyuMap.getContainer(), (await import('/src/maplibre/style/themes.ts')).light);
         tip.show({ x: 10, y: 10 }, tooltipContent(item, { note: html }, 'zh'));
         await new Promise((r) => setTimeout(r, 50));
         return {
