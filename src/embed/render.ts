@@ -12,9 +12,8 @@ import { loadAtlas } from '../atlas/load.ts';
 import type { Layout } from '../layouts/schema.ts';
 import { choroplethLayers } from '../maplibre/builders/choropleth.ts';
 import { addLayerSet } from '../maplibre/map/add-layer-set.ts';
-import { addLayout, type LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { addLayout, joinLegend, type LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
-import { LegendControl } from '../maplibre/map/legend.ts';
 import { baseStyle } from '../maplibre/style/base-style.ts';
 import { labelled, uiWord } from '../text/index.ts';
 import { describeLayout } from './describe.ts';
@@ -219,7 +218,6 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       inset: false,
     }),
   );
-  const controls: MapLibre.IControl[] = [];
   spec.layers.forEach((layer, i) => {
     const set = choroplethLayers(layer.values, {
       atlas,
@@ -234,11 +232,8 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     const add = () => addLayerSet(map, set);
     if (map.isStyleLoaded()) add();
     else map.once('load', add);
-    if (spec.legend) {
-      const legend = new LegendControl({ title: layer.label, sections: set.legend, theme: spec.theme, lang });
-      map.addControl(legend, 'bottom-left');
-      controls.push(legend);
-    }
+    // One legend for the figure: the choropleth's classes join the layouts' legend.
+    if (spec.legend) joinLegend(map, set.legend, { theme: spec.theme, lang });
   });
   let inset: SouthChinaSeaInset | undefined;
   if (spec.inset ?? national) {

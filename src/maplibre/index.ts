@@ -68,6 +68,7 @@ export {
   ADD_LAYOUT_DEFAULTS,
   type AddLayoutOptions,
   addLayout,
+  joinLegend,
   type LayoutHandle,
   type LayoutPointerEvent,
 } from './map/add-layout.ts';

@@ -22,7 +22,13 @@ import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts
 import { itemName, type Lang } from '../../text/index.ts';
 import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
-import { BUILDER_DEFAULTS, type LayerSet, mergeLegends, resolveTheme } from '../support/layer-set.ts';
+import {
+  BUILDER_DEFAULTS,
+  type LayerSet,
+  type LegendSection,
+  mergeLegends,
+  resolveTheme,
+} from '../support/layer-set.ts';
 import { dedupeUnitLabels } from '../support/unit-labels.ts';
 import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
 import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
@@ -120,6 +126,8 @@ interface Joined {
 /** What the layouts on one map share: the legend, the inset and the unit labels. */
 interface MapFurniture {
   layouts: Map<string, Joined>;
+  /** Legend sections of layer sets added without a layout (a choropleth), by a key of their own. */
+  extras: Map<symbol, LegendSection[]>;
   legend?: { control: LegendControl; position: ControlPosition };
   inset?: SouthChinaSeaInset;
 }
@@ -129,7 +137,7 @@ const registry = new WeakMap<MapLibreMap, MapFurniture>();
 function furnitureOf(map: MapLibreMap): MapFurniture {
   let f = registry.get(map);
   if (!f) {
-    f = { layouts: new Map() };
+    f = { layouts: new Map(), extras: new Map() };
     registry.set(map, f);
   }
   return f;
@@ -139,7 +147,8 @@ function furnitureOf(map: MapLibreMap): MapFurniture {
 function updateLegend(map: MapLibreMap, f: MapFurniture, theme: LegendOptions['theme'], lang: Lang): void {
   const joined = [...f.layouts.values()].filter((j) => j.legend);
   const visible = joined.filter((j) => j.visible());
-  if (!joined.length) {
+  const extras = [...f.extras.values()];
+  if (!joined.length && !extras.length) {
     if (f.legend) map.removeControl(f.legend.control);
     f.legend = undefined;
     return;
@@ -147,13 +156,59 @@ function updateLegend(map: MapLibreMap, f: MapFurniture, theme: LegendOptions['t
   const options: LegendOptions = {
     title: [...new Set(visible.map((j) => j.title))].join(' · '),
     subtitle: visible.length === 1 ? visible[0]!.subtitle : undefined,
-    sections: mergeLegends(visible.map((j) => j.shown.legend)),
+    sections: mergeLegends([...visible.map((j) => j.shown.legend), ...extras]),
     sources: visible.flatMap((j) => j.sources),
     theme,
     lang,
   };
   f.legend?.control.update(options);
-  f.legend?.control.setVisible(visible.length > 0);
+  f.legend?.control.setVisible(visible.length > 0 || extras.length > 0);
+}
+
+/** Adds the map's one legend when it has none yet. */
+function ensureLegend(
+  map: MapLibreMap,
+  f: MapFurniture,
+  options: LegendOptions,
+  position: ControlPosition,
+): void {
+  if (f.legend) return;
+  const control = new LegendControl({ ...options, sections: [] });
+  map.addControl(control, position);
+  f.legend = { control, position };
+}
+
+/**
+ * Adds legend sections to the map's one legend — the legend that layouts added with {@link addLayout}
+ * join — e.g. those of a choropleth added with `addLayerSet`. Returns a function that takes them out again.
+ *
+ * @example
+ * ```ts
+ * const set = choroplethLayers({ '440100': 1882, '440300': 1779 }, { atlas, scale: 'quantile', title: '人口（万）' });
+ * addLayerSet(map, set);
+ * const leave = joinLegend(map, set.legend);
+ * leave(); // the sections leave the legend; the legend goes when nothing is left in it
+ * ```
+ */
+export function joinLegend(
+  map: MapLibreMap,
+  sections: LegendSection[],
+  options: { theme?: LegendOptions['theme']; lang?: Lang; position?: ControlPosition } = {},
+): () => void {
+  const f = furnitureOf(map);
+  const key = Symbol('legend sections');
+  const lang = options.lang ?? BUILDER_DEFAULTS.lang;
+  f.extras.set(key, sections);
+  ensureLegend(
+    map,
+    f,
+    { sections: [], theme: options.theme, lang },
+    options.position ?? ADD_LAYOUT_DEFAULTS.legend,
+  );
+  updateLegend(map, f, options.theme, lang);
+  return () => {
+    if (f.extras.delete(key)) updateLegend(map, f, options.theme, lang);
+  };
 }
 
 /** Shares unit labels out among the visible layouts in the order they were added; updates changed sources. */
@@ -219,11 +274,9 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
   furniture.layouts.set(id, joined);
   relabel(map, furniture);
 
-  if (joined.legend && !furniture.legend) {
+  if (joined.legend) {
     const position = typeof legendOption === 'string' ? legendOption : ADD_LAYOUT_DEFAULTS.legend;
-    const control = new LegendControl({ sections: [], theme, lang });
-    map.addControl(control, position);
-    furniture.legend = { control, position };
+    ensureLegend(map, furniture, { sections: [], theme, lang }, position);
   }
   updateLegend(map, furniture, theme, lang);
   const legendSide = furniture.legend?.position.endsWith('right') ? ('right' as const) : ('left' as const);
