@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { BUILTIN_LAYOUT_IDS } from './src/layouts/builtins.ts';
+import { QUYU_ALIASES } from './vite.aliases.ts';
 
 /** Built-in layouts, each its own entry point (`quyu/layouts/<id>`): the list follows `data/layouts/`. */
 const LAYOUT_REGIONS: readonly string[] = BUILTIN_LAYOUT_IDS;
@@ -12,6 +13,8 @@ const LAYOUT_REGIONS: readonly string[] = BUILTIN_LAYOUT_IDS;
  */
 export default defineConfig({
   root: '.',
+  // Pages import quyu by its package names, as user code does (vite.aliases.ts).
+  resolve: { alias: QUYU_ALIASES },
   clearScreen: false,
   // Files served and copied as they are (the embed host script keeps a stable name).
   publicDir: 'examples/public',
@@ -25,6 +28,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     outDir: 'dist',
+    // The gallery's public files (preview images, the embed host script) belong to the gallery, not the package.
+    copyPublicDir: false,
     lib: {
       entry: {
         index: 'src/index.ts',

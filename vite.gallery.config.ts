@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { QUYU_ALIASES } from './vite.aliases.ts';
 
 const pages = Object.fromEntries([
   ['index', 'index.html'],
@@ -15,6 +16,8 @@ const pages = Object.fromEntries([
 
 export default defineConfig({
   root: '.',
+  // Pages import quyu by its package names, as user code does (vite.aliases.ts).
+  resolve: { alias: QUYU_ALIASES },
   base: './',
   publicDir: 'examples/public',
   clearScreen: false,

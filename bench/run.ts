@@ -12,6 +12,7 @@ import { bench as matchRegions } from './match-regions.bench.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
 import { bench as reachRing } from './reach-ring.bench.ts';
 import { run as renderBench } from './render.bench.ts';
+import { bench as size } from './size.bench.ts';
 
 /** The browser benchmark (quyu's overhead over a bare MapLibre page, bundle size) as table rows. */
 async function render(): Promise<Row[]> {
@@ -69,6 +70,7 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   'reach-ring': reachRing,
   'match-regions': matchRegions,
   render,
+  size,
 };
 
 const only = process.argv.slice(2);

@@ -2,9 +2,9 @@
  * `npm start`: China's provinces and prefecture-level units from the bundled atlas, drawn offline.
  */
 
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { loadAtlas } from '../src/atlas/index.ts';
-import { baseStyle } from '../src/maplibre/index.ts';
+import { loadAtlas } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { baseStyle } from 'quyu/maplibre';
 import { CHINA_BOUNDS, maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
 
 try {

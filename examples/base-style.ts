@@ -2,9 +2,9 @@
  * baseStyle themes: `?theme=light|dark|print`, `?lang=zh|en`, `?center=lng,lat&zoom=z` for a closer view.
  */
 
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { loadAtlas } from '../src/atlas/index.ts';
-import { baseStyle, type ThemeName, themes } from '../src/maplibre/index.ts';
+import { loadAtlas } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { baseStyle, type ThemeName, themes } from 'quyu/maplibre';
 import { CHINA_BOUNDS, maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
 
 const themeParam = params.get('theme') ?? 'light';

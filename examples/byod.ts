@@ -3,11 +3,10 @@
  * path, value and fix in Chinese and English; points are checked against the atlas) and drawn with
  * `addLayout`. `?json=<encoded>` preloads a layout (used by the browser test).
  */
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { loadAtlas } from '../src/atlas/index.ts';
-import { formatIssue, QuyuError } from '../src/errors/index.ts';
-import { defineLayout } from '../src/layouts/define.ts';
-import { addLayout, baseStyle, type LayoutHandle } from '../src/maplibre/index.ts';
+
+import { defineLayout, formatIssue, loadAtlas, QuyuError } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { addLayout, baseStyle, type LayoutHandle } from 'quyu/maplibre';
 import { maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
 
 const EXAMPLE = {

@@ -4,15 +4,9 @@
  * classing: quantile (default), quantize or threshold.
  */
 import area from '@turf/area';
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { loadAtlas } from '../src/atlas/index.ts';
-import {
-  addLayerSet,
-  baseStyle,
-  type ChoroplethScale,
-  choroplethLayers,
-  LegendControl,
-} from '../src/maplibre/index.ts';
+import { loadAtlas } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { addLayerSet, baseStyle, type ChoroplethScale, choroplethLayers, LegendControl } from 'quyu/maplibre';
 import { pageTheme } from './lib/layout-page.ts';
 import { maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
 

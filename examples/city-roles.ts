@@ -2,7 +2,7 @@
  * Sichuan's city roles: 成都 as the core, the provincial economic sub-centres and the regional central
  * cities of the 2018 list.
  */
-import { sichuan } from '../src/layouts/sichuan.ts';
+import { sichuan } from 'quyu/layouts/sichuan';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

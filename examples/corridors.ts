@@ -1,7 +1,7 @@
 /**
  * The 广深港 and 广珠澳 science and technology corridors.
  */
-import { guangzhouShenzhen } from '../src/layouts/guangzhou-shenzhen.ts';
+import { guangzhouShenzhen } from 'quyu/layouts/guangzhou-shenzhen';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

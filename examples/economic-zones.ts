@@ -1,7 +1,7 @@
 /**
  * Sichuan's five regions (五区共兴): 成都平原, 川南, 川东北, 攀西 and the 川西北 ecological demonstration area.
  */
-import { sichuan } from '../src/layouts/sichuan.ts';
+import { sichuan } from 'quyu/layouts/sichuan';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -5,9 +5,10 @@
  *   embed.html?id=fig1#...                 the id sent with height messages
  * The spec is untrusted input: it is validated and every text is inserted as text.
  */
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { decodeSpec, defineQuyuMap, type Embed } from '../src/embed/index.ts';
-import { formatError, QuyuError, safeText } from '../src/errors/index.ts';
+
+import { formatError, QuyuError, safeText } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { decodeSpec, defineQuyuMap, type Embed } from 'quyu/embed';
 import { maplibregl } from './lib/map.ts';
 
 declare global {

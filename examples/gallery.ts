@@ -3,7 +3,7 @@
  * its preview `previews/<slug>.png`, made by `npm run previews`), title and description. The render tests
  * load the same pages.
  */
-import { BUILTIN_LAYOUT_IDS, BUILTIN_LAYOUT_INFO } from '../src/layouts/builtins.ts';
+import { BUILTIN_LAYOUT_IDS, BUILTIN_LAYOUT_INFO } from 'quyu/layouts/builtins';
 
 export interface Example {
   slug: string;

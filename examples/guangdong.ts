@@ -2,7 +2,7 @@
  * Every item of the Guangdong layout at once: the page the benchmark measures. The view is fixed on the
  * province (海南自由贸易港 would otherwise stretch the extent over the South China Sea).
  */
-import { guangdong } from '../src/layouts/guangdong.ts';
+import { guangdong } from 'quyu/layouts/guangdong';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

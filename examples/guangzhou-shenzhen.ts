@@ -1,7 +1,7 @@
 /**
  * 广深双城联动：科技创新走廊与合作平台 · Guangzhou–Shenzhen: science and technology corridors and platforms.
  */
-import { guangzhouShenzhen } from '../src/layouts/guangzhou-shenzhen.ts';
+import { guangzhouShenzhen } from 'quyu/layouts/guangzhou-shenzhen';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -1,7 +1,7 @@
 /**
  * 黑龙江：哈大齐国家自主创新示范区 · Heilongjiang: the Harbin–Daqing–Qiqihar innovation zone.
  */
-import { heilongjiang } from '../src/layouts/heilongjiang.ts';
+import { heilongjiang } from 'quyu/layouts/heilongjiang';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -2,7 +2,7 @@
  * Guangdong's “一中心三极点” transport-hub layout: the Greater Bay Area as centre, 汕头, 湛江 and 韶关 as poles,
  * with the hubs the layout names.
  */
-import { guangdong } from '../src/layouts/guangdong.ts';
+import { guangdong } from 'quyu/layouts/guangdong';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

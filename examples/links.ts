@@ -1,7 +1,7 @@
 /**
  * Counterpart aid in Guangdong: each Pearl River Delta city and the cities it helps.
  */
-import { guangdong } from '../src/layouts/guangdong.ts';
+import { guangdong } from 'quyu/layouts/guangdong';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

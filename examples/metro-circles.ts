@@ -1,7 +1,7 @@
 /**
  * Guangdong's five metropolitan circles (广州, 深圳, 珠江口西岸, 汕潮揭, 湛茂) of the 2023 plans.
  */
-import { guangdong } from '../src/layouts/guangdong.ts';
+import { guangdong } from 'quyu/layouts/guangdong';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -1,7 +1,7 @@
 /**
  * 绵阳“一核两翼三区” · Mianyang: one core, two wings, three zones.
  */
-import { mianyang } from '../src/layouts/mianyang.ts';
+import { mianyang } from 'quyu/layouts/mianyang';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

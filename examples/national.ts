@@ -2,7 +2,7 @@
  * The 18 metropolitan circles with an NDRC reply on a national view, with the 南海诸岛 inset (on by default
  * for national layouts), so the frame can stop at the mainland.
  */
-import { national } from '../src/layouts/national.ts';
+import { national } from 'quyu/layouts/national';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -3,11 +3,11 @@
  * circle) and highlight the prefecture-level units within reach (`withinReach`). `?hub=<id>&km=<n>`
  * selects one at load (used by the browser test).
  */
-import nationalAtlasUrl from '../data/china-10m.json?url';
-import { loadAtlas } from '../src/atlas/index.ts';
-import { guangdong } from '../src/layouts/guangdong.ts';
-import { addLayout, baseStyle } from '../src/maplibre/index.ts';
-import { hubsOf, reachRing, withinReach } from '../src/relations/index.ts';
+
+import { hubsOf, loadAtlas, reachRing, withinReach } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
+import { guangdong } from 'quyu/layouts/guangdong';
+import { addLayout, baseStyle } from 'quyu/maplibre';
 import { maplibregl, params, signalFailure, signalIdle } from './lib/map.ts';
 
 try {

@@ -1,7 +1,7 @@
 /**
  * 四川“五区共兴”与成渝地区双城经济圈 · Sichuan's five economic regions and the Chengdu–Chongqing economic circle.
  */
-import { sichuan } from '../src/layouts/sichuan.ts';
+import { sichuan } from 'quyu/layouts/sichuan';
 import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.

@@ -2,14 +2,15 @@
  * The embed snippet generator: builds a map spec from a form, validates it with `parseMapSpec` (errors
  * shown as text), and writes the iframe + host-script code a journalist pastes into an article.
  */
+
+import { formatIssue, QuyuError } from 'quyu';
 import {
   BUILTIN_LAYOUT_IDS,
   encodeSpec,
   type MapSpecInput,
   parseMapSpec,
   ITEM_TYPES as TYPES,
-} from '../src/embed/spec.ts';
-import { formatIssue, QuyuError } from '../src/errors/index.ts';
+} from 'quyu/embed';
 
 const form = document.getElementById('form') as HTMLFormElement;
 const layoutSelect = form.elements.namedItem('layout') as HTMLSelectElement;

@@ -700,7 +700,7 @@ function sharedModule(shared: Map<string, Json>, layouts: Resolved[]): string {
     `import type { ${[...types].sort().join(', ')} } from './schema.ts';\nimport * as S from './sources.ts';\n`;
   for (const [id, it] of shared) {
     const users = layouts.filter((l) => l.sharedIds.has(id)).map((l) => l.data.id);
-    out += `\n/**\n * ${String(it.name).replace(/\*\//g, '* /')} (\`${id}\`), in ${users.join(', ')}.\n *\n * @example\n * \`\`\`ts\n * ${camel(id)}.status; // '${it.status}'\n * \`\`\`\n */\n`;
+    out += `\n/** ${String(it.name).replace(/\*\//g, '* /')} (\`${id}\`), in ${users.join(', ')}. */\n`;
     out += `export const ${camel(id)}: ${TYPE_OF[it.type]} = ${ts(it)};\n`;
   }
   return out;
@@ -715,7 +715,7 @@ function sourcesModule(sources: Record<string, Json>, used: Set<string>): string
   for (const [id, s] of Object.entries<Json>(sources)) {
     if (!used.has(id)) continue;
     const line = [s.publisher, s.date].filter(Boolean).join(', ');
-    out += `\n/**\n * ${line ? `${line}: ` : ''}${String(s.title).replace(/\*\//g, '* /')}\n *\n * @example\n * \`\`\`ts\n * ${id}.title;\n * \`\`\`\n */\n`;
+    out += `\n/** ${line ? `${line}: ` : ''}${String(s.title).replace(/\*\//g, '* /')} */\n`;
     out += `export const ${id}: Source = ${JSON.stringify({ id, ...publicSource(s) }, null, 2)};\n`;
   }
   return out;
@@ -797,7 +797,7 @@ function seatsModule(inputs: Inputs, layouts: Resolved[]): string {
     `export interface SeatPoint {\n  /** \`[lng, lat]\` WGS-84 (as published). */\n  point: Point;\n` +
     `  /** \`sourced\`: read from a page for this very seat; \`approximate\`: a proxy or a converted value. */\n` +
     `  status: 'sourced' | 'approximate';\n  source: string;\n  note?: string;\n}\n\n` +
-    `/**\n * Seats by county-level code.\n *\n * @example\n * \`\`\`ts\n * LAYOUT_COUNTY_SEATS['510703']?.point;\n * \`\`\`\n */\n` +
+    `/** Seats by county-level code, e.g. \`LAYOUT_COUNTY_SEATS['510703']?.point\`. */\n` +
     `export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = ${JSON.stringify(Object.fromEntries(rows), null, 2)};\n`
   );
 }

@@ -807,7 +807,7 @@ for (const f of ['guangdong', 'guangzhou-shenzhen', 'sichuan', 'heilongjiang', '
 }
 for (const [id, s] of sourceDefs) {
   if (!used.has(id)) continue;
-  src += `/** ${s.title.replace(/\*\//g, '* /')}\n *\n * @example\n * \`\`\`ts\n * ${id}.title;\n * \`\`\`\n */\nexport const ${id}: Source = ${JSON.stringify(s, null, 2)};\n\n`;
+  src += `/** ${s.title.replace(/\*\//g, '* /')} */\nexport const ${id}: Source = ${JSON.stringify(s, null, 2)};\n\n`;
 }
 writeFileSync(join(out, 'sources.ts'), src);
 const unplaced = entries.filter((e) => !placed.has(e.id)).map((e) => e.id);

@@ -4,7 +4,9 @@
  */
 export * from './atlas/index.ts';
 export * from './codes/index.ts';
+export * from './crs/index.ts';
 export * from './errors/index.ts';
 export * from './layouts/index.ts';
 export * from './names/index.ts';
 export * from './relations/index.ts';
+export * from './text/index.ts';

@@ -433,7 +433,7 @@ export function writeNameTables(
     for (const s of successors) known(s, `former-names.csv ${r.name}`);
     if (byCode.get(r.code!)?.name === r.name)
       throw new Error(`former-names.csv: ${r.name} is still the current name of ${r.code}`);
-    return [r.name!, r.level!, r.code!, r.until!, r.change!, successors.join(' '), r.note ?? ''] as const;
+    return [r.name!, r.level!, r.code!, r.until!, r.change!, successors.join(' ')] as const;
   });
 
   // Romanizations that the English names do not carry: the pinyin of units with conventional English
@@ -466,10 +466,11 @@ export function writeNameTables(
 export const ALIASES: readonly (readonly [string, string, string])[] = ${JSON.stringify(aliases)};
 
 /**
- * Former names (data/names/former-names.csv): [name, level, former code, until (date of the change),
- * change (rename | upgrade | recode | merged | split), successor codes (space-separated), note].
+ * Former names (data/names/former-names.csv, where each row's note and source are): [name, level, former
+ * code, until (date of the change), change (rename | upgrade | recode | merged | split), successor codes
+ * (space-separated)].
  */
-export const FORMER_NAMES: readonly (readonly [string, string, string, string, string, string, string])[] = ${JSON.stringify(former)};
+export const FORMER_NAMES: readonly (readonly [string, string, string, string, string, string])[] = ${JSON.stringify(former)};
 
 /** Ethnic-group words of autonomous units' names (data/names/ethnic-groups.csv): [zh, en], longest first. */
 export const ETHNIC_GROUPS: readonly (readonly [string, string])[] = ${JSON.stringify(ethnicGroups())};

@@ -4,10 +4,9 @@
  * mean. A MapLibre control, collapsed by default. All text goes in as text.
  */
 import type { ControlPosition, IControl } from 'maplibre-gl';
-import { describeLayout } from '../../src/embed/describe.ts';
-import { citeSource } from '../../src/layouts/cite.ts';
-import type { Layout, LayoutItem, Source } from '../../src/layouts/schema.ts';
-import { STATUS_TEXT } from '../../src/maplibre/text.ts';
+import type { Layout, LayoutItem, Source } from 'quyu';
+import { citeSource, STATUS_WORDS } from 'quyu';
+import { describeLayout } from 'quyu/embed';
 
 const T = {
   title: { zh: '来源与说明', en: 'Sources and notes' },
@@ -83,7 +82,7 @@ export class InfoPanel implements IControl {
     const status = el('ul');
     status.append(el('li', T.strong[lang]), el('li', T.weak[lang]));
     const words = (['verified', 'from-source-text', 'inferred', 'uncertain'] as const)
-      .map((s) => STATUS_TEXT[s][lang])
+      .map((s) => STATUS_WORDS[s][lang])
       .join(' · ');
     status.append(el('li', words));
     details.append(status, el('p', T.review[lang], 'info-review'));

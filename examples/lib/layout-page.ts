@@ -3,9 +3,10 @@
  * of the query string (`?theme=light|dark|print&lang=zh|en`), add a layout with `addLayout`, frame it, and
  * signal the first `idle` to the tests.
  */
-import nationalAtlasUrl from '../../data/china-10m.json?url';
-import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
-import type { Layout } from '../../src/layouts/schema.ts';
+
+import type { Layout } from 'quyu';
+import { type Atlas, loadAtlas } from 'quyu';
+import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
 import {
   type AddLayoutOptions,
   addLayout,
@@ -13,7 +14,7 @@ import {
   type LayoutHandle,
   type ThemeName,
   themes,
-} from '../../src/maplibre/index.ts';
+} from 'quyu/maplibre';
 import { InfoPanel } from './info-panel.ts';
 import { maplibregl, params, signalFailure, signalIdle } from './map.ts';
 

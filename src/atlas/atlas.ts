@@ -1,8 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { merge, feature as topoFeature, neighbors as topoNeighbors } from 'topojson-client';
+import { merge, feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
+import { touchingUnits } from './adjacency.ts';
 import { atlasSeat, failNoSeat, type SeatPosition, type SeatTable } from './seats.ts';
 
 /** Properties of a unit (province or finest-level unit) in the atlas. */
@@ -57,7 +58,6 @@ export class Atlas {
   readonly resolution: string;
   readonly #features = new Map<string, UnitFeature>();
   readonly #geoms = new Map<string, { object: 'provinces' | 'prefectures'; index: number }>();
-  #neighbors?: string[][];
   /** Every unit's seat, when given (`loadAtlas({ seats })`). */
   readonly seats: SeatTable | undefined;
 
@@ -276,8 +276,8 @@ export class Atlas {
   }
 
   /**
-   * The codes of the units that share a border with `code` (finest units or provinces), from the topology's
-   * shared arcs.
+   * The codes of the units that touch `code` (finest units or provinces): units sharing a border or a
+   * single point, by quyu's one neighbour rule (`src/atlas/adjacency.ts`, also read by `neighbors`).
    *
    * @example
    * ```ts
@@ -290,13 +290,7 @@ export class Atlas {
       this.feature(code);
       return [];
     }
-    const geoms = this.#object(at.object).geometries;
-    if (at.object === 'prefectures') {
-      this.#neighbors ??= topoNeighbors(geoms as never).map((l) => l.map((i) => String(geoms[i]!.id)));
-      return [...this.#neighbors[at.index]!].sort();
-    }
-    const lists = topoNeighbors(geoms as never);
-    return lists[at.index]!.map((i) => String(geoms[i]!.id)).sort();
+    return touchingUnits(this.topology, at.object, code) ?? [];
   }
 
   /**

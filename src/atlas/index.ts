@@ -13,3 +13,4 @@ export type {
   SeatsFile,
 } from './seats.ts';
 export { atlasSeat, loadAtlasSeats, loadSeats, SeatTable } from './seats.ts';
+export { type DrawsCodes, standInCandidates, standInUnit } from './stand-in.ts';

@@ -48,8 +48,26 @@ export interface LoadAtlasOptions {
 
 const inFlight = new Map<string, Promise<Topology>>();
 
+/** The fix every load failure names: where the atlas file is and how to pass its address. */
+function urlFix(url: URL): { zh: string; en: string } {
+  const file = /china-\w+\.json$/.exec(url.pathname)?.[0] ?? ATLAS_FILES['10m'];
+  return {
+    zh: `请把地图数据文件的地址传给 loadAtlas({ url })。Vite：import url from 'quyu/data/${file}?url'；其他打包工具：把 node_modules/quyu/data/${file} 复制到网站并传入其地址`,
+    en: `Pass the address of the atlas file as loadAtlas({ url }). Vite: import url from 'quyu/data/${file}?url'; other bundlers: copy node_modules/quyu/data/${file} to your site and pass its address`,
+  };
+}
+
 async function readTopology(url: URL): Promise<Topology> {
-  return readJson<Topology>(url);
+  return readJson<Topology>(url, {
+    fix: urlFix(url),
+    check: (data) =>
+      (data as { type?: unknown } | null)?.type === 'Topology'
+        ? undefined
+        : {
+            zh: '该文件不是 TopoJSON 拓扑（缺少 "type": "Topology"）',
+            en: 'The file is not a TopoJSON topology (no "type": "Topology")',
+          },
+  });
 }
 
 function defaultUrl(resolution: Resolution): URL {

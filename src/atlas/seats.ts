@@ -212,6 +212,7 @@ export class SeatTable {
    *
    * @example
    * ```ts
+   * const seats = await loadSeats();
    * seats.seat('230100'); // [126.54667, 45.80788]
    * seats.seat('659009'); // throws no-seat: 昆玉市 has no sourced seat
    * ```
@@ -252,6 +253,17 @@ const SEATS_FILE = 'seats.json';
 
 let inFlight: Promise<SeatsFile> | undefined;
 
+const SEATS_READ = {
+  fix: {
+    zh: "请把驻地数据文件的地址传给 loadSeats({ url })。Vite：import url from 'quyu/data/seats.json?url'；其他打包工具：把 node_modules/quyu/data/seats.json 复制到网站并传入其地址",
+    en: "Pass the address of the seats file as loadSeats({ url }). Vite: import url from 'quyu/data/seats.json?url'; other bundlers: copy node_modules/quyu/data/seats.json to your site and pass its address",
+  },
+  check: (data: unknown) =>
+    typeof (data as { seats?: unknown } | null)?.seats === 'object'
+      ? undefined
+      : { zh: '该文件不是驻地数据（缺少 "seats"）', en: 'The file is not the seats data (no "seats")' },
+};
+
 /**
  * Loads every unit's seat (data/seats.json, about 500 KB, 60 KB gzipped), on demand: the core bundle
  * carries only the atlas units' seats. Concurrent calls share one load.
@@ -268,12 +280,14 @@ let inFlight: Promise<SeatsFile> | undefined;
 export async function loadSeats(options: LoadSeatsOptions = {}): Promise<SeatTable> {
   if (options.file) return new SeatTable(options.file);
   if (options.url)
-    return new SeatTable(await readJson<SeatsFile>(new URL(String(options.url), globalThis.location?.href)));
+    return new SeatTable(
+      await readJson<SeatsFile>(new URL(String(options.url), globalThis.location?.href), SEATS_READ),
+    );
   if (!inFlight) {
     // src/atlas/seats.ts and dist/atlas/seats.js both sit two folders below the package root. The base is
     // a variable so that bundlers do not inline the 500 KB file into the code (`new URL(…, import.meta.url)`).
     const base = import.meta.url;
-    inFlight = readJson<SeatsFile>(new URL(`../../data/${SEATS_FILE}`, base));
+    inFlight = readJson<SeatsFile>(new URL(`../../data/${SEATS_FILE}`, base), SEATS_READ);
     const done = () => {
       inFlight = undefined;
     };

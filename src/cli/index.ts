@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import type { Topology } from 'topojson-specification';
 import { loadAtlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import { CRS_NAMES, crsName } from '../crs/index.ts';
 import { formatError, formatIssue, QuyuError, safeText } from '../errors/index.ts';
-import { CRS_NAMES } from '../import/crs.ts';
 import { importBoundaries } from '../import/import-boundaries.ts';
 import { RESOLUTION_SPECS } from '../import/topology.ts';
 import type { CrsName, ImportOptions, ImportResolution } from '../import/types.ts';
@@ -63,20 +63,6 @@ Options:
 
 Exit codes: 0 done, 1 input rejected, 2 usage error, 3 file or unexpected error.
 `;
-
-const CRS_ALIASES: Record<string, CrsName> = {
-  ...Object.fromEntries(CRS_NAMES.map((c) => [c.toLowerCase(), c])),
-  wgs: 'WGS84',
-  'wgs-84': 'WGS84',
-  epsg4326: 'WGS84',
-  cgcs2000: 'WGS84',
-  'gcj-02': 'GCJ02',
-  gaode: 'GCJ02',
-  amap: 'GCJ02',
-  'bd-09': 'BD09',
-  baidu: 'BD09',
-  webmercator: 'EPSG3857',
-};
 
 class UsageError extends Error {}
 
@@ -222,8 +208,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         throw new UsageError(`unknown resolution "${r}" (use ${Object.keys(RESOLUTION_SPECS).join(', ')})`);
     let crs: CrsName | 'auto' = 'auto';
     if (values.crs && values.crs.toLowerCase() !== 'auto') {
-      const key = values.crs.toLowerCase();
-      const c = Object.hasOwn(CRS_ALIASES, key) ? CRS_ALIASES[key] : undefined;
+      const c = crsName(values.crs);
       if (!c)
         throw new UsageError(`unknown coordinate system "${values.crs}" (use auto, ${CRS_NAMES.join(', ')})`);
       crs = c;

@@ -3,50 +3,41 @@
  * an embedded map (e.g. "广州都市圈：广州市、佛山市、肇庆市（部分）、清远市（部分）…").
  */
 import { lookupCode } from '../codes/index.ts';
-import type { Layout, LayoutItem, Member } from '../layouts/schema.ts';
+import type { Layout, LayoutItem, LinkKind, Member } from '../layouts/schema.ts';
+import {
+  inParens,
+  itemName,
+  type Lang,
+  LINK_KIND_WORDS,
+  labelled,
+  listOf,
+  statusNote,
+  uiWord,
+} from '../text/index.ts';
 
-/** Languages of the generated text. */
-export type Lang = 'zh' | 'en';
-
-const STATUS_NOTE: Record<Lang, Record<string, string>> = {
-  zh: { inferred: '（推断）', uncertain: '（未核实）', verified: '', 'from-source-text': '' },
-  en: { inferred: ' (inferred)', uncertain: ' (not verified)', verified: '', 'from-source-text': '' },
-};
+export type { Lang };
 
 function memberName(m: Member, lang: Lang): string {
   const info = lookupCode(m.code);
   const base = lang === 'en' ? (info?.nameEn ?? m.code) : (m.name ?? info?.name ?? m.code);
-  const part = m.coverage ? (lang === 'en' ? ' (part)' : '（部分）') : '';
-  return base + part + (m.status ? STATUS_NOTE[lang][m.status] : '');
+  const part = m.coverage ? inParens(uiWord('part', lang), lang) : '';
+  return base + part + (m.status ? statusNote(m.status, lang) : '');
 }
 
-function list(names: string[], lang: Lang): string {
-  if (lang === 'zh') return names.join('、');
-  if (names.length < 2) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/** Names of link kinds. */
-export const LINK_KIND_NAMES: Record<Lang, Record<string, string>> = {
-  zh: {
-    'counterpart-aid': '对口帮扶',
-    'industry-transfer': '产业转移',
-    enclave: '飞地',
-    'two-way-enclave': '双向飞地',
-    integration: '一体化',
-    partnership: '联动合作',
-  },
-  en: {
-    'counterpart-aid': 'counterpart aid',
-    'industry-transfer': 'industry transfer',
-    enclave: 'enclave',
-    'two-way-enclave': 'two-way enclave',
-    integration: 'integration',
-    partnership: 'partnership',
-  },
+/**
+ * Names of link kinds, by language (the link-kind words of quyu's one word table, `LINK_KIND_WORDS`, in
+ * lower case for running text).
+ */
+export const LINK_KIND_NAMES: Record<Lang, Record<LinkKind, string>> = {
+  zh: Object.fromEntries(Object.entries(LINK_KIND_WORDS).map(([k, w]) => [k, w.zh])) as Record<
+    LinkKind,
+    string
+  >,
+  en: Object.fromEntries(Object.entries(LINK_KIND_WORDS).map(([k, w]) => [k, w.en.toLowerCase()])) as Record<
+    LinkKind,
+    string
+  >,
 };
-
-const paren = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 /**
  * One sentence for one item, or null for items that have nothing to list.
@@ -57,9 +48,9 @@ const paren = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : `
  * ```
  */
 export function describeItem(item: LayoutItem, lang: Lang = 'zh'): string | null {
-  const name = lang === 'en' ? (item.nameEn ?? item.name) : item.name;
-  const status = STATUS_NOTE[lang][item.status] ?? '';
-  const colon = lang === 'zh' ? '：' : ': ';
+  const name = itemName(item, lang);
+  const status = statusNote(item.status, lang);
+  const colon = labelled('', lang);
   const end = lang === 'zh' ? '。' : '.';
   switch (item.type) {
     case 'metro-circle':
@@ -71,39 +62,35 @@ export function describeItem(item: LayoutItem, lang: Lang = 'zh'): string | null
         const scope = 'scope' in item ? item.scope : 'description' in item ? item.description : undefined;
         return scope ? `${name}${status}${colon}${scope}${end}` : null;
       }
-      const verb =
-        lang === 'zh'
-          ? item.type === 'city-role'
-            ? ''
-            : '包括'
-          : item.type === 'city-role'
-            ? ''
-            : 'includes ';
-      return `${name}${status}${colon}${verb}${list(members, lang)}${end}`;
+      const verb = item.type === 'city-role' ? '' : `${uiWord('includes', lang)}${lang === 'en' ? ' ' : ''}`;
+      return `${name}${status}${colon}${verb}${listOf(members, lang, true)}${end}`;
     }
     case 'hub-layout': {
       const poles = item.poles.map((p) => memberName({ ...p, code: p.code } as Member, lang));
       const centre = item.centre.members.map((m) => memberName(m, lang));
-      return lang === 'zh'
-        ? `${name}${status}${colon}中心为${list(centre, lang)}；极点为${list(poles, lang)}${end}`
-        : `${name}${status}${colon}centre ${list(centre, lang)}; poles ${list(poles, lang)}${end}`;
+      const sp = lang === 'en' ? ' ' : '';
+      const semi = lang === 'zh' ? '；' : '; ';
+      return `${name}${status}${colon}${uiWord('centreIs', lang)}${sp}${listOf(centre, lang, true)}${semi}${uiWord('polesAre', lang)}${sp}${listOf(poles, lang, true)}${end}`;
     }
     case 'link': {
       const from = memberName({ code: item.from } as Member, lang);
       const to = memberName({ code: item.to } as Member, lang);
-      return `${from} → ${to}${status}${paren(LINK_KIND_NAMES[lang][item.kind] ?? item.kind, lang)}${end}`;
+      return `${from} → ${to}${status}${inParens(LINK_KIND_NAMES[lang][item.kind] ?? item.kind, lang)}${end}`;
     }
     case 'corridor': {
       const nodes = item.nodes.map((n) =>
         n.code ? memberName({ code: n.code } as Member, lang) : (n.name ?? ''),
       );
-      return `${name}${status}${colon}${nodes.filter(Boolean).join(' — ')}${end}`;
+      const named = nodes.filter(Boolean);
+      return `${name}${status}${colon}${named.length ? named.join(' — ') : uiWord('noMembers', lang)}${end}`;
     }
     case 'hub': {
       const unit = item.location.unit ? memberName({ code: item.location.unit } as Member, lang) : '';
-      const unverified = item.location.point ? '' : lang === 'zh' ? '位置未核实' : 'location not verified';
-      const where = [unit, unverified].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
-      return `${name}${status}${where ? paren(where, lang) : ''}${end}`;
+      const unverified = item.location.point ? '' : uiWord('notVerified', lang);
+      const where = [unit, lang === 'en' ? unverified.toLowerCase() : unverified]
+        .filter(Boolean)
+        .join(lang === 'zh' ? '，' : ', ');
+      return `${name}${status}${where ? inParens(where, lang) : ''}${end}`;
     }
     default:
       return null;
@@ -126,7 +113,7 @@ export function describeLayout(
   lang: Lang = 'zh',
   options: { types?: LayoutItem['type'][]; ids?: string[] } = {},
 ): string {
-  const title = lang === 'en' ? (layout.titleEn ?? layout.title) : layout.title;
+  const title = itemName({ name: layout.title, nameEn: layout.titleEn }, lang);
   const items = layout.items.filter(
     (i) => (!options.types || options.types.includes(i.type)) && (!options.ids || options.ids.includes(i.id)),
   );

@@ -58,7 +58,7 @@ function specSource(el: HTMLElement): Promise<unknown> | unknown {
  *
  * @example
  * ```ts
- * import maplibregl from 'maplibre-gl';
+ * import * as maplibregl from 'maplibre-gl';
  * defineQuyuMap({ maplibregl });
  * // <quyu-map layout="guangdong" title="广东区域协调发展"></quyu-map>
  * ```

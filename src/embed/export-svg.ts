@@ -13,9 +13,10 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
-import type { LayoutHandle } from '../maplibre/add-layout.ts';
-import { southChinaSeaInset } from '../maplibre/inset.ts';
-import { resolveTheme } from '../maplibre/layer-set.ts';
+import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { southChinaSeaInset } from '../maplibre/map/inset.ts';
+import { type LayerSet, mergeLegends, resolveTheme } from '../maplibre/support/layer-set.ts';
+import { labelled, uiWord } from '../text/index.ts';
 import type { MapSpec } from './spec.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -29,6 +30,20 @@ export interface SvgExportOptions {
   inset: boolean;
 }
 
+/** Options of {@link svgDocument}: the view and what to draw in it. */
+export interface SvgDocumentOptions {
+  /** Size of the map area in CSS pixels (title, legend and source line are added around it). */
+  width: number;
+  height: number;
+  /** `[west, south, east, north]` of the view, fitted into the map area (Web Mercator). */
+  bounds: [number, number, number, number];
+  spec: MapSpec;
+  /** The overlays, as the layer builders made them (e.g. `handle.layerSet`). */
+  layerSets: LayerSet[];
+  atlas: Atlas;
+  inset: boolean;
+}
+
 /** d3-geo draws the smaller area of a ring that runs clockwise; RFC 7946 exteriors run counter-clockwise. */
 function forD3(geometry: Geometry): Geometry {
   const flip = (rings: Position[][]) => rings.map((r) => [...r].reverse());
@@ -37,48 +52,63 @@ function forD3(geometry: Geometry): Geometry {
   return geometry;
 }
 
-function svgEl(
-  tag: string,
-  attrs: Record<string, string | number | undefined> = {},
-  text?: string,
-): SVGElement {
-  const e = document.createElementNS(NS, tag) as SVGElement;
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
+/** An SVG element as data: serialised by {@link serialize} with every attribute and text escaped. */
+interface SvgNode {
+  tag: string;
+  attrs: Record<string, string | number | undefined>;
+  children: (SvgNode | string)[];
 }
 
+function svgEl(tag: string, attrs: Record<string, string | number | undefined> = {}, text?: string): SvgNode {
+  return { tag, attrs, children: text === undefined ? [] : [text] };
+}
+
+const escapeXml = (v: string) =>
+  v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function serialize(node: SvgNode): string {
+  const attrs = Object.entries(node.attrs)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
+  if (!node.children.length) return `<${node.tag}${attrs}/>`;
+  const inner = node.children.map((c) => (typeof c === 'string' ? escapeXml(c) : serialize(c))).join('');
+  return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
+}
+
+const append = (parent: SvgNode, ...children: SvgNode[]) => parent.children.push(...children);
+
 /**
- * The figure as an SVG document (a Blob of type `image/svg+xml`).
+ * The figure as an SVG document (text), without a browser: base map from the atlas, the overlays of
+ * `layerSets`, one legend, title, source line and the 南海诸岛 inset, in the view `bounds`. Every text is
+ * escaped; path data has 0.1 px precision.
  *
  * @example
  * ```ts
- * const svg = await exportSvg({ map, spec, handles, atlas, inset: true });
+ * const spec = parseMapSpec({ layouts: ['guangdong'], title: '广东' });
+ * const svg = svgDocument({ width: 800, height: 600, bounds: [109.6, 20.2, 117.3, 25.5], spec, layerSets: [layoutLayers(guangdong, { atlas })], atlas, inset: false });
+ * svg.startsWith('<?xml'); // true
  * ```
  */
-export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
-  const { map, spec, handles, atlas } = options;
+export function svgDocument(options: SvgDocumentOptions): string {
+  const { width: w, height: h, bounds: b, spec, layerSets, atlas } = options;
   const theme = resolveTheme(spec.theme);
   const lang = spec.lang;
   const font = theme.font.map((f) => f.replace(/ (Bold|Regular)$/, '')).join(', ');
-  const canvas = map.getCanvas();
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
   const pad = 16;
   const headH = (spec.title ? 28 : 0) + (spec.subtitle ? 20 : 0) + (spec.title || spec.subtitle ? 8 : 0);
   const footH = 28;
   const width = w + 2 * pad;
   const height = pad + headH + h + footH;
 
-  const b = map.getBounds();
   const frame: Feature = {
     type: 'Feature',
     properties: {},
     geometry: {
       type: 'MultiPoint',
       coordinates: [
-        [b.getWest(), b.getSouth()],
-        [b.getEast(), b.getNorth()],
+        [b[0], b[1]],
+        [b[2], b[3]],
       ],
     },
   };
@@ -89,7 +119,12 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     ],
     frame,
   );
-  const path = geoPath(projection);
+  // Cut every shape at the view's edge (a few pixels out): the file holds only what the figure shows.
+  projection.clipExtent([
+    [-4, -4],
+    [w + 4, h + 4],
+  ]);
+  const path = geoPath(projection).digits(1);
   const d = (g: Geometry | null) => (g ? (path(forD3(g)) ?? '') : '');
 
   const svg = svgEl('svg', {
@@ -98,11 +133,14 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     height,
     viewBox: `0 0 ${width} ${height}`,
     'font-family': font,
+    role: 'img',
   });
-  svg.append(svgEl('rect', { width, height, fill: theme.panel.background }));
+  append(svg, svgEl('title', {}, spec.title ?? uiWord('mapLabel', lang)));
+  append(svg, svgEl('rect', { width, height, fill: theme.panel.background }));
   let y = pad;
   if (spec.title) {
-    svg.append(
+    append(
+      svg,
       svgEl(
         'text',
         { x: pad, y: y + 20, 'font-size': 20, 'font-weight': 'bold', fill: theme.panel.text },
@@ -112,19 +150,21 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     y += 28;
   }
   if (spec.subtitle) {
-    svg.append(svgEl('text', { x: pad, y: y + 14, 'font-size': 14, fill: theme.panel.muted }, spec.subtitle));
+    append(
+      svg,
+      svgEl('text', { x: pad, y: y + 14, 'font-size': 14, fill: theme.panel.muted }, spec.subtitle),
+    );
     y += 20;
   }
   if (spec.title || spec.subtitle) y += 8;
 
-  const mapG = svgEl('g', { transform: `translate(${pad},${y})` });
+  const mapG = svgEl('g', { transform: `translate(${pad},${y})`, 'clip-path': 'url(#quyu-map-clip)' });
   const clip = svgEl('clipPath', { id: 'quyu-map-clip' });
-  clip.append(svgEl('rect', { width: w, height: h }));
+  append(clip, svgEl('rect', { width: w, height: h }));
   const defs = svgEl('defs');
-  defs.append(clip);
-  svg.append(defs);
-  mapG.setAttribute('clip-path', 'url(#quyu-map-clip)');
-  mapG.append(svgEl('rect', { width: w, height: h, fill: theme.sea }));
+  append(defs, clip);
+  append(svg, defs);
+  append(mapG, svgEl('rect', { width: w, height: h, fill: theme.sea }));
   const layer = (fc: FeatureCollection, attrs: Record<string, string | number>) => {
     const g = svgEl('g', attrs);
     for (const f of fc.features) {
@@ -133,9 +173,9 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
       const [[x0, y0], [x1, y1]] = path.bounds(forD3(f.geometry));
       if (x1 < 0 || y1 < 0 || x0 > w || y0 > h) continue;
       const dd = d(f.geometry);
-      if (dd) g.append(svgEl('path', { d: dd }));
+      if (dd) append(g, svgEl('path', { d: dd }));
     }
-    mapG.append(g);
+    append(mapG, g);
   };
   layer(atlas.geojson('neighbors'), {
     fill: theme.neighborLand,
@@ -156,8 +196,8 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
   });
 
   // Overlays from the layers' own sources: areas, then lines, then points, as on the map.
-  const features = handles.flatMap((hd) =>
-    Object.values(hd.layerSet.sources).flatMap((s) =>
+  const features = layerSets.flatMap((set) =>
+    Object.values(set.sources).flatMap((s) =>
       typeof s.data === 'object' && s.data && 'features' in s.data
         ? (s.data as FeatureCollection).features
         : [],
@@ -174,7 +214,8 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     if (!g) continue;
     const dash: Record<string, string> = weak(f) ? { 'stroke-dasharray': '4 3' } : {};
     if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-      areas.append(
+      append(
+        areas,
         svgEl('path', {
           d: d(g),
           fill: colorOf(f),
@@ -184,7 +225,8 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
         }),
       );
     } else if (g.type === 'LineString' || g.type === 'MultiLineString') {
-      lines.append(
+      append(
+        lines,
         svgEl('path', {
           d: d(g),
           stroke: colorOf(f),
@@ -196,38 +238,40 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     } else if (g.type === 'Point') {
       const p = projection(g.coordinates as [number, number]);
       if (!p || p[0] < 0 || p[1] < 0 || p[0] > w || p[1] > h) continue;
-      points.append(
+      append(
+        points,
         svgEl('circle', {
           cx: p[0].toFixed(1),
           cy: p[1].toFixed(1),
           r: 3.5,
           fill: colorOf(f),
           'fill-opacity': weak(f) ? 0.45 : 1,
-          stroke: '#fff',
+          stroke: theme.iconHalo,
         }),
       );
       const label = (f.properties as { label?: unknown } | null)?.label;
       if (typeof label === 'string' && label) {
-        labels.append(svgEl('text', { x: p[0].toFixed(1), y: (p[1] - 6).toFixed(1) }, label));
+        append(labels, svgEl('text', { x: p[0].toFixed(1), y: (p[1] - 6).toFixed(1) }, label));
       }
     }
   }
-  mapG.append(areas, lines, points, labels);
+  append(mapG, areas, lines, points, labels);
 
-  // Legend: top-left over the map, as on screen.
+  // One legend for the figure, top-left over the map, as on screen.
   if (spec.legend) {
-    const sections = handles.flatMap((hd) => hd.layerSet.legend);
+    const sections = mergeLegends(layerSets.map((set) => set.legend));
     const legend = svgEl('g', { transform: 'translate(10,10)', 'font-size': 11, fill: theme.panel.text });
     const rows: { text: string; color?: string; head?: boolean }[] = [];
     for (const s of sections) {
-      rows.push({ text: s.title, head: true });
+      if (s.title) rows.push({ text: s.title, head: true });
       for (const e of s.entries.slice(0, 8)) {
         const sw = e.swatch as { color?: string } | undefined;
         rows.push({ text: e.label, color: sw?.color });
       }
     }
     const shown = rows.slice(0, Math.floor((h - 30) / 15));
-    legend.append(
+    append(
+      legend,
       svgEl('rect', {
         width: 230,
         height: shown.length * 15 + 10,
@@ -238,12 +282,13 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     );
     shown.forEach((r, i) => {
       const ty = 17 + i * 15;
-      if (r.color) legend.append(svgEl('rect', { x: 8, y: ty - 9, width: 14, height: 9, fill: r.color }));
-      legend.append(
+      if (r.color) append(legend, svgEl('rect', { x: 8, y: ty - 9, width: 14, height: 9, fill: r.color }));
+      append(
+        legend,
         svgEl('text', { x: r.color ? 28 : 8, y: ty, 'font-weight': r.head ? 'bold' : 'normal' }, r.text),
       );
     });
-    mapG.append(legend);
+    append(mapG, legend);
   }
 
   if (options.inset) {
@@ -251,12 +296,14 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
     const g = svgEl('g', { transform: `translate(${w - drawing.width - 10},${h - drawing.height - 10})` });
     for (const p of drawing.paths) {
       if (p.d)
-        g.append(svgEl('path', { d: p.d, fill: p.fill, stroke: p.stroke, 'stroke-width': p.strokeWidth }));
+        append(g, svgEl('path', { d: p.d, fill: p.fill, stroke: p.stroke, 'stroke-width': p.strokeWidth }));
     }
-    g.append(
+    append(
+      g,
       svgEl('rect', { width: drawing.width, height: drawing.height, fill: 'none', stroke: drawing.frame }),
     );
-    g.append(
+    append(
+      g,
       svgEl(
         'text',
         {
@@ -269,14 +316,44 @@ export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
         drawing.label,
       ),
     );
-    mapG.append(g);
+    append(mapG, g);
   }
-  svg.append(mapG);
+  append(svg, mapG);
+  append(
+    svg,
+    svgEl('text', { x: pad, y: y + h + 18, 'font-size': 12, fill: theme.panel.muted }, sourceLine(spec)),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(svg)}\n`;
+}
 
-  const source = `${spec.source ? `${lang === 'zh' ? '来源：' : 'Source: '}${spec.source} · ` : ''}${
-    lang === 'zh' ? '示意图，无审图号' : 'Schematic map; no map review number'
-  }`;
-  svg.append(svgEl('text', { x: pad, y: y + h + 18, 'font-size': 12, fill: theme.panel.muted }, source));
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+/** The line under a figure: its source (when given) and the note that it is a schematic map. */
+export function sourceLine(spec: Pick<MapSpec, 'source' | 'lang'>): string {
+  const lang = spec.lang;
+  return `${spec.source ? `${labelled(uiWord('source', lang), lang)}${spec.source} · ` : ''}${uiWord('review', lang)}`;
+}
+
+/**
+ * The figure on `map` as an SVG document (a Blob of type `image/svg+xml`): {@link svgDocument} with the
+ * map's canvas size and view.
+ *
+ * @example
+ * ```ts
+ * const blob = await exportSvg({ map, spec, handles: [handle], atlas, inset: true });
+ * blob.type; // 'image/svg+xml'
+ * ```
+ */
+export async function exportSvg(options: SvgExportOptions): Promise<Blob> {
+  const { map, spec, handles, atlas } = options;
+  const canvas = map.getCanvas();
+  const b = map.getBounds();
+  const text = svgDocument({
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    spec,
+    layerSets: handles.map((hd) => hd.layerSet),
+    atlas,
+    inset: options.inset,
+  });
   return new Blob([text], { type: 'image/svg+xml' });
 }

@@ -5,10 +5,11 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
-import type { LayoutHandle } from '../maplibre/add-layout.ts';
-import { southChinaSeaInset } from '../maplibre/inset.ts';
-import type { LegendSection, LegendSwatch } from '../maplibre/layer-set.ts';
-import { resolveTheme } from '../maplibre/layer-set.ts';
+import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { southChinaSeaInset } from '../maplibre/map/inset.ts';
+import type { LegendSection, LegendSwatch } from '../maplibre/support/layer-set.ts';
+import { mergeLegends, resolveTheme } from '../maplibre/support/layer-set.ts';
+import { sourceLine } from './export-svg.ts';
 import type { MapSpec } from './spec.ts';
 
 export interface ExportOptions {
@@ -119,9 +120,7 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
   const titleLines = spec.title ? wrap(measure, spec.title, cssW - 2 * pad) : [];
   measure.font = `14px ${font}`;
   const subLines = spec.subtitle ? wrap(measure, spec.subtitle, cssW - 2 * pad) : [];
-  const sourceText = `${spec.source ? `${lang === 'zh' ? '来源：' : 'Source: '}${spec.source} · ` : ''}${
-    lang === 'zh' ? '示意图，无审图号' : 'Schematic map; no map review number'
-  }`;
+  const sourceText = sourceLine(spec);
   measure.font = `12px ${font}`;
   const sourceLines = wrap(measure, sourceText, cssW - 2 * pad);
   const headerH =
@@ -158,13 +157,13 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
   const mapY = y;
   ctx.drawImage(mapCanvas, mapX, mapY, mapW, mapH);
 
-  // Legend: the sections of every layout, top-left over the map as on screen.
-  const sections: LegendSection[] = handles.flatMap((h) => h.layerSet.legend);
+  // One legend for the figure, top-left over the map as on screen.
+  const sections: LegendSection[] = mergeLegends(handles.map((h) => h.layerSet.legend));
   if (spec.legend && sections.length) {
     const lw = Math.min(240, mapW * 0.45);
     const rows: { text: string; swatch?: LegendSwatch; head?: boolean }[] = [];
     for (const s of sections) {
-      rows.push({ text: s.title, head: true });
+      if (s.title) rows.push({ text: s.title, head: true });
       for (const e of s.entries.slice(0, 8)) rows.push({ text: e.label, swatch: e.swatch });
       if (s.entries.length > 8)
         rows.push({

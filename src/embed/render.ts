@@ -10,12 +10,12 @@ import type * as MapLibre from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Layout } from '../layouts/schema.ts';
-import { addLayerSet } from '../maplibre/add-layer-set.ts';
-import { addLayout, type LayoutHandle } from '../maplibre/add-layout.ts';
-import { baseStyle } from '../maplibre/base-style.ts';
-import { choroplethLayers } from '../maplibre/choropleth.ts';
-import { SouthChinaSeaInset } from '../maplibre/inset.ts';
-import { LegendControl } from '../maplibre/legend.ts';
+import { choroplethLayers } from '../maplibre/builders/choropleth.ts';
+import { addLayerSet } from '../maplibre/map/add-layer-set.ts';
+import { addLayout, joinLegend, type LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
+import { baseStyle } from '../maplibre/style/base-style.ts';
+import { labelled, uiWord } from '../text/index.ts';
 import { describeLayout } from './describe.ts';
 import { exportPng } from './export.ts';
 import { exportSvg } from './export-svg.ts';
@@ -54,20 +54,6 @@ const NATIONAL: [[number, number], [number, number]] = [
   [73.4, 17.5],
   [135.1, 53.6],
 ];
-
-const TEXT = {
-  description: { zh: '文字说明', en: 'Text description' },
-  png: { zh: '下载 PNG', en: 'Download PNG' },
-  png2: { zh: 'PNG（2倍）', en: 'PNG (2x)' },
-  svg: { zh: 'SVG（印刷）', en: 'SVG (print)' },
-  mapLabel: { zh: '交互地图', en: 'Interactive map' },
-  keyboard: {
-    zh: '可用方向键平移、加减号缩放。',
-    en: 'Use the arrow keys to pan and + / − to zoom.',
-  },
-  source: { zh: '来源：', en: 'Source: ' },
-  review: { zh: '示意图，无审图号', en: 'Schematic map; no map review number' },
-} as const;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -121,7 +107,7 @@ function boundsOfCodes(atlas: Atlas, codes: string[]): [[number, number], [numbe
  *
  * @example
  * ```ts
- * import maplibregl from 'maplibre-gl';
+ * import * as maplibregl from 'maplibre-gl';
  * const spec = parseMapSpec({ layouts: ['guangdong'], title: '广东五大都市圈', show: { types: ['metro-circle'] } });
  * const embed = await renderEmbed(document.querySelector('#figure')!, spec, { maplibregl });
  * await embed.idle;
@@ -145,7 +131,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const footer = el('footer', 'quyu-footer');
   const sourceLine = el('p', 'quyu-source');
   if (spec.source) {
-    sourceLine.append(TEXT.source[lang]);
+    sourceLine.append(labelled(uiWord('source', lang), lang));
     if (spec.sourceUrl) {
       const a = el('a', 'quyu-source-link', spec.source);
       a.href = spec.sourceUrl; // validated http(s) by the spec schema
@@ -155,15 +141,15 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     } else sourceLine.append(spec.source);
     sourceLine.append(' · ');
   }
-  sourceLine.append(TEXT.review[lang]);
+  sourceLine.append(uiWord('review', lang));
   const details = el('details', 'quyu-description');
-  const summary = el('summary', 'quyu-description-title', TEXT.description[lang]);
+  const summary = el('summary', 'quyu-description-title', uiWord('description', lang));
   const descText = el('p', 'quyu-description-text');
   details.append(summary, descText);
   const actions = el('div', 'quyu-actions');
-  const png1 = el('button', 'quyu-button', TEXT.png[lang]);
-  const png2 = el('button', 'quyu-button', TEXT.png2[lang]);
-  const svgButton = el('button', 'quyu-button', TEXT.svg[lang]);
+  const png1 = el('button', 'quyu-button', uiWord('png', lang));
+  const png2 = el('button', 'quyu-button', uiWord('png2', lang));
+  const svgButton = el('button', 'quyu-button', uiWord('svg', lang));
   png1.type = 'button';
   png2.type = 'button';
   svgButton.type = 'button';
@@ -183,7 +169,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     .join(lang === 'zh' ? '' : ' ');
   descText.textContent = description;
   mapBox.setAttribute('role', 'region');
-  mapBox.setAttribute('aria-label', `${spec.title ?? TEXT.mapLabel[lang]}. ${TEXT.keyboard[lang]}`);
+  mapBox.setAttribute('aria-label', `${spec.title ?? uiWord('mapLabel', lang)}. ${uiWord('keys', lang)}`);
 
   const national = spec.focus === 'national' || (!spec.focus && layouts.some((l) => l.region === 'China'));
   const bounds =
@@ -208,7 +194,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     canvasContextAttributes: { preserveDrawingBuffer: true },
     fadeDuration: 0,
   });
-  map.getCanvas().setAttribute('aria-label', spec.title ?? TEXT.mapLabel[lang]);
+  map.getCanvas().setAttribute('aria-label', spec.title ?? uiWord('mapLabel', lang));
   const idle = new Promise<void>((resolve, reject) => {
     map.once('idle', () => resolve());
     map.once('error', (e: MapLibre.ErrorEvent) => reject(e.error));
@@ -226,12 +212,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
           ? (item) => (!types || types.includes(item.type)) && (!ids || ids.includes(item.id))
           : undefined,
       legend: spec.legend ? 'top-left' : false,
-      title: i === 0 ? spec.title : undefined,
+      // One legend for the figure: every layout joins it under the figure's title.
+      title: spec.title,
       subtitle: i === 0 ? spec.subtitle : undefined,
       inset: false,
     }),
   );
-  const controls: MapLibre.IControl[] = [];
   spec.layers.forEach((layer, i) => {
     // Keys may be names or codes: the gazetteer resolves them; what did not match is said in the legend.
     const resolved = resolveChoroplethValues(layer.values);
@@ -255,11 +241,8 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     const add = () => addLayerSet(map, set);
     if (map.isStyleLoaded()) add();
     else map.once('load', add);
-    if (spec.legend) {
-      const legend = new LegendControl({ title: layer.label, sections: set.legend, theme: spec.theme, lang });
-      map.addControl(legend, 'bottom-left');
-      controls.push(legend);
-    }
+    // One legend for the figure: the choropleth's classes join the layouts' legend.
+    if (spec.legend) joinLegend(map, set.legend, { theme: spec.theme, lang });
   });
   let inset: SouthChinaSeaInset | undefined;
   if (spec.inset ?? national) {

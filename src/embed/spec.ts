@@ -5,6 +5,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
+import { OVERLAY_CRS } from '../crs/index.ts';
 import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
 import { inputSizeIssue } from '../errors/limits.ts';
 import { BUILTIN_LAYOUT_IDS, type BuiltinLayoutId } from '../layouts/builtins.ts';
@@ -96,7 +97,7 @@ export const MapSpecSchema = v.strictObject({
   basemap: v.optional(
     v.union([
       v.literal('quyu'),
-      v.strictObject({ style: HttpUrl, crs: v.optional(v.picklist(['wgs84', 'gcj02']), 'wgs84') }),
+      v.strictObject({ style: HttpUrl, crs: v.optional(v.picklist(OVERLAY_CRS), 'wgs84') }),
     ]),
     'quyu',
   ),
@@ -142,6 +143,23 @@ function tooLarge(bytes: number | string): QuyuError {
 
 function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+/**
+ * A union's failure as the failures inside the branch the input went into (`basemap.crs`, not "expected
+ * 'quyu' | Object" at `basemap`); other issues as they are.
+ */
+function leafIssues(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown>[] {
+  if (issue.type === 'union' && issue.issues?.length) {
+    // The branches' issues have paths relative to the union: those with a path came from inside a branch.
+    const inside = issue.issues.filter((i) => i.path?.length);
+    if (inside.length) {
+      return inside
+        .map((i) => ({ ...i, path: [...(issue.path ?? []), ...i.path!] }) as v.BaseIssue<unknown>)
+        .flatMap(leafIssues);
+    }
+  }
+  return [issue];
 }
 
 /**
@@ -232,16 +250,19 @@ export function parseMapSpec(input: unknown): MapSpec {
     if (issues.length) throw new QuyuError(issues);
     return result.output;
   }
-  const issues: QuyuIssue[] = result.issues.slice(0, LIMITS.issues).map((i) => ({
-    code: 'invalid-input',
-    path: pathOf(i),
-    value: i.input,
-    problem: { zh: `地图配置字段无效：${i.message}`, en: `Invalid map spec field: ${i.message}` },
-    fix: {
-      zh: `请对照 quyu 地图配置的 JSON Schema 修改该字段（期望：${i.expected ?? '见文档'}）`,
-      en: `Change the field to match quyu's map spec JSON Schema (expected: ${i.expected ?? 'see the docs'})`,
-    },
-  }));
+  const issues: QuyuIssue[] = result.issues
+    .flatMap(leafIssues)
+    .slice(0, LIMITS.issues)
+    .map((i) => ({
+      code: 'invalid-input',
+      path: pathOf(i),
+      value: i.input,
+      problem: { zh: `地图配置字段无效：${i.message}`, en: `Invalid map spec field: ${i.message}` },
+      fix: {
+        zh: `请对照 quyu 地图配置的 JSON Schema 修改该字段（期望：${i.expected ?? '见文档'}）`,
+        en: `Change the field to match quyu's map spec JSON Schema (expected: ${i.expected ?? 'see the docs'})`,
+      },
+    }));
   throw new QuyuError(issues, result.issues.length - issues.length);
 }
 

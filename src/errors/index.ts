@@ -227,7 +227,7 @@ export function moreLine(count: number): string {
  *
  * @example
  * ```ts
- * try { defineLayout(json); } catch (e) { if (e instanceof QuyuError) formatError(e).forEach((l) => console.log(l)); }
+ * try { defineLayout({ id: 'x' }); } catch (e) { if (e instanceof QuyuError) formatError(e).forEach((l) => console.log(l)); }
  * ```
  */
 export function formatError(error: QuyuError): string[] {

@@ -23,39 +23,7 @@ export const CHINA_LONLAT = [72, 2, 137, 55] as const;
 /** The same extent in Web Mercator metres (EPSG:3857), with the same margin. */
 export const CHINA_METRES = [8.0e6, 2.2e5, 1.53e7, 7.4e6] as const;
 
-/**
- * Coordinate systems quyu knows, lon/lat ones first:
- * - `WGS84`: lon/lat, EPSG:4326 (GPS, OpenStreetMap, official releases in CGCS2000, which differs by < 1 m);
- * - `GCJ02`: lon/lat with the GCJ-02 offset (Gaode/AMap, Tencent, DataV GeoAtlas);
- * - `BD09`: lon/lat with Baidu's BD-09 offset;
- * - `EPSG3857`: Web Mercator metres of WGS-84 lon/lat;
- * - `EPSG3857-GCJ02`: Web Mercator metres of GCJ-02 lon/lat (Gaode tiles);
- * - `BD09MC`: Baidu Mercator metres.
- */
-export type CrsName = 'WGS84' | 'GCJ02' | 'BD09' | 'EPSG3857' | 'EPSG3857-GCJ02' | 'BD09MC';
-
-/** Every coordinate system quyu knows, lon/lat ones first. */
-export const CRS_NAMES: readonly CrsName[] = [
-  'WGS84',
-  'GCJ02',
-  'BD09',
-  'EPSG3857',
-  'EPSG3857-GCJ02',
-  'BD09MC',
-];
-
-/** Whether coordinates are degrees (lon/lat) or projected metres. */
-export type Domain = 'lonlat' | 'metres';
-
-/** The domain of each coordinate system. */
-export const DOMAIN_OF: Readonly<Record<CrsName, Domain>> = {
-  WGS84: 'lonlat',
-  GCJ02: 'lonlat',
-  BD09: 'lonlat',
-  EPSG3857: 'metres',
-  'EPSG3857-GCJ02': 'metres',
-  BD09MC: 'metres',
-};
+export { CRS_NAMES, type CrsName, DOMAIN_OF, type Domain } from '../crs/index.ts';
 
 /** What a box of coordinates looks like, see the module comment. */
 export type CoordinateClass = 'not-finite' | 'swapped' | 'china' | 'lonlat' | 'metres' | 'out-of-range';

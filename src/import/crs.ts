@@ -17,14 +17,16 @@
  */
 import gcoord from 'gcoord';
 import type { Position } from 'geojson';
-import { CRS_NAMES, classifyBox, DOMAIN_OF, type Domain } from '../geo/coordinates.ts';
+import { CRS_NAMES, DOMAIN_OF, type Domain } from '../crs/index.ts';
+import { classifyBox } from '../geo/coordinates.ts';
 import { edgeKey, median, round7, spread, VertexIds } from '../geo/planar.ts';
 import type { Nearest, SegmentIndex } from '../geo/segments.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, join } from './read.ts';
 import type { CrsCandidate, CrsName, CrsReport } from './types.ts';
 
-export { CRS_NAMES, DOMAIN_OF, type Domain } from '../geo/coordinates.ts';
+/** Every coordinate system the importer knows, lon/lat ones first (quyu's one list, `src/crs`). */
+export { CRS_NAMES, DOMAIN_OF, type Domain };
 
 /** Distances are capped here (metres): farther vertices follow no atlas boundary. */
 const SEARCH_M = 3000;

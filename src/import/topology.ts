@@ -10,11 +10,11 @@
  */
 
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import polylabel from 'polylabel';
 import { quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
+import { labelPointOf } from '../atlas/label-point.ts';
 import type { CodeInfo } from '../codes/index.ts';
 import { M_PER_DEG_LAT, metresPerDegree, ringSignedArea } from '../geo/planar.ts';
 import { forEachNearSegmentPair, properlyCross } from '../geo/segments.ts';
@@ -37,21 +37,11 @@ export interface BuiltUnit {
 }
 
 /**
- * A point inside the unit for its label: the pole of inaccessibility of its largest part (polylabel,
- * precision 0.0005°), rounded to 1e-4° like the bundled atlas.
+ * A point inside the unit for its label: quyu's one label-point rule (`src/atlas/label-point.ts`), the
+ * same as the bundled atlas'.
  */
 export function labelPoint(polygons: readonly Position[][][]): [number, number] {
-  let best: Position[][] | undefined;
-  let bestArea = -1;
-  for (const p of polygons) {
-    const a = Math.abs(ringSignedArea(p[0]!));
-    if (a > bestArea) {
-      bestArea = a;
-      best = p;
-    }
-  }
-  const pt = polylabel(best as number[][][], 0.0005);
-  return [Math.round(pt[0] * 1e4) / 1e4, Math.round(pt[1] * 1e4) / 1e4];
+  return labelPointOf(polygons);
 }
 
 type ArcGeom = { type: string | null; arcs?: unknown; id?: unknown; properties?: unknown };

@@ -4,11 +4,11 @@
 import type { Topology } from 'topojson-specification';
 import type { Atlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
+import type { CrsName } from '../crs/index.ts';
 import type { QuyuIssue } from '../errors/index.ts';
-import type { CrsName } from '../geo/coordinates.ts';
 
-/** Coordinate systems the importer recognises (see `src/geo/coordinates.ts`). */
-export type { CrsName } from '../geo/coordinates.ts';
+/** Coordinate systems the importer recognises: quyu's one list (`src/crs`). */
+export type { CrsName };
 
 /**
  * Resolutions the importer writes, named like the bundled atlas files they pair with:

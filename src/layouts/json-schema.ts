@@ -7,7 +7,7 @@ import { LayoutSchema } from './schema.ts';
 
 /**
  * JSON Schema of a layout document, for editors, `ajv` or other languages.
- * Also committed as `src/layouts/layout.schema.json` (regenerate with `REGEN=1 npx vitest run test/layouts`).
+ * Also committed as `src/layouts/layout.schema.json` (regenerate with `QUYU_UPDATE=1 npx vitest run test/layouts`).
  *
  * @example
  * ```ts

@@ -19,12 +19,6 @@ import * as v from 'valibot';
 
 /**
  * A 6-digit GB/T 2260 division code, e.g. `440300`. Existence is checked by `defineLayout`.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CodeSchema, value); // true when `value` has the shape
- * ```
  */
 export const CodeSchema = v.pipe(
   v.string(),
@@ -38,12 +32,6 @@ export const CodeSchema = v.pipe(
  * - `from-source-text`: stated in the source document, not independently checked;
  * - `inferred`: deduced by the editors (e.g. placeholder resolution, derived from a name);
  * - `uncertain`: plausible but not verified; do not present as fact.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(StatusSchema, value); // true when `value` has the shape
- * ```
  */
 export const StatusSchema = v.picklist(['verified', 'from-source-text', 'inferred', 'uncertain']);
 
@@ -53,12 +41,7 @@ export const HttpUrlSchema = v.pipe(v.string(), v.regex(/^[Hh][Tt][Tt][Pp][Ss]?:
 /**
  * A document or publication a fact comes from: its title in the original language, who published it and
  * when, and where a reader can open it (the publisher's own site, or an archived copy of it).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(SourceSchema, value); // true when `value` has the shape
- * ```
+
  */
 export const SourceSchema = v.strictObject({
   /** Short stable key, e.g. `GD_MC_2023`. */
@@ -85,6 +68,7 @@ export const SourceSchema = v.strictObject({
  *
  * @example
  * ```ts
+ * import * as v from 'valibot';
  * v.is(FiniteSchema, Infinity); // false
  * ```
  */
@@ -96,12 +80,6 @@ export const FiniteSchema = v.pipe(
 
 /**
  * `[lng, lat]` in WGS-84 decimal degrees. Range and order are checked by `defineLayout`.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(PointSchema, value); // true when `value` has the shape
- * ```
  */
 export const PointSchema = v.pipe(
   v.tuple([FiniteSchema, FiniteSchema]),
@@ -118,12 +96,6 @@ const factFields = {
 
 /**
  * Part of a unit that belongs to a structure: listed county-level units, or a description.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CoverageSchema, value); // true when `value` has the shape
- * ```
  */
 export const CoverageSchema = v.strictObject({
   /** County-level names or codes that make up the covered part. */
@@ -135,12 +107,7 @@ export const CoverageSchema = v.strictObject({
  * A member unit of an area: a code, optionally only part of it. Source and status default to those of the
  * list that holds the member: the variant for a variant's members, the centre for a hub layout's centre,
  * otherwise the item.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(MemberSchema, value); // true when `value` has the shape
- * ```
+
  */
 export const MemberSchema = v.strictObject({
   code: CodeSchema,
@@ -153,12 +120,6 @@ export const MemberSchema = v.strictObject({
 
 /**
  * A point with the unit it lies in. `point` is null when no source gives a coordinate (never guessed).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(LocationSchema, value); // true when `value` has the shape
- * ```
  */
 export const LocationSchema = v.strictObject({
   point: v.nullable(PointSchema),
@@ -189,12 +150,6 @@ const itemFields = {
 
 /**
  * A plan or decision that defines a structure.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(PlanSchema, value); // true when `value` has the shape
- * ```
  */
 export const PlanSchema = v.strictObject({
   title: v.string(),
@@ -204,12 +159,6 @@ export const PlanSchema = v.strictObject({
 
 /**
  * An earlier or alternative member set of a structure (e.g. the 2022 guideline's circle).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(VariantSchema, value); // true when `value` has the shape
- * ```
  */
 export const VariantSchema = v.strictObject({
   label: v.string(),
@@ -223,12 +172,6 @@ export const VariantSchema = v.strictObject({
 
 /**
  * 都市圈: a metropolitan circle around a core city.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(MetroCircleSchema, value); // true when `value` has the shape
- * ```
  */
 export const MetroCircleSchema = v.strictObject({
   type: v.literal('metro-circle'),
@@ -248,12 +191,6 @@ export const MetroCircleSchema = v.strictObject({
 
 /**
  * A pole of a hub layout: a city with its hubs.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(PoleSchema, value); // true when `value` has the shape
- * ```
  */
 export const PoleSchema = v.strictObject({
   code: CodeSchema,
@@ -265,12 +202,6 @@ export const PoleSchema = v.strictObject({
 
 /**
  * 一中心三极点-style structure: a centre area and poles.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(HubLayoutSchema, value); // true when `value` has the shape
- * ```
  */
 export const HubLayoutSchema = v.strictObject({
   type: v.literal('hub-layout'),
@@ -287,12 +218,6 @@ export const HubLayoutSchema = v.strictObject({
 
 /**
  * Kinds of point features.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(HubKindSchema, value); // true when `value` has the shape
- * ```
  */
 export const HubKindSchema = v.picklist([
   'airport',
@@ -311,12 +236,6 @@ export const HubKindSchema = v.picklist([
 
 /**
  * A point feature: airport, port, rail hub, platform, science city, free-trade or high-tech zone.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(HubSchema, value); // true when `value` has the shape
- * ```
  */
 export const HubSchema = v.strictObject({
   type: v.literal('hub'),
@@ -327,12 +246,6 @@ export const HubSchema = v.strictObject({
 
 /**
  * Kinds of ecological zones.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(EcoZoneKindSchema, value); // true when `value` has the shape
- * ```
  */
 export const EcoZoneKindSchema = v.picklist([
   'ecological-function-zone',
@@ -345,12 +258,6 @@ export const EcoZoneKindSchema = v.picklist([
 
 /**
  * Ecological function zone, nature reserve or national park: by member codes and/or a location.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(EcoZoneSchema, value); // true when `value` has the shape
- * ```
  */
 export const EcoZoneSchema = v.strictObject({
   type: v.literal('eco-zone'),
@@ -363,12 +270,6 @@ export const EcoZoneSchema = v.strictObject({
 
 /**
  * Kinds of links between two units.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(LinkKindSchema, value); // true when `value` has the shape
- * ```
  */
 export const LinkKindSchema = v.picklist([
   'counterpart-aid',
@@ -381,12 +282,6 @@ export const LinkKindSchema = v.picklist([
 
 /**
  * A directed link between two units (对口帮扶, 产业转移, 飞地, 双向飞地, integration, partnership).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(TransferLinkSchema, value); // true when `value` has the shape
- * ```
  */
 export const TransferLinkSchema = v.strictObject({
   type: v.literal('link'),
@@ -404,12 +299,6 @@ export const TransferLinkSchema = v.strictObject({
 
 /**
  * One node of a corridor: a code or a point (at least one).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CorridorNodeSchema, value); // true when `value` has the shape
- * ```
  */
 export const CorridorNodeSchema = v.strictObject({
   code: v.optional(CodeSchema),
@@ -421,12 +310,6 @@ export const CorridorNodeSchema = v.strictObject({
 
 /**
  * Kinds of corridors.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CorridorKindSchema, value); // true when `value` has the shape
- * ```
  */
 export const CorridorKindSchema = v.picklist([
   'science-technology',
@@ -439,12 +322,6 @@ export const CorridorKindSchema = v.picklist([
 
 /**
  * A corridor: ordered nodes.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CorridorSchema, value); // true when `value` has the shape
- * ```
  */
 export const CorridorSchema = v.strictObject({
   type: v.literal('corridor'),
@@ -456,12 +333,6 @@ export const CorridorSchema = v.strictObject({
 
 /**
  * Categories of economic zones.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(EconomicZoneCategorySchema, value); // true when `value` has the shape
- * ```
  */
 export const EconomicZoneCategorySchema = v.picklist([
   'economic-region',
@@ -477,12 +348,6 @@ export const EconomicZoneCategorySchema = v.picklist([
 
 /**
  * An area made of codes: 一核/一带, 五区, 成渝双城经济圈, economic circles, platforms, programmes.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(EconomicZoneSchema, value); // true when `value` has the shape
- * ```
  */
 export const EconomicZoneSchema = v.strictObject({
   type: v.literal('economic-zone'),
@@ -498,12 +363,6 @@ export const EconomicZoneSchema = v.strictObject({
 
 /**
  * Cities with a role: 省域经济副中心, 区域中心城市, 节点城市, 极点 …
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(CityRoleSchema, value); // true when `value` has the shape
- * ```
  */
 export const CityRoleSchema = v.strictObject({
   type: v.literal('city-role'),
@@ -518,12 +377,6 @@ export const CityRoleSchema = v.strictObject({
 
 /**
  * Any layout item, discriminated by `type`.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(ItemSchema, value); // true when `value` has the shape
- * ```
  */
 export const ItemSchema = v.variant('type', [
   MetroCircleSchema,
@@ -538,12 +391,6 @@ export const ItemSchema = v.variant('type', [
 
 /**
  * A titled collection of items for one region, with its sources.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * v.is(LayoutSchema, value); // true when `value` has the shape
- * ```
  */
 export const LayoutSchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1)),

@@ -16,14 +16,7 @@ export interface SeatPoint {
   note?: string;
 }
 
-/**
- * Seats by county-level code.
- *
- * @example
- * ```ts
- * LAYOUT_COUNTY_SEATS['510703']?.point;
- * ```
- */
+/** Seats by county-level code, e.g. `LAYOUT_COUNTY_SEATS['510703']?.point`. */
 export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
   '440112': {
     point: [113.45654, 23.10855],

@@ -6,14 +6,7 @@
 import type { EconomicZone, Hub, MetroCircle } from './schema.ts';
 import * as S from './sources.ts';
 
-/**
- * 广州都市圈 (`gd-mc-gz`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * gdMcGz.status; // 'verified'
- * ```
- */
+/** 广州都市圈 (`gd-mc-gz`), in guangdong, guangzhou-shenzhen. */
 export const gdMcGz: MetroCircle = {
   type: 'metro-circle',
   id: 'gd-mc-gz',
@@ -102,14 +95,7 @@ export const gdMcGz: MetroCircle = {
   hubs: ['hub-guangzhou-baiyun-international-airport'],
 };
 
-/**
- * 横琴(横琴粤澳深度合作区) (`gd-pf-hengqin`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * gdPfHengqin.status; // 'verified'
- * ```
- */
+/** 横琴(横琴粤澳深度合作区) (`gd-pf-hengqin`), in guangdong, guangzhou-shenzhen. */
 export const gdPfHengqin: EconomicZone = {
   type: 'economic-zone',
   id: 'gd-pf-hengqin',
@@ -134,14 +120,7 @@ export const gdPfHengqin: EconomicZone = {
   hubs: ['hub-hengqin-island'],
 };
 
-/**
- * 前海(前海深港现代服务业合作区) (`gd-pf-qianhai`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * gdPfQianhai.status; // 'verified'
- * ```
- */
+/** 前海(前海深港现代服务业合作区) (`gd-pf-qianhai`), in guangdong, guangzhou-shenzhen. */
 export const gdPfQianhai: EconomicZone = {
   type: 'economic-zone',
   id: 'gd-pf-qianhai',
@@ -165,14 +144,7 @@ export const gdPfQianhai: EconomicZone = {
   hubs: ['hub-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone'],
 };
 
-/**
- * 南沙(广州南沙) (`gd-pf-nansha`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * gdPfNansha.status; // 'verified'
- * ```
- */
+/** 南沙(广州南沙) (`gd-pf-nansha`), in guangdong, guangzhou-shenzhen. */
 export const gdPfNansha: EconomicZone = {
   type: 'economic-zone',
   id: 'gd-pf-nansha',
@@ -193,14 +165,7 @@ export const gdPfNansha: EconomicZone = {
   hubs: ['hub-nansha-district-nansha-new-area'],
 };
 
-/**
- * 河套(河套深港科技创新合作区) (`gd-pf-hetao`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * gdPfHetao.status; // 'verified'
- * ```
- */
+/** 河套(河套深港科技创新合作区) (`gd-pf-hetao`), in guangdong, guangzhou-shenzhen. */
 export const gdPfHetao: EconomicZone = {
   type: 'economic-zone',
   id: 'gd-pf-hetao',
@@ -231,14 +196,7 @@ export const gdPfHetao: EconomicZone = {
   hubs: ['hub-lok-ma-chau-loop', 'hub-hetao-shenzhen-park'],
 };
 
-/**
- * 广州白云国际机场 (`hub-guangzhou-baiyun-international-airport`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubGuangzhouBaiyunInternationalAirport.status; // 'verified'
- * ```
- */
+/** 广州白云国际机场 (`hub-guangzhou-baiyun-international-airport`), in guangdong, guangzhou-shenzhen. */
 export const hubGuangzhouBaiyunInternationalAirport: Hub = {
   type: 'hub',
   id: 'hub-guangzhou-baiyun-international-airport',
@@ -252,14 +210,7 @@ export const hubGuangzhouBaiyunInternationalAirport: Hub = {
   },
 };
 
-/**
- * 深圳宝安国际机场 (`hub-shenzhen-bao-an-international-airport`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubShenzhenBaoAnInternationalAirport.status; // 'verified'
- * ```
- */
+/** 深圳宝安国际机场 (`hub-shenzhen-bao-an-international-airport`), in guangdong, guangzhou-shenzhen. */
 export const hubShenzhenBaoAnInternationalAirport: Hub = {
   type: 'hub',
   id: 'hub-shenzhen-bao-an-international-airport',
@@ -273,14 +224,7 @@ export const hubShenzhenBaoAnInternationalAirport: Hub = {
   },
 };
 
-/**
- * 横琴(岛) (`hub-hengqin-island`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubHengqinIsland.status; // 'verified'
- * ```
- */
+/** 横琴(岛) (`hub-hengqin-island`), in guangdong, guangzhou-shenzhen. */
 export const hubHengqinIsland: Hub = {
   type: 'hub',
   id: 'hub-hengqin-island',
@@ -295,14 +239,7 @@ export const hubHengqinIsland: Hub = {
   },
 };
 
-/**
- * 前海合作区 (`hub-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone.status; // 'uncertain'
- * ```
- */
+/** 前海合作区 (`hub-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone`), in guangdong, guangzhou-shenzhen. */
 export const hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone: Hub = {
   type: 'hub',
   id: 'hub-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone',
@@ -319,14 +256,7 @@ export const hubQianhaiShenzhenHongKongModernServiceIndustryCooperationZone: Hub
   },
 };
 
-/**
- * 南沙区(南沙新区) (`hub-nansha-district-nansha-new-area`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubNanshaDistrictNanshaNewArea.status; // 'uncertain'
- * ```
- */
+/** 南沙区(南沙新区) (`hub-nansha-district-nansha-new-area`), in guangdong, guangzhou-shenzhen. */
 export const hubNanshaDistrictNanshaNewArea: Hub = {
   type: 'hub',
   id: 'hub-nansha-district-nansha-new-area',
@@ -344,14 +274,7 @@ export const hubNanshaDistrictNanshaNewArea: Hub = {
   },
 };
 
-/**
- * 落马洲河套 (`hub-lok-ma-chau-loop`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubLokMaChauLoop.status; // 'verified'
- * ```
- */
+/** 落马洲河套 (`hub-lok-ma-chau-loop`), in guangdong, guangzhou-shenzhen. */
 export const hubLokMaChauLoop: Hub = {
   type: 'hub',
   id: 'hub-lok-ma-chau-loop',
@@ -365,14 +288,7 @@ export const hubLokMaChauLoop: Hub = {
   },
 };
 
-/**
- * 河套深圳园区 (`hub-hetao-shenzhen-park`), in guangdong, guangzhou-shenzhen.
- *
- * @example
- * ```ts
- * hubHetaoShenzhenPark.status; // 'uncertain'
- * ```
- */
+/** 河套深圳园区 (`hub-hetao-shenzhen-park`), in guangdong, guangzhou-shenzhen. */
 export const hubHetaoShenzhenPark: Hub = {
   type: 'hub',
   id: 'hub-hetao-shenzhen-park',
@@ -389,14 +305,7 @@ export const hubHetaoShenzhenPark: Hub = {
   },
 };
 
-/**
- * 绵阳南郊机场 (`hub-mianyang-nanjiao-airport`), in sichuan, mianyang.
- *
- * @example
- * ```ts
- * hubMianyangNanjiaoAirport.status; // 'verified'
- * ```
- */
+/** 绵阳南郊机场 (`hub-mianyang-nanjiao-airport`), in sichuan, mianyang. */
 export const hubMianyangNanjiaoAirport: Hub = {
   type: 'hub',
   id: 'hub-mianyang-nanjiao-airport',

@@ -5,14 +5,7 @@
  */
 import type { Source } from './schema.ts';
 
-/**
- * 南方日报, 2024-05-17: 全省深入推动区域协调发展座谈会在韶关召开
- *
- * @example
- * ```ts
- * GD_SYMPOSIUM_2024.title;
- * ```
- */
+/** 南方日报, 2024-05-17: 全省深入推动区域协调发展座谈会在韶关召开 */
 export const GD_SYMPOSIUM_2024: Source = {
   id: 'GD_SYMPOSIUM_2024',
   title: '全省深入推动区域协调发展座谈会在韶关召开',
@@ -23,14 +16,7 @@ export const GD_SYMPOSIUM_2024: Source = {
   moreUrls: ['https://news.southcn.com/node_5e7906bf0c/2baa1a72d4.shtml'],
 };
 
-/**
- * 黑龙江日报, 2024-11-25: （标题不详）许勤主持召开省委区域协调发展领导小组第一次全体会议
- *
- * @example
- * ```ts
- * HLJ_LEADING_GROUP_2024.title;
- * ```
- */
+/** 黑龙江日报, 2024-11-25: （标题不详）许勤主持召开省委区域协调发展领导小组第一次全体会议 */
 export const HLJ_LEADING_GROUP_2024: Source = {
   id: 'HLJ_LEADING_GROUP_2024',
   title: '（标题不详）许勤主持召开省委区域协调发展领导小组第一次全体会议',
@@ -40,14 +26,7 @@ export const HLJ_LEADING_GROUP_2024: Source = {
     'report (记者 曹忠义) of the first plenary of the provincial leading group for regional coordinated development, held on 23 November 2024; the headline is not known',
 };
 
-/**
- * 四川日报（央视网转载）, 2024-03-16: 集中资源力量扎实推进双圈建设和“五区共兴”发展 努力在促进区域协调发展推动高质量发展上走在前列
- *
- * @example
- * ```ts
- * SC_LEADING_GROUP_2024.title;
- * ```
- */
+/** 四川日报（央视网转载）, 2024-03-16: 集中资源力量扎实推进双圈建设和“五区共兴”发展 努力在促进区域协调发展推动高质量发展上走在前列 */
 export const SC_LEADING_GROUP_2024: Source = {
   id: 'SC_LEADING_GROUP_2024',
   title: '集中资源力量扎实推进双圈建设和“五区共兴”发展 努力在促进区域协调发展推动高质量发展上走在前列',
@@ -58,14 +37,7 @@ export const SC_LEADING_GROUP_2024: Source = {
     'report (记者 张立东) of the sixth meeting of the Sichuan leading group for the Chengdu–Chongqing economic circle and regional coordination, 15 March 2024; also carried by 川观新闻 on 2024-03-18',
 };
 
-/**
- * 读特（深圳报业集团）；界面新闻转载, 2020-11: 省委常委、广州市委书记张硕辅：建设先行示范区既是深圳也是广州的重大历史机遇
- *
- * @example
- * ```ts
- * GZ_INTERVIEW_2020.title;
- * ```
- */
+/** 读特（深圳报业集团）；界面新闻转载, 2020-11: 省委常委、广州市委书记张硕辅：建设先行示范区既是深圳也是广州的重大历史机遇 */
 export const GZ_INTERVIEW_2020: Source = {
   id: 'GZ_INTERVIEW_2020',
   title: '省委常委、广州市委书记张硕辅：建设先行示范区既是深圳也是广州的重大历史机遇',
@@ -75,14 +47,7 @@ export const GZ_INTERVIEW_2020: Source = {
     'joint media interview of 23 November 2020 (读特记者 周斌 刘琦玮 古国真), reposted by 界面新闻',
 };
 
-/**
- * 出处不详（文中地名以“XX”代替；据内容判断为绵阳市）: 关于构建区域发展新格局的指导意见
- *
- * @example
- * ```ts
- * MY_GUIDELINE.title;
- * ```
- */
+/** 出处不详（文中地名以“XX”代替；据内容判断为绵阳市）: 关于构建区域发展新格局的指导意见 */
 export const MY_GUIDELINE: Source = {
   id: 'MY_GUIDELINE',
   title: '关于构建区域发展新格局的指导意见',
@@ -91,14 +56,7 @@ export const MY_GUIDELINE: Source = {
     'undated copy of a city guideline with its place names replaced by "XX", shared on a document site; no original publication was found. What is known of its date: it carries out decisions of 省委十一届三次全会 (June 2018) and 市委七届五次全会 (19 July 2018) and the 大熊猫国家公园体制试点 (2017–2021), so the original was written after July 2018, most likely in 2018–2019; the copy also cites 党的二十大 (October 2022) and a mid-term review of the 十四五 plan, which reads as later editing (the quoted words 实施区域协调发展战略 come from the 19th Congress report of 2017). It is recognisably Mianyang: the only 中国科技城, and its wording matches the 2018 decision of the Mianyang party committee.',
 };
 
-/**
- * 国家统计局, 2023: 2023年统计用区划代码和城乡划分代码
- *
- * @example
- * ```ts
- * NBS_CODES.title;
- * ```
- */
+/** 国家统计局, 2023: 2023年统计用区划代码和城乡划分代码 */
 export const NBS_CODES: Source = {
   id: 'NBS_CODES',
   title: '2023年统计用区划代码和城乡划分代码',
@@ -109,14 +67,7 @@ export const NBS_CODES: Source = {
     "official statistical division codes, 2023 edition; every code in these layouts is checked against quyu's own code table, built from this edition",
 };
 
-/**
- * 国家市场监督管理总局、国家标准化管理委员会, 2007: GB/T 2260《中华人民共和国行政区划代码》
- *
- * @example
- * ```ts
- * GB2260.title;
- * ```
- */
+/** 国家市场监督管理总局、国家标准化管理委员会, 2007: GB/T 2260《中华人民共和国行政区划代码》 */
 export const GB2260: Source = {
   id: 'GB2260',
   title: 'GB/T 2260《中华人民共和国行政区划代码》',
@@ -126,14 +77,7 @@ export const GB2260: Source = {
     'national standard of division codes; it assigns 810000 to 香港特别行政区 and 820000 to 澳门特别行政区',
 };
 
-/**
- * 广东省人民政府, 2023-12-20: 广州都市圈发展规划、深圳都市圈发展规划、珠江口西岸都市圈发展规划、汕潮揭都市圈发展规划、湛茂都市圈发展规划（粤府〔2023〕92号）
- *
- * @example
- * ```ts
- * GD_MC_2023.title;
- * ```
- */
+/** 广东省人民政府, 2023-12-20: 广州都市圈发展规划、深圳都市圈发展规划、珠江口西岸都市圈发展规划、汕潮揭都市圈发展规划、湛茂都市圈发展规划（粤府〔2023〕92号） */
 export const GD_MC_2023: Source = {
   id: 'GD_MC_2023',
   title:
@@ -145,14 +89,7 @@ export const GD_MC_2023: Source = {
     'the five plans, issued with a notice dated 2023-10-25 and published on 2023-12-20; members of each circle as the plans define them (also reported by 中新社, 2023-12-20)',
 };
 
-/**
- * 广东省自然资源厅, 2022-07-20: 广东省自然资源厅关于印发《广东省都市圈国土空间规划协调指引》的通知
- *
- * @example
- * ```ts
- * GD_MC_2022.title;
- * ```
- */
+/** 广东省自然资源厅, 2022-07-20: 广东省自然资源厅关于印发《广东省都市圈国土空间规划协调指引》的通知 */
 export const GD_MC_2022: Source = {
   id: 'GD_MC_2022',
   title: '广东省自然资源厅关于印发《广东省都市圈国土空间规划协调指引》的通知',
@@ -162,14 +99,7 @@ export const GD_MC_2022: Source = {
     'planning guideline naming the areas each circle coordinates (狭义范围); the member lists as summarised by 中国城市报 in 2022',
 };
 
-/**
- * 南方网（深圳新闻网转载）, 2020-06-11: 定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈”
- *
- * @example
- * ```ts
- * GD_MC_2020.title;
- * ```
- */
+/** 南方网（深圳新闻网转载）, 2020-06-11: 定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈” */
 export const GD_MC_2020: Source = {
   id: 'GD_MC_2020',
   title: '定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈”',
@@ -180,14 +110,7 @@ export const GD_MC_2020: Source = {
     'press report: the 《广东省开发区总体发展规划（2020—2035年）》 (广东省发展改革委, 2020-06-05) names 广州都市圈 (广州、佛山、肇庆、清远、云浮、韶关) and 深圳都市圈 (深圳、东莞、惠州、河源、汕尾)',
 };
 
-/**
- * 广东省人民政府, 2021-04: 广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要
- *
- * @example
- * ```ts
- * GD_SUBCENTRES.title;
- * ```
- */
+/** 广东省人民政府, 2021-04: 广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要 */
 export const GD_SUBCENTRES: Source = {
   id: 'GD_SUBCENTRES',
   title: '广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要',
@@ -197,14 +120,7 @@ export const GD_SUBCENTRES: Source = {
     "the province's 14th five-year plan, which makes 汕头 and 湛江 省域副中心城市 (as widely reported)",
 };
 
-/**
- * 广东省人民政府办公厅, 2021-09-29: 广东省综合交通运输体系“十四五”发展规划
- *
- * @example
- * ```ts
- * GD_TRANS_14.title;
- * ```
- */
+/** 广东省人民政府办公厅, 2021-09-29: 广东省综合交通运输体系“十四五”发展规划 */
 export const GD_TRANS_14: Source = {
   id: 'GD_TRANS_14',
   title: '广东省综合交通运输体系“十四五”发展规划',
@@ -214,14 +130,7 @@ export const GD_TRANS_14: Source = {
     'provincial transport plan; it lays out a network 以粤港澳大湾区为核心，汕头、湛江、韶关为极点 (as quoted in press reports of September 2021)',
 };
 
-/**
- * 中共中央、国务院（中国政府网）, 2019-02-18: 粤港澳大湾区发展规划纲要
- *
- * @example
- * ```ts
- * GBA_2019.title;
- * ```
- */
+/** 中共中央、国务院（中国政府网）, 2019-02-18: 粤港澳大湾区发展规划纲要 */
 export const GBA_2019: Source = {
   id: 'GBA_2019',
   title: '粤港澳大湾区发展规划纲要',
@@ -232,14 +141,7 @@ export const GBA_2019: Source = {
     'the outline plan: 香港、澳门 and 广州、深圳、珠海、佛山、惠州、东莞、中山、江门、肇庆 (珠三角九市); platforms 前海、南沙、横琴',
 };
 
-/**
- * 新华社（中国政府网）, 2021-09-05: 《横琴粤澳深度合作区建设总体方案》发布
- *
- * @example
- * ```ts
- * HENGQIN_PLAN.title;
- * ```
- */
+/** 新华社（中国政府网）, 2021-09-05: 《横琴粤澳深度合作区建设总体方案》发布 */
 export const HENGQIN_PLAN: Source = {
   id: 'HENGQIN_PLAN',
   title: '《横琴粤澳深度合作区建设总体方案》发布',
@@ -249,14 +151,7 @@ export const HENGQIN_PLAN: Source = {
   reliability: 'the zone is the customs area of 横琴岛, about 106 km²',
 };
 
-/**
- * Wikipedia, 2026-11: Hengqin
- *
- * @example
- * ```ts
- * WIKI_HENGQIN.title;
- * ```
- */
+/** Wikipedia, 2026-11: Hengqin */
 export const WIKI_HENGQIN: Source = {
   id: 'WIKI_HENGQIN',
   title: 'Hengqin',
@@ -266,14 +161,7 @@ export const WIKI_HENGQIN: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * 上海证券报, 2021-09-07: 《全面深化前海深港现代服务业合作区改革开放方案》发布 加大对外开放广度力度 前海合作区有了路线图
- *
- * @example
- * ```ts
- * QIANHAI_2021.title;
- * ```
- */
+/** 上海证券报, 2021-09-07: 《全面深化前海深港现代服务业合作区改革开放方案》发布 加大对外开放广度力度 前海合作区有了路线图 */
 export const QIANHAI_2021: Source = {
   id: 'QIANHAI_2021',
   title: '《全面深化前海深港现代服务业合作区改革开放方案》发布 加大对外开放广度力度 前海合作区有了路线图',
@@ -283,14 +171,7 @@ export const QIANHAI_2021: Source = {
   reliability: 'report of the plan of 6 September 2021: the zone grows from 14.92 km² to 120.56 km²',
 };
 
-/**
- * 香港特別行政區政府（粵港澳大灣區網站）, 2023: 河套深港科技創新合作區
- *
- * @example
- * ```ts
- * HETAO_HK.title;
- * ```
- */
+/** 香港特別行政區政府（粵港澳大灣區網站）, 2023: 河套深港科技創新合作區 */
 export const HETAO_HK: Source = {
   id: 'HETAO_HK',
   title: '河套深港科技創新合作區',
@@ -301,14 +182,7 @@ export const HETAO_HK: Source = {
     'official page: the zone lies on both banks of the 深圳河, one zone with a Hong Kong park and a Shenzhen park',
 };
 
-/**
- * Wikipedia, 2026-11: Lok Ma Chau Loop
- *
- * @example
- * ```ts
- * WIKI_LOOP.title;
- * ```
- */
+/** Wikipedia, 2026-11: Lok Ma Chau Loop */
 export const WIKI_LOOP: Source = {
   id: 'WIKI_LOOP',
   title: 'Lok Ma Chau Loop',
@@ -318,14 +192,7 @@ export const WIKI_LOOP: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * 广东省人民政府（广东发布）, 2024-06-27: 深中通道6月30日下午3时通车试运营
- *
- * @example
- * ```ts
- * SZ_LINK.title;
- * ```
- */
+/** 广东省人民政府（广东发布）, 2024-06-27: 深中通道6月30日下午3时通车试运营 */
 export const SZ_LINK: Source = {
   id: 'SZ_LINK',
   title: '深中通道6月30日下午3时通车试运营',
@@ -336,14 +203,7 @@ export const SZ_LINK: Source = {
     'official notice: opened on 30 June 2024; about 24 km from the 深圳机场互通立交 across the 伶仃洋 to 中山马鞍岛, linked to the 南中高速 at the 万顷沙互通',
 };
 
-/**
- * 中国新闻网, 2023-12-28: 广州港国际通用码头工程开工 总投资约75亿元
- *
- * @example
- * ```ts
- * NANSHA_PORT.title;
- * ```
- */
+/** 中国新闻网, 2023-12-28: 广州港国际通用码头工程开工 总投资约75亿元 */
 export const NANSHA_PORT: Source = {
   id: 'NANSHA_PORT',
   title: '广州港国际通用码头工程开工 总投资约75亿元',
@@ -353,14 +213,7 @@ export const NANSHA_PORT: Source = {
     'press report: phases 1 to 4 of the 南沙港区 container terminals are built (20 deep-water container berths)',
 };
 
-/**
- * 南方日报（新华网转载）, 2023-11-07: 广东“百千万工程”首批典型县镇村名单公布
- *
- * @example
- * ```ts
- * GD_BQW.title;
- * ```
- */
+/** 南方日报（新华网转载）, 2023-11-07: 广东“百千万工程”首批典型县镇村名单公布 */
 export const GD_BQW: Source = {
   id: 'GD_BQW',
   title: '广东“百千万工程”首批典型县镇村名单公布',
@@ -371,14 +224,7 @@ export const GD_BQW: Source = {
     'the programme covers 122 县（市、区）, 1609 乡镇（街道） and 2.65万 行政村（社区）; first list of 22 典型县',
 };
 
-/**
- * 中共广东省委、广东省人民政府, 2019-07: 中共广东省委 广东省人民政府关于构建“一核一带一区”区域发展新格局促进全省区域协调发展的意见
- *
- * @example
- * ```ts
- * GD_1C1B1Z.title;
- * ```
- */
+/** 中共广东省委、广东省人民政府, 2019-07: 中共广东省委 广东省人民政府关于构建“一核一带一区”区域发展新格局促进全省区域协调发展的意见 */
 export const GD_1C1B1Z: Source = {
   id: 'GD_1C1B1Z',
   title: '中共广东省委 广东省人民政府关于构建“一核一带一区”区域发展新格局促进全省区域协调发展的意见',
@@ -388,14 +234,7 @@ export const GD_1C1B1Z: Source = {
     'the decision that defines 珠三角核心区 (9 cities), 沿海经济带 (the 7 coastal cities of the east and west wings with the coastal PRD cities) and 北部生态发展区 (韶关、梅州、清远、河源、云浮)',
 };
 
-/**
- * 中国网, 2020-09-17: （标题不详）中国网大湾区频道关于北部生态发展区的报道
- *
- * @example
- * ```ts
- * GD_1C1B1Z_NORTH.title;
- * ```
- */
+/** 中国网, 2020-09-17: （标题不详）中国网大湾区频道关于北部生态发展区的报道 */
 export const GD_1C1B1Z_NORTH: Source = {
   id: 'GD_1C1B1Z_NORTH',
   title: '（标题不详）中国网大湾区频道关于北部生态发展区的报道',
@@ -405,14 +244,7 @@ export const GD_1C1B1Z_NORTH: Source = {
   reliability: 'press report on the 北部生态发展区 naming 韶关、梅州、清远、云浮 and 河源',
 };
 
-/**
- * 中国新闻网（中新社）, 2013-11-07: 广东部署珠三角6市帮扶粤东西北 促区域均衡发展
- *
- * @example
- * ```ts
- * GD_PAIR_2013.title;
- * ```
- */
+/** 中国新闻网（中新社）, 2013-11-07: 广东部署珠三角6市帮扶粤东西北 促区域均衡发展 */
 export const GD_PAIR_2013: Source = {
   id: 'GD_PAIR_2013',
   title: '广东部署珠三角6市帮扶粤东西北 促区域均衡发展',
@@ -423,14 +255,7 @@ export const GD_PAIR_2013: Source = {
     'the 2013 pairs: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州; funds only for 汕头、湛江、茂名、揭阳',
 };
 
-/**
- * 广东省（据2021年6月报道）, 2021-06: 广东省乡村振兴驻镇帮镇扶村工作方案
- *
- * @example
- * ```ts
- * GD_PAIR_2021.title;
- * ```
- */
+/** 广东省（据2021年6月报道）, 2021-06: 广东省乡村振兴驻镇帮镇扶村工作方案 */
 export const GD_PAIR_2021: Source = {
   id: 'GD_PAIR_2021',
   title: '广东省乡村振兴驻镇帮镇扶村工作方案',
@@ -440,14 +265,7 @@ export const GD_PAIR_2021: Source = {
     'the 2021 scheme by which the six PRD cities help the 12 cities of east, west and north Guangdong and 肇庆, town by town',
 };
 
-/**
- * 广东省（据南方日报2023年汇总报道）, 2023: 珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年）
- *
- * @example
- * ```ts
- * GD_PAIR_2023PLAN.title;
- * ```
- */
+/** 广东省（据南方日报2023年汇总报道）, 2023: 珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年） */
 export const GD_PAIR_2023PLAN: Source = {
   id: 'GD_PAIR_2023PLAN',
   title: '珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年）',
@@ -457,14 +275,7 @@ export const GD_PAIR_2023PLAN: Source = {
     'covers all 45 counties of east, west and north Guangdong; 12 counties of 惠州、江门、肇庆 take part in industrial cooperation; with the 《关于推动产业有序转移促进区域协调发展的若干措施》: one main platform for orderly industry transfer per city, two-way enclaves (双向“飞地经济”)',
 };
 
-/**
- * 广州市人民政府办公厅、梅州市人民政府办公室, 2022-08-04: 广州市人民政府办公厅 梅州市人民政府办公室关于印发广州市对口帮扶梅州市助推老区苏区全面振兴发展规划（2021—2025年）的通知（穗府办〔2022〕20号）
- *
- * @example
- * ```ts
- * GD_PAIR_GZ_MZ.title;
- * ```
- */
+/** 广州市人民政府办公厅、梅州市人民政府办公室, 2022-08-04: 广州市人民政府办公厅 梅州市人民政府办公室关于印发广州市对口帮扶梅州市助推老区苏区全面振兴发展规划（2021—2025年）的通知（穗府办〔2022〕20号） */
 export const GD_PAIR_GZ_MZ: Source = {
   id: 'GD_PAIR_GZ_MZ',
   title:
@@ -475,14 +286,7 @@ export const GD_PAIR_GZ_MZ: Source = {
   reliability: 'official plan of the 广州→梅州 pairing, 2021–2025 (posted on 2022-08-23)',
 };
 
-/**
- * 湛江日报, 2023-02-09: 广州市领导莅湛考察对口帮扶工作 全面提升帮扶实效 共谱广湛“江海情”
- *
- * @example
- * ```ts
- * GD_PAIR_GZ_ZJ.title;
- * ```
- */
+/** 湛江日报, 2023-02-09: 广州市领导莅湛考察对口帮扶工作 全面提升帮扶实效 共谱广湛“江海情” */
 export const GD_PAIR_GZ_ZJ: Source = {
   id: 'GD_PAIR_GZ_ZJ',
   title: '广州市领导莅湛考察对口帮扶工作 全面提升帮扶实效 共谱广湛“江海情”',
@@ -492,14 +296,7 @@ export const GD_PAIR_GZ_ZJ: Source = {
   reliability: 'since July 2021 广州 helps 湛江 (129 cadres in 24 towns of 7 counties)',
 };
 
-/**
- * 深圳市乡村振兴和协作交流局, 2021-12-10: 深圳市委秘书长、政研室（改革办）主任满新程率队赴汕尾市城区捷胜镇开展对口帮扶工作
- *
- * @example
- * ```ts
- * GD_PAIR_SZ.title;
- * ```
- */
+/** 深圳市乡村振兴和协作交流局, 2021-12-10: 深圳市委秘书长、政研室（改革办）主任满新程率队赴汕尾市城区捷胜镇开展对口帮扶工作 */
 export const GD_PAIR_SZ: Source = {
   id: 'GD_PAIR_SZ',
   title: '深圳市委秘书长、政研室（改革办）主任满新程率队赴汕尾市城区捷胜镇开展对口帮扶工作',
@@ -509,14 +306,7 @@ export const GD_PAIR_SZ: Source = {
   reliability: 'official news of the 深圳→汕尾 pairing (深圳对口帮扶汕尾指挥部)',
 };
 
-/**
- * 东莞+（读特）, 2022-10-15: 非凡十年·东莞答卷 | 真情实意对口帮扶 真抓实干共同奔小康
- *
- * @example
- * ```ts
- * GD_PAIR_DG.title;
- * ```
- */
+/** 东莞+（读特）, 2022-10-15: 非凡十年·东莞答卷 | 真情实意对口帮扶 真抓实干共同奔小康 */
 export const GD_PAIR_DG: Source = {
   id: 'GD_PAIR_DG',
   title: '非凡十年·东莞答卷 | 真情实意对口帮扶 真抓实干共同奔小康',
@@ -526,14 +316,7 @@ export const GD_PAIR_DG: Source = {
   reliability: 'press report: 东莞 helps 韶关 and 揭阳 (对口帮扶韶关揭阳)',
 };
 
-/**
- * 中国小康网, 2023-02-05: （标题不详）中国小康网关于佛山对口帮扶的报道
- *
- * @example
- * ```ts
- * GD_PAIR_FS.title;
- * ```
- */
+/** 中国小康网, 2023-02-05: （标题不详）中国小康网关于佛山对口帮扶的报道 */
 export const GD_PAIR_FS: Source = {
   id: 'GD_PAIR_FS',
   title: '（标题不详）中国小康网关于佛山对口帮扶的报道',
@@ -543,14 +326,7 @@ export const GD_PAIR_FS: Source = {
   reliability: 'press report: 佛山 helps 肇庆 since July 2021 (and 云浮 since 2013)',
 };
 
-/**
- * 阳西县人民政府, 2021: （标题不详）阳西县人民政府网站关于珠海对口帮扶的报道
- *
- * @example
- * ```ts
- * GD_PAIR_ZH.title;
- * ```
- */
+/** 阳西县人民政府, 2021: （标题不详）阳西县人民政府网站关于珠海对口帮扶的报道 */
 export const GD_PAIR_ZH: Source = {
   id: 'GD_PAIR_ZH',
   title: '（标题不详）阳西县人民政府网站关于珠海对口帮扶的报道',
@@ -560,14 +336,7 @@ export const GD_PAIR_ZH: Source = {
   reliability: 'official news: 珠海斗门区 helps 阳西县',
 };
 
-/**
- * 出处不详（转载）, 2024-09: （标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道
- *
- * @example
- * ```ts
- * GD_PAIR_ZS.title;
- * ```
- */
+/** 出处不详（转载）, 2024-09: （标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道 */
 export const GD_PAIR_ZS: Source = {
   id: 'GD_PAIR_ZS',
   title: '（标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道',
@@ -576,14 +345,7 @@ export const GD_PAIR_ZS: Source = {
   reliability: "a report on 中山's team in 金石镇 (潮州), 2021–2024",
 };
 
-/**
- * 中共深圳市委党史文献研究室（深圳市史志）, 2024-02-02: 功能区
- *
- * @example
- * ```ts
- * SHENSHAN.title;
- * ```
- */
+/** 中共深圳市委党史文献研究室（深圳市史志）, 2024-02-02: 功能区 */
 export const SHENSHAN: Source = {
   id: 'SHENSHAN',
   title: '功能区',
@@ -594,14 +356,7 @@ export const SHENSHAN: Source = {
     'official yearbook text: 深汕特别合作区, set up 2011-05-21, 460.41 km² of land, the four former towns 鹅埠、小漠、赤石、鲘门 of 海丰县, led by 深圳',
 };
 
-/**
- * 广州日报, 2023-03-20: 潮州规划建设承接产业有序转移主平台 重点打造三大主导产业
- *
- * @example
- * ```ts
- * CHAOZHOU_PLATFORM.title;
- * ```
- */
+/** 广州日报, 2023-03-20: 潮州规划建设承接产业有序转移主平台 重点打造三大主导产业 */
 export const CHAOZHOU_PLATFORM: Source = {
   id: 'CHAOZHOU_PLATFORM',
   title: '潮州规划建设承接产业有序转移主平台 重点打造三大主导产业',
@@ -612,14 +367,7 @@ export const CHAOZHOU_PLATFORM: Source = {
     'the 潮州 main platform (中山（潮州）产业转移工业园、潮州港经济开发区、潮安经济开发区); 深圳对口帮扶潮州; reverse enclaves (科创飞地) in 深圳',
 };
 
-/**
- * 湛江市、茂名市、阳江市（据报道）, 2021-08-02: （标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划
- *
- * @example
- * ```ts
- * ZM_AIRPORT_ZONE.title;
- * ```
- */
+/** 湛江市、茂名市、阳江市（据报道）, 2021-08-02: （标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划 */
 export const ZM_AIRPORT_ZONE: Source = {
   id: 'ZM_AIRPORT_ZONE',
   title: '（标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划',
@@ -628,14 +376,7 @@ export const ZM_AIRPORT_ZONE: Source = {
   reliability: '湛江吴川 and 茂名化州 build the 湛茂空港经济区 together (framework of June 2020)',
 };
 
-/**
- * 第一财经（记者 李秀中）, 2025-01-27: 国家级都市圈增至16个 还有这些“省会都市圈”在规划
- *
- * @example
- * ```ts
- * NATL_MC.title;
- * ```
- */
+/** 第一财经（记者 李秀中）, 2025-01-27: 国家级都市圈增至16个 还有这些“省会都市圈”在规划 */
 export const NATL_MC: Source = {
   id: 'NATL_MC',
   title: '国家级都市圈增至16个 还有这些“省会都市圈”在规划',
@@ -645,14 +386,7 @@ export const NATL_MC: Source = {
     'press report: in 2021–2022 the NDRC published its replies for 南京、福州、成都、长株潭、西安、重庆、武汉; in 2023 local governments announced 沈阳、杭州、郑州、广州、深圳、青岛、济南; in 2024 厦漳泉 (福建省发展改革委) and 合肥 (reply of February 2024, 安徽省发展改革委)',
 };
 
-/**
- * 国家发展改革委, 2021-02-08: 国家发展改革委关于同意南京都市圈发展规划的复函
- *
- * @example
- * ```ts
- * NDRC_NANJING.title;
- * ```
- */
+/** 国家发展改革委, 2021-02-08: 国家发展改革委关于同意南京都市圈发展规划的复函 */
 export const NDRC_NANJING: Source = {
   id: 'NDRC_NANJING',
   title: '国家发展改革委关于同意南京都市圈发展规划的复函',
@@ -662,14 +396,7 @@ export const NDRC_NANJING: Source = {
     'the first NDRC reply on a metropolitan-circle plan, published on the NDRC website on 8 February 2021 (reported on 2021-02-09); the date of the letter itself is not in the public record',
 };
 
-/**
- * 吉林省发展和改革委员会（吉林省政府新闻发布会）, 2025-10-17: （标题不详）《长春都市圈发展规划》新闻发布会
- *
- * @example
- * ```ts
- * JILIN_CC_2025.title;
- * ```
- */
+/** 吉林省发展和改革委员会（吉林省政府新闻发布会）, 2025-10-17: （标题不详）《长春都市圈发展规划》新闻发布会 */
 export const JILIN_CC_2025: Source = {
   id: 'JILIN_CC_2025',
   title: '（标题不详）《长春都市圈发展规划》新闻发布会',
@@ -679,14 +406,7 @@ export const JILIN_CC_2025: Source = {
     'the NDRC replied to the 长春都市圈 plan on 22 August 2025; scope: parts of 长春、吉林、四平、辽源, 2.97万 km²',
 };
 
-/**
- * 重庆市人民政府、四川省人民政府（人民网四川频道刊载）, 2022-08-11: 重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知
- *
- * @example
- * ```ts
- * CQ_MC.title;
- * ```
- */
+/** 重庆市人民政府、四川省人民政府（人民网四川频道刊载）, 2022-08-11: 重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知 */
 export const CQ_MC: Source = {
   id: 'CQ_MC',
   title: '重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知',
@@ -697,14 +417,7 @@ export const CQ_MC: Source = {
     'the plan, issued with the consent of the NDRC: the 21 districts of 重庆主城都市区 and the whole of 广安市, 3.5万 km²',
 };
 
-/**
- * 新华社（中新网四川转载）, 2021-10-20: 《成渝地区双城经济圈建设规划纲要》发布
- *
- * @example
- * ```ts
- * CY_2021.title;
- * ```
- */
+/** 新华社（中新网四川转载）, 2021-10-20: 《成渝地区双城经济圈建设规划纲要》发布 */
 export const CY_2021: Source = {
   id: 'CY_2021',
   title: '《成渝地区双城经济圈建设规划纲要》发布',
@@ -715,14 +428,7 @@ export const CY_2021: Source = {
     'the outline plan of 中共中央、国务院: 重庆 中心城区及万州、涪陵、綦江等27个区（县）以及开州、云阳的部分地区; 四川 成都、自贡、泸州、德阳等15个市; 18.5万 km²',
 };
 
-/**
- * 国家发展改革委、住房城乡建设部, 2016-04-27: 成渝城市群发展规划（发改规划〔2016〕910号）
- *
- * @example
- * ```ts
- * CY_2016.title;
- * ```
- */
+/** 国家发展改革委、住房城乡建设部, 2016-04-27: 成渝城市群发展规划（发改规划〔2016〕910号） */
 export const CY_2016: Source = {
   id: 'CY_2016',
   title: '成渝城市群发展规划（发改规划〔2016〕910号）',
@@ -732,14 +438,7 @@ export const CY_2016: Source = {
     'the 2016 city-cluster plan with the detailed list that the 2021 outline keeps: the 27 districts and counties of 重庆 by name, and 绵阳（除北川县、平武县）、达州（除万源市）、雅安（除天全县、宝兴县）',
 };
 
-/**
- * 四川在线（中国网转载）, 2021-11-30: 《成都都市圈发展规划》出炉，系全国第三个、中西部第一个都市圈规划
- *
- * @example
- * ```ts
- * CD_MC.title;
- * ```
- */
+/** 四川在线（中国网转载）, 2021-11-30: 《成都都市圈发展规划》出炉，系全国第三个、中西部第一个都市圈规划 */
 export const CD_MC: Source = {
   id: 'CD_MC',
   title: '《成都都市圈发展规划》出炉，系全国第三个、中西部第一个都市圈规划',
@@ -750,14 +449,7 @@ export const CD_MC: Source = {
     'report of the plan issued by 四川省人民政府 on 2021-11-29: 成都市, 德阳市旌阳区、什邡市、广汉市、中江县, 眉山市东坡区、彭山区、仁寿县、青神县, 资阳市雁江区、乐至县 (2.64万 km²); planning scope 成德眉资全域 (3.31万 km²)',
 };
 
-/**
- * 四川省人民政府, 2021-06-09: 四川省人民政府关于印发《成都平原经济区“十四五”一体化发展规划》等5个规划的通知（川府发〔2021〕7号）
- *
- * @example
- * ```ts
- * SC_5R.title;
- * ```
- */
+/** 四川省人民政府, 2021-06-09: 四川省人民政府关于印发《成都平原经济区“十四五”一体化发展规划》等5个规划的通知（川府发〔2021〕7号） */
 export const SC_5R: Source = {
   id: 'SC_5R',
   title: '四川省人民政府关于印发《成都平原经济区“十四五”一体化发展规划》等5个规划的通知（川府发〔2021〕7号）',
@@ -767,14 +459,7 @@ export const SC_5R: Source = {
     'the five regional plans (成都平原经济区、川南经济区、川东北经济区、攀西经济区、川西北生态示范区); the cities of each region are those of the 2016 regional plans (四川日报, 2016: 成都平原 8 cities; 川南 自贡、泸州、内江、宜宾; 川东北 南充、达州、巴中、广元、广安; 攀西 攀枝花、凉山)',
 };
 
-/**
- * 四川日报（四川省人民政府网站）, 2019-01-02: 《关于加快推进川西北生态示范区建设的实施意见》主要内容
- *
- * @example
- * ```ts
- * SC_CXB.title;
- * ```
- */
+/** 四川日报（四川省人民政府网站）, 2019-01-02: 《关于加快推进川西北生态示范区建设的实施意见》主要内容 */
 export const SC_CXB: Source = {
   id: 'SC_CXB',
   title: '《关于加快推进川西北生态示范区建设的实施意见》主要内容',
@@ -785,14 +470,7 @@ export const SC_CXB: Source = {
     'the provincial opinion on the 川西北生态示范区, the region of the two autonomous prefectures 阿坝州 and 甘孜州 (23.6万 km², as also stated by 四川省环境政策研究与规划院, 2023)',
 };
 
-/**
- * 四川日报（人民网四川频道转载）, 2022-05-29: 三大省域经济副中心，怎么看？如何建？
- *
- * @example
- * ```ts
- * SC_SUBCENTRE.title;
- * ```
- */
+/** 四川日报（人民网四川频道转载）, 2022-05-29: 三大省域经济副中心，怎么看？如何建？ */
 export const SC_SUBCENTRE: Source = {
   id: 'SC_SUBCENTRE',
   title: '三大省域经济副中心，怎么看？如何建？',
@@ -803,14 +481,7 @@ export const SC_SUBCENTRE: Source = {
     'report on the 12th provincial party congress (27 May 2022): 绵阳 川北省域经济副中心, 宜宾—泸州组团 川南, 南充—达州组团 川东北 (培育); the seven regional central cities of 2018 as 种子选手; 乐山 区域中心城市',
 };
 
-/**
- * 中共四川省委宣传部（新闻发布会）, 2018-07-14: （标题不详）解读省委十一届三次全会精神实施“一干多支”发展战略新闻发布会
- *
- * @example
- * ```ts
- * SC_7RCC.title;
- * ```
- */
+/** 中共四川省委宣传部（新闻发布会）, 2018-07-14: （标题不详）解读省委十一届三次全会精神实施“一干多支”发展战略新闻发布会 */
 export const SC_7RCC: Source = {
   id: 'SC_7RCC',
   title: '（标题不详）解读省委十一届三次全会精神实施“一干多支”发展战略新闻发布会',
@@ -820,14 +491,7 @@ export const SC_7RCC: Source = {
     'press conference naming the seven regional central cities 绵阳、德阳、乐山、宜宾、泸州、南充、达州',
 };
 
-/**
- * 四川日报（四川在线）, 2018-11-20: 《关于实施“一干多支”发展战略推动全省区域协同发展的指导意见》主要内容
- *
- * @example
- * ```ts
- * SC_1G.title;
- * ```
- */
+/** 四川日报（四川在线）, 2018-11-20: 《关于实施“一干多支”发展战略推动全省区域协同发展的指导意见》主要内容 */
 export const SC_1G: Source = {
   id: 'SC_1G',
   title: '《关于实施“一干多支”发展战略推动全省区域协同发展的指导意见》主要内容',
@@ -838,14 +502,7 @@ export const SC_1G: Source = {
     'the provincial guideline of 2018 (一干多支、五区协同); its wording is copied by the Mianyang guideline',
 };
 
-/**
- * 国务院, 2014-10-02: 国务院关于同意设立四川天府新区的批复（国函〔2014〕133号）
- *
- * @example
- * ```ts
- * TIANFU.title;
- * ```
- */
+/** 国务院, 2014-10-02: 国务院关于同意设立四川天府新区的批复（国函〔2014〕133号） */
 export const TIANFU: Source = {
   id: 'TIANFU',
   title: '国务院关于同意设立四川天府新区的批复（国函〔2014〕133号）',
@@ -855,14 +512,7 @@ export const TIANFU: Source = {
     'state-level new area of 1578 km² in 成都、眉山、资阳 (成都高新区、双流、龙泉驿、新津、简阳 parts; 眉山 彭山、仁寿 parts); reported by 四川在线 on 2014-10-11',
 };
 
-/**
- * 中共绵阳市委, 2018-07-19: 中共绵阳市委关于深入学习贯彻习近平新时代中国特色社会主义思想和习近平总书记对四川工作系列重要指示精神 加快建设中国科技城和西部现代化强市的决定
- *
- * @example
- * ```ts
- * MY_2018.title;
- * ```
- */
+/** 中共绵阳市委, 2018-07-19: 中共绵阳市委关于深入学习贯彻习近平新时代中国特色社会主义思想和习近平总书记对四川工作系列重要指示精神 加快建设中国科技城和西部现代化强市的决定 */
 export const MY_2018: Source = {
   id: 'MY_2018',
   title:
@@ -873,14 +523,7 @@ export const MY_2018: Source = {
     "decision of the fifth plenum of the seventh Mianyang party committee; the guideline's phrases (加快建设中国科技城和西部现代化强市) match it",
 };
 
-/**
- * 成都日报（成都全搜索）, 2016-03-24: （标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道
- *
- * @example
- * ```ts
- * MY_PANDA_2016.title;
- * ```
- */
+/** 成都日报（成都全搜索）, 2016-03-24: （标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道 */
 export const MY_PANDA_2016: Source = {
   id: 'MY_PANDA_2016',
   title: '（标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道',
@@ -891,14 +534,7 @@ export const MY_PANDA_2016: Source = {
     'press report: the proposed park covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口',
 };
 
-/**
- * 新华网（新华社）, 2021-10-14: 第一批国家公园来了，邀您打卡@大熊猫国家公园
- *
- * @example
- * ```ts
- * PANDA_NP.title;
- * ```
- */
+/** 新华网（新华社）, 2021-10-14: 第一批国家公园来了，邀您打卡@大熊猫国家公园 */
 export const PANDA_NP: Source = {
   id: 'PANDA_NP',
   title: '第一批国家公园来了，邀您打卡@大熊猫国家公园',
@@ -909,14 +545,7 @@ export const PANDA_NP: Source = {
     'the park, formally set up on 12 October 2021, spans 四川、陕西、甘肃; its Sichuan part is over 2万 km²',
 };
 
-/**
- * 中共中央办公厅、国务院办公厅, 2017: 大熊猫国家公园体制试点方案
- *
- * @example
- * ```ts
- * PANDA_PILOT_2017.title;
- * ```
- */
+/** 中共中央办公厅、国务院办公厅, 2017: 大熊猫国家公园体制试点方案 */
 export const PANDA_PILOT_2017: Source = {
   id: 'PANDA_PILOT_2017',
   title: '大熊猫国家公园体制试点方案',
@@ -926,14 +555,7 @@ export const PANDA_PILOT_2017: Source = {
     'pilot plan: 27,134 km², of which 四川 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山, 陕西 4,386 km², 甘肃 2,571 km² (as reported by 新华社, 2017-09)',
 };
 
-/**
- * 出处不详（转载）, 2022-09-20: （标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道
- *
- * @example
- * ```ts
- * MY_2022_ZONES.title;
- * ```
- */
+/** 出处不详（转载）, 2022-09-20: （标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道 */
 export const MY_2022_ZONES: Source = {
   id: 'MY_2022_ZONES',
   title: '（标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道',
@@ -943,14 +565,7 @@ export const MY_2022_ZONES: Source = {
     'names 绵阳高新区 and 绵阳经开区 as national parks and 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial ones; 中心城区 “300平方公里、300万人口”',
 };
 
-/**
- * 中国网（中国网园区）, 2022-05-16: 黑龙江省三个高新区获批国家自主创新示范区
- *
- * @example
- * ```ts
- * HDQ.title;
- * ```
- */
+/** 中国网（中国网园区）, 2022-05-16: 黑龙江省三个高新区获批国家自主创新示范区 */
 export const HDQ: Source = {
   id: 'HDQ',
   title: '黑龙江省三个高新区获批国家自主创新示范区',
@@ -961,14 +576,7 @@ export const HDQ: Source = {
     'report of the State Council reply (国函〔2022〕43号): the zone is the three high-tech zones of 哈尔滨、大庆、齐齐哈尔 within their announced boundaries',
 };
 
-/**
- * 国务院（中国政府网）, 2013-11-12: 国务院关于印发全国资源型城市可持续发展规划（2013—2020年）的通知（国发〔2013〕45号）
- *
- * @example
- * ```ts
- * RES_CITY_2013.title;
- * ```
- */
+/** 国务院（中国政府网）, 2013-11-12: 国务院关于印发全国资源型城市可持续发展规划（2013—2020年）的通知（国发〔2013〕45号） */
 export const RES_CITY_2013: Source = {
   id: 'RES_CITY_2013',
   title: '国务院关于印发全国资源型城市可持续发展规划（2013—2020年）的通知（国发〔2013〕45号）',
@@ -978,14 +586,7 @@ export const RES_CITY_2013: Source = {
   reliability: 'the national list of 262 resource-based cities (the annex was not read for these layouts)',
 };
 
-/**
- * OpenFlights, 2019-05-13: airports.dat (OpenFlights airport database)
- *
- * @example
- * ```ts
- * OPENFLIGHTS.title;
- * ```
- */
+/** OpenFlights, 2019-05-13: airports.dat (OpenFlights airport database) */
 export const OPENFLIGHTS: Source = {
   id: 'OPENFLIGHTS',
   title: 'airports.dat (OpenFlights airport database)',
@@ -996,14 +597,7 @@ export const OPENFLIGHTS: Source = {
     'open dataset of airport coordinates (rows from OurAirports), last changed 2019-05-13: airports opened later are not in it',
 };
 
-/**
- * OurAirports, 2026-11: ZGSG: Shaoguan Danxia Airport
- *
- * @example
- * ```ts
- * OURAIRPORTS_HSC.title;
- * ```
- */
+/** OurAirports, 2026-11: ZGSG: Shaoguan Danxia Airport */
 export const OURAIRPORTS_HSC: Source = {
   id: 'OURAIRPORTS_HSC',
   title: 'ZGSG: Shaoguan Danxia Airport',
@@ -1014,14 +608,7 @@ export const OURAIRPORTS_HSC: Source = {
     'open airport database record; two open datasets agree within about 0.7 km; treated as approximate',
 };
 
-/**
- * Wikipedia, 2026-11: Zhanjiang Wuchuan International Airport
- *
- * @example
- * ```ts
- * WIKI_ZHA.title;
- * ```
- */
+/** Wikipedia, 2026-11: Zhanjiang Wuchuan International Airport */
 export const WIKI_ZHA: Source = {
   id: 'WIKI_ZHA',
   title: 'Zhanjiang Wuchuan International Airport',
@@ -1031,14 +618,7 @@ export const WIKI_ZHA: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * Wikipedia, 2026-11: Shantou railway station
- *
- * @example
- * ```ts
- * WIKI_SHANTOU_STATION.title;
- * ```
- */
+/** Wikipedia, 2026-11: Shantou railway station */
 export const WIKI_SHANTOU_STATION: Source = {
   id: 'WIKI_SHANTOU_STATION',
   title: 'Shantou railway station',
@@ -1048,14 +628,7 @@ export const WIKI_SHANTOU_STATION: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * Wikipedia, 2026-11: Chaoshan railway station
- *
- * @example
- * ```ts
- * WIKI_CHAOSHAN_STATION.title;
- * ```
- */
+/** Wikipedia, 2026-11: Chaoshan railway station */
 export const WIKI_CHAOSHAN_STATION: Source = {
   id: 'WIKI_CHAOSHAN_STATION',
   title: 'Chaoshan railway station',
@@ -1065,14 +638,7 @@ export const WIKI_CHAOSHAN_STATION: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * Wikipedia, 2026-11: Port of Shantou
- *
- * @example
- * ```ts
- * WIKI_SHANTOU_PORT.title;
- * ```
- */
+/** Wikipedia, 2026-11: Port of Shantou */
 export const WIKI_SHANTOU_PORT: Source = {
   id: 'WIKI_SHANTOU_PORT',
   title: 'Port of Shantou',
@@ -1082,14 +648,7 @@ export const WIKI_SHANTOU_PORT: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * 深圳市光明区人民政府, 2026-11: About Guangming
- *
- * @example
- * ```ts
- * GUANGMING_GOV.title;
- * ```
- */
+/** 深圳市光明区人民政府, 2026-11: About Guangming */
 export const GUANGMING_GOV: Source = {
   id: 'GUANGMING_GOV',
   title: 'About Guangming',
@@ -1100,14 +659,7 @@ export const GUANGMING_GOV: Source = {
     "the district government's English pages give the district's coordinates, 22°46′34″N 113°54′44″E",
 };
 
-/**
- * Wikipedia, 2026-11: Chengdu Tianfu International Airport
- *
- * @example
- * ```ts
- * WIKI_TFU.title;
- * ```
- */
+/** Wikipedia, 2026-11: Chengdu Tianfu International Airport */
 export const WIKI_TFU: Source = {
   id: 'WIKI_TFU',
   title: 'Chengdu Tianfu International Airport',
@@ -1117,14 +669,7 @@ export const WIKI_TFU: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * Wikipedia, 2026-11: Tianfu New Area
- *
- * @example
- * ```ts
- * WIKI_TIANFU_NEW_AREA.title;
- * ```
- */
+/** Wikipedia, 2026-11: Tianfu New Area */
 export const WIKI_TIANFU_NEW_AREA: Source = {
   id: 'WIKI_TIANFU_NEW_AREA',
   title: 'Tianfu New Area',
@@ -1134,14 +679,7 @@ export const WIKI_TIANFU_NEW_AREA: Source = {
   reliability: 'encyclopedia article; the coordinate is that of its infobox',
 };
 
-/**
- * 香港商报, 2025-03-08: （标题不详）2025年深圳市帮扶协作典型项目交流暨专题研讨会报道
- *
- * @example
- * ```ts
- * SZ_ST_2025.title;
- * ```
- */
+/** 香港商报, 2025-03-08: （标题不详）2025年深圳市帮扶协作典型项目交流暨专题研讨会报道 */
 export const SZ_ST_2025: Source = {
   id: 'SZ_ST_2025',
   title: '（标题不详）2025年深圳市帮扶协作典型项目交流暨专题研讨会报道',

@@ -7,6 +7,21 @@ import type { Status } from './schema.ts';
 export const STATUS_ORDER: readonly Status[] = ['verified', 'from-source-text', 'inferred', 'uncertain'];
 
 /**
+ * Whether a reader must not take a fact of this status as established: `inferred` and `uncertain` are weak
+ * (maps draw them dashed, lighter or marked "?", text descriptions say so in words); `verified` and
+ * `from-source-text` are strong. The one rule every renderer, legend and description follows.
+ *
+ * @example
+ * ```ts
+ * isWeakStatus('uncertain');        // true
+ * isWeakStatus('from-source-text'); // false
+ * ```
+ */
+export function isWeakStatus(status: Status): boolean {
+  return status === 'inferred' || status === 'uncertain';
+}
+
+/**
  * The weakest of several statuses.
  *
  * @example

@@ -135,7 +135,6 @@ interface Former {
   until: string;
   change: string;
   successors: string[];
-  note: string;
 }
 
 interface Index {
@@ -196,7 +195,7 @@ function buildIndex(): Index {
     put(keys, hasHan(alias) ? alias : latinKey(foldLatin(alias)), { code, via: 'listed', suffix });
   }
   const former = new Map<string, Former[]>();
-  for (const [name, level, code, until, change, successors, note] of FORMER_NAMES) {
+  for (const [name, level, code, until, change, successors] of FORMER_NAMES) {
     const row: Former = {
       name,
       level: level as Level,
@@ -204,7 +203,6 @@ function buildIndex(): Index {
       until,
       change,
       successors: successors.split(' '),
-      note,
     };
     const { stem } = splitZhSuffix(name);
     for (const k of new Set([name, stem.length >= 2 ? stem : name])) {
@@ -584,7 +582,7 @@ function fromFormer(input: unknown, rows: Former[], scope: Scope): RegionMatch |
   if (row.change === 'merged' || row.change === 'split') {
     return retired(input, row.successors, {
       zh: `是已撤销的${row.level === 'prefecture' ? '地级' : '县级'}单位 ${row.name} ${row.code}（${row.until} ${row.change === 'merged' ? '并入' : '拆分'}）`,
-      en: `is ${row.name} ${row.code}, abolished in ${when} (${row.change}: ${row.note})`,
+      en: `is ${row.name} ${row.code}, abolished ${row.until} (${row.change === 'merged' ? 'merged' : 'split up'})`,
     });
   }
   const successor = row.successors[0]!;

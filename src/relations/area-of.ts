@@ -15,7 +15,7 @@ import {
 export type { Approximation, AreaItem } from './internal/scope.ts';
 export type { AreaOfOptions, UserPolygons } from './internal/subject.ts';
 
-/** Properties of the feature returned by {@link areaOf}. */
+/** Properties of the feature returned by {@link areaFeature}. */
 export interface AreaProperties {
   /** The item's id (null for code lists and user polygons). */
   id: string | null;
@@ -54,7 +54,7 @@ export interface AreaProperties {
   areaKm2: number;
 }
 
-/** A note on one unit of an {@link areaOf} result. */
+/** A note on one unit of an {@link areaFeature} result. */
 export interface AreaNote {
   /** The unit's code. */
   code: string;
@@ -100,20 +100,22 @@ function notesOf(units: readonly string[], atlas: Atlas | undefined): AreaNote[]
  *   no empty or null geometries; a {@link QuyuError} names each problem), winding is normalised, and
  *   overlapping parts are merged with Turf union.
  *
+ * For the area as a number, use {@link areaKm2}.
+ *
  * @example
  * ```ts
  * import { guangdong } from 'quyu/layouts/guangdong';
  * const atlas = await loadAtlas();
- * const sz = guangdong.items.find((i) => i.id === 'gd-mc-sz');
- * const area = areaOf(sz, atlas);
+ * const sz = guangdong.items.find((i): i is MetroCircle => i.id === 'gd-mc-sz')!;
+ * const area = areaFeature(sz, atlas);
  * area.properties.units;          // ['440300', '441300', '441500', '441900']
  * area.properties.partial;        // true: 深汕特别合作区 is drawn as the whole of 汕尾 441500
  * area.properties.approximations; // [{ code: '441500', drawnAs: '441500', reason: 'coverage' }]
- * areaOf(['440100', '440600'], atlas).properties.areaKm2; // 广佛
- * areaOf(['820000'], atlas).properties.notes[0].landAreaKm2; // 33.3: 澳门's polygon includes water
+ * area.geometry.type;             // 'MultiPolygon', ready for a GeoJSON source or Turf
+ * areaFeature(['820000'], atlas).properties.notes[0].landAreaKm2; // 33.3: 澳门's polygon includes water
  * ```
  */
-export function areaOf(
+export function areaFeature(
   subject: AreaItem | LayoutItem | readonly string[] | UserPolygons,
   atlas?: Atlas,
   options: AreaOfOptions = {},
@@ -147,6 +149,37 @@ export function areaOf(
     notes: notesOf(scope.units, atlas),
   });
 }
+
+/**
+ * The geodesic area in km² (`@turf/area`) of a layout item's members, a list of codes or user polygons:
+ * the number {@link areaFeature} measures. Where members could only be approximated (a county without a
+ * boundary, a member that belongs only in part) the number is that of the larger drawn area: check
+ * `areaFeature(…).properties.partial` before quoting it.
+ *
+ * @example
+ * ```ts
+ * const atlas = await loadAtlas();
+ * Math.round(areaKm2(['440100', '440600'], atlas)); // 广佛: about 11,200 km²
+ * ```
+ */
+export function areaKm2(
+  subject: AreaItem | LayoutItem | readonly string[] | UserPolygons,
+  atlas?: Atlas,
+  options: AreaOfOptions = {},
+): number {
+  return areaFeature(subject, atlas, options).properties.areaKm2;
+}
+
+/**
+ * The merged area of a layout item as a GeoJSON feature: the earlier name of {@link areaFeature}.
+ *
+ * @deprecated It returns a Feature, not a number: use {@link areaFeature}, or {@link areaKm2} for km².
+ * @example
+ * ```ts
+ * areaOf(['440100', '440600'], atlas).properties.areaKm2; // the same as areaKm2(['440100', '440600'], atlas)
+ * ```
+ */
+export const areaOf: typeof areaFeature = areaFeature;
 
 function feature(
   geometry: MultiPolygon,

@@ -46,7 +46,7 @@ export interface CoverageOptions extends AreaOfOptions {
  *
  * @example
  * ```ts
- * const cy = sichuan.items.find((i) => i.id === 'sc-cy');
+ * const cy = sichuan.items.find((i): i is EconomicZone => i.id === 'sc-cy')!;
  * const c = coverage(cy, hubsOf(sichuan, cy), 100, atlas);
  * c.share;   // ≈ 0.34: a third of the drawn 成渝 area lies within 100 km of its airports
  * c.partial; // true: 绵阳, 达州, 雅安 are drawn whole although parts are excluded

@@ -22,7 +22,7 @@ export interface LinkLengthOptions {
  *
  * @example
  * ```ts
- * const link = guangdong.items.find((i) => i.type === 'link');
+ * const link = guangdong.items.find((i): i is TransferLink => i.type === 'link')!;
  * linkLengthKm(link, atlas);     // 湛江 → 茂名 (gd-zm-integration), between the two seats
  * linkLengthKm(corridor, atlas); // sum of its legs
  * linkLengthKm(corridor, atlas, { approximate: true }); // county nodes at their prefecture's seat

@@ -46,7 +46,7 @@ function ancestors(code: string): string[] {
  * @example
  * ```ts
  * import { sichuan } from 'quyu/layouts/sichuan';
- * const cy = sichuan.items.find((i) => i.id === 'sc-cy');
+ * const cy = sichuan.items.find((i): i is EconomicZone => i.id === 'sc-cy')!;
  * membership('510726', cy); // { status: 'excluded', via: '510726' }: 北川 lies outside 成渝
  * membership('510704', cy); // { status: 'unknown', via: '510700' }: 绵阳 is only partly listed
  * membership('510100', cy); // { status: 'member', via: '510100' }

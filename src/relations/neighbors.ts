@@ -1,4 +1,4 @@
-import type { GeometryObject, Topology } from 'topojson-specification';
+import { type Adjacency, unitAdjacency } from '../atlas/adjacency.ts';
 import type { Atlas } from '../atlas/index.ts';
 import { requireCode } from '../codes/index.ts';
 import { fail } from '../errors/index.ts';
@@ -13,68 +13,6 @@ export interface NeighborsOptions {
    * and default to the finest units (香港's neighbour is then 深圳, with `level: 'province'` it is 广东).
    */
   level?: RegionLevel;
-}
-
-type Adjacency = { codes: string[]; at: Map<string, number>; lists: number[][] };
-
-const cache = new WeakMap<Atlas, Partial<Record<RegionLevel, Adjacency>>>();
-
-type ArcGeometry = GeometryObject & { arcs?: number[][] | number[][][]; id?: string | number };
-
-/** Units sharing an arc or an arc end point (a junction) are neighbours: the pairs that touch. */
-function adjacency(topology: Topology, object: 'prefectures' | 'provinces'): Adjacency {
-  const geoms = (topology.objects[object] as { geometries: ArcGeometry[] }).geometries;
-  const codes = geoms.map((g) => String(g.id));
-  const quantized = !!topology.transform;
-  // Arc end points as keys: exact integers for quantized topologies, strings otherwise.
-  const key = (x: number, y: number): number | string =>
-    quantized && x >= 0 && y >= 0 && x < 2 ** 20 && y < 2 ** 32 ? x * 2 ** 32 + y : `${x},${y}`;
-  const endKeys = new Map<number, [number | string, number | string]>();
-  const ends = (arcId: number): [number | string, number | string] => {
-    let e = endKeys.get(arcId);
-    if (e) return e;
-    const arc = topology.arcs[arcId]!;
-    let x = 0;
-    let y = 0;
-    if (quantized) {
-      for (const p of arc) {
-        x += p[0]!;
-        y += p[1]!;
-      }
-    } else [x, y] = arc.at(-1) as [number, number];
-    e = [key(arc[0]![0]!, arc[0]![1]!), key(x, y)];
-    endKeys.set(arcId, e);
-    return e;
-  };
-  const arcOwners = new Map<number, number[]>();
-  const pointOwners = new Map<number | string, number[]>();
-  const add = <K>(map: Map<K, number[]>, k: K, g: number) => {
-    const list = map.get(k);
-    if (!list) map.set(k, [g]);
-    else if (list.at(-1) !== g) list.push(g);
-  };
-  geoms.forEach((g, gi) => {
-    const rings: number[][] =
-      g.type === 'Polygon'
-        ? (g.arcs as number[][])
-        : g.type === 'MultiPolygon'
-          ? (g.arcs as number[][][]).flat()
-          : [];
-    for (const ring of rings) {
-      for (const a of ring) {
-        const id = a < 0 ? ~a : a;
-        add(arcOwners, id, gi);
-        for (const k of ends(id)) add(pointOwners, k, gi);
-      }
-    }
-  });
-  const sets = codes.map(() => new Set<number>());
-  for (const owners of [...arcOwners.values(), ...pointOwners.values()]) {
-    if (owners.length < 2) continue;
-    for (const i of owners) for (const j of owners) if (i !== j) sets[i]!.add(j);
-  }
-  const lists = sets.map((s) => [...s].sort((a, b) => (codes[a]! < codes[b]! ? -1 : 1)));
-  return { codes, at: new Map(codes.map((c, i) => [c, i])), lists };
 }
 
 /**
@@ -97,13 +35,8 @@ export function neighbors(code: string, atlas: Atlas, options: NeighborsOptions 
   options = optionsOf(options);
   const a = requireAtlas(atlas);
   const info = requireCode(code);
-  let perAtlas = cache.get(a);
-  if (!perAtlas) {
-    perAtlas = {};
-    cache.set(a, perAtlas);
-  }
   const of = (level: RegionLevel): Adjacency =>
-    (perAtlas[level] ??= adjacency(a.topology, level === 'province' ? 'provinces' : 'prefectures'));
+    unitAdjacency(a.topology, level === 'province' ? 'provinces' : 'prefectures');
   const wanted: RegionLevel =
     options.level ??
     (info.level === 'province' && !of('prefecture').at.has(code) ? 'province' : 'prefecture');

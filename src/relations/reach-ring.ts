@@ -33,7 +33,7 @@ export interface ReachRingOptions {
  *
  * @example
  * ```ts
- * const airport = guangdong.items.find((i) => i.id === 'hub-guangzhou-baiyun-international-airport');
+ * const airport = guangdong.items.find((i): i is Hub => i.id === 'hub-guangzhou-baiyun-international-airport')!;
  * const ring = reachRing(airport, 50); // Feature<Polygon>, properties { hub, name, km: 50 }
  * reachRing([113.26, 23.13], 30, { steps: 128 });
  * ```

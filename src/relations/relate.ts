@@ -263,7 +263,7 @@ function undecidable(sides: Side[]): never {
  *
  * @example
  * ```ts
- * const sz = guangdong.items.find((i) => i.id === 'gd-mc-sz');
+ * const sz = guangdong.items.find((i): i is MetroCircle => i.id === 'gd-mc-sz')!;
  * relate('440300', sz, atlas);            // 'within': 深圳 lies in the 深圳 metropolitan circle
  * relate('440600', '440100', atlas);      // 'touches': 佛山 borders 广州
  * relate([114.06, 22.54], '440300', atlas); // 'within'

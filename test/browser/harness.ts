@@ -12,6 +12,7 @@ import pixelmatch from 'pixelmatch';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { createServer, type ViteDevServer } from 'vite';
+import { UPDATE, UPDATE_HINT } from '../regenerate.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDER_DIR = join(ROOT, 'test/render');
@@ -205,7 +206,7 @@ export interface GoldenResult {
   diffPixels: number;
   /** diffPixels / all pixels. */
   ratio: number;
-  /** What happened: compared, or expected.png written (`UPDATE_GOLDEN=1`, or first run outside CI). */
+  /** What happened: compared, or expected.png written (`QUYU_UPDATE=1`, or first run outside CI). */
   status: 'match' | 'mismatch' | 'written';
   message: string;
 }
@@ -219,8 +220,8 @@ export interface GoldenOptions {
 
 /**
  * Compares a screenshot with `test/render/<name>/expected.png`. On a mismatch writes `actual.png` and
- * `diff.png` next to it; with `UPDATE_GOLDEN=1` (or when expected.png is missing outside CI) writes
- * expected.png instead.
+ * `diff.png` next to it; with `QUYU_UPDATE=1` (the one regenerate switch, test/regenerate.ts; or when
+ * expected.png is missing outside CI) writes expected.png instead.
  */
 export function compareGolden(name: string, png: Buffer, options: GoldenOptions = {}): GoldenResult {
   const { threshold = 0.1, maxDiffRatio = 0.01 } = options;
@@ -231,22 +232,21 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
   mkdirSync(dir, { recursive: true });
   rmSync(actualPath, { force: true });
   rmSync(diffPath, { force: true });
-  const update = process.env.UPDATE_GOLDEN === '1';
-  if (update || (!existsSync(expectedPath) && !IS_CI)) {
-    writeFileSync(expectedPath, png);
-    return { diffPixels: 0, ratio: 0, status: 'written', message: `wrote ${expectedPath}` };
+  if (!existsSync(expectedPath) && !IS_CI) {
+    return written(expectedPath, png);
   }
   if (!existsSync(expectedPath)) {
     return {
       diffPixels: Number.NaN,
       ratio: 1,
       status: 'mismatch',
-      message: `${expectedPath} is missing: run UPDATE_GOLDEN=1 npx vitest run test/browser and review it`,
+      message: `${expectedPath} is missing: ${UPDATE_HINT}`,
     };
   }
   const expected = PNG.sync.read(readFileSync(expectedPath));
   const actual = PNG.sync.read(png);
   if (expected.width !== actual.width || expected.height !== actual.height) {
+    if (UPDATE) return written(expectedPath, png);
     writeFileSync(actualPath, png);
     return {
       diffPixels: Number.NaN,
@@ -268,6 +268,8 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
       message: `${name}: ${diffPixels} px differ (${pct(ratio)})`,
     };
   }
+  // Regenerating rewrites only the images that changed beyond the tolerance: no churn of binary files.
+  if (UPDATE) return written(expectedPath, png);
   writeFileSync(actualPath, png);
   writeFileSync(diffPath, PNG.sync.write(diff));
   return {
@@ -276,6 +278,11 @@ export function compareGolden(name: string, png: Buffer, options: GoldenOptions 
     status: 'mismatch',
     message: `${name}: ${diffPixels} px differ (${pct(ratio)} > ${pct(maxDiffRatio)}); see ${actualPath} and ${diffPath}`,
   };
+}
+
+function written(path: string, png: Buffer): GoldenResult {
+  writeFileSync(path, png);
+  return { diffPixels: 0, ratio: 0, status: 'written', message: `wrote ${path}` };
 }
 
 function pct(r: number): string {

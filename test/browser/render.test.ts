@@ -7,6 +7,8 @@
  *
  * All browser cases live in this one file so that one browser runs at a time.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserUnavailable,
@@ -15,53 +17,31 @@ import {
   type Harness,
   labelPixels,
   openMapPage,
+  RENDER_DIR,
   screenshotMap,
   skipWithoutBrowser,
   startHarness,
 } from './harness.ts';
 
+/** One render case: `test/render/<name>/case.json` says what it shows and where; expected.png beside it. */
 interface RenderCase {
   /** Folder under test/render/. */
   name: string;
+  /** What the case shows, in a sentence: what a reviewer should see in expected.png. */
+  shows: string;
   /** Page path on the dev server. */
-  path: string;
-  /** CSS font family the labels use, checked for real CJK glyphs. */
-  font: string;
+  page: string;
+  /** The label font the page uses, checked for real CJK glyphs. */
+  font: 'sans' | 'serif';
   /** Compare with a golden image. Default true. */
   golden?: boolean;
 }
 
-const SANS = "'Noto Sans CJK SC'";
-const SERIF = "'Noto Serif CJK SC'";
+const FONTS = { sans: "'Noto Sans CJK SC'", serif: "'Noto Serif CJK SC'" } as const;
 
-const CASES: RenderCase[] = [
-  { name: 'start-page', path: '/examples/atlas.html?test', font: SANS },
-  { name: 'base-light', path: '/examples/base-style.html?theme=light', font: SANS },
-  { name: 'base-dark', path: '/examples/base-style.html?theme=dark', font: SANS },
-  { name: 'base-print', path: '/examples/base-style.html?theme=print', font: SERIF },
-  {
-    name: 'base-light-guangdong-en',
-    path: '/examples/base-style.html?theme=light&lang=en&center=113.4,23.2&zoom=6.3',
-    font: SANS,
-  },
-  // One case per layer type.
-  { name: 'layer-metro-circles', path: '/examples/metro-circles.html', font: SANS },
-  { name: 'layer-hub-layout', path: '/examples/hub-layout.html', font: SANS },
-  { name: 'layer-links', path: '/examples/links.html', font: SANS },
-  { name: 'layer-eco-zones', path: '/examples/eco-zones.html', font: SANS },
-  { name: 'layer-corridors', path: '/examples/corridors.html', font: SANS },
-  { name: 'layer-economic-zones', path: '/examples/economic-zones.html', font: SANS },
-  { name: 'layer-city-roles', path: '/examples/city-roles.html', font: SANS },
-  { name: 'layer-choropleth', path: '/examples/choropleth.html', font: SANS },
-  // One per theme (light is the layer cases above), and English labels.
-  { name: 'theme-dark', path: '/examples/metro-circles.html?theme=dark', font: SANS },
-  { name: 'theme-print', path: '/examples/metro-circles.html?theme=print', font: SERIF },
-  { name: 'lang-en', path: '/examples/hub-layout.html?lang=en', font: SANS },
-  // A national view with the South China Sea islands inset.
-  { name: 'national-inset', path: '/examples/national.html', font: SANS },
-  // Every Guangdong item at once (the benchmark page): drawn without errors, no golden.
-  { name: 'guangdong-all', path: '/examples/guangdong.html', font: SANS, golden: false },
-];
+const CASES: RenderCase[] = readdirSync(RENDER_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(RENDER_DIR, d.name, 'case.json')))
+  .map((d) => ({ name: d.name, ...JSON.parse(readFileSync(join(RENDER_DIR, d.name, 'case.json'), 'utf8')) }));
 
 /** Fewer changed pixels than this between labels shown and hidden means the labels did not draw. */
 const MIN_LABEL_PIXELS = 1500;
@@ -80,15 +60,14 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: ${c.path} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
-      const m = await openMapPage(h, c.path);
+    it(`${c.name}: ${c.page} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
+      const m = await openMapPage(h, c.page);
       try {
         expect(m.errors, 'console or page errors').toEqual([]);
         expect(m.canvas.width, 'canvas width').toBeGreaterThan(100);
         expect(m.canvas.height, 'canvas height').toBeGreaterThan(100);
-        expect(await drawsCjk(m.page, c.font), `${c.font} draws Chinese (fonts-noto-cjk installed?)`).toBe(
-          true,
-        );
+        const font = FONTS[c.font];
+        expect(await drawsCjk(m.page, font), `${font} draws Chinese (fonts-noto-cjk installed?)`).toBe(true);
         const labelPx = await labelPixels(m.page);
         expect(labelPx, 'pixels drawn by labels').toBeGreaterThan(MIN_LABEL_PIXELS);
         let message = '';
@@ -202,6 +181,51 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
     }
   });
 
+  it('two layouts on one map join one legend, fit beside it, and label each unit once', async () => {
+    const m = await openMapPage(h, '/examples/metro-circles.html?test');
+    try {
+      const out = (await m.page.evaluate(`(async () => {
+        const map = window.__quyuMap;
+        const { addLayout } = await import('/src/maplibre/index.ts');
+        const { guangzhouShenzhen } = await import('/src/layouts/guangzhou-shenzhen.ts');
+        const first = window.__quyuLayout;
+        const labelled = (hd) => Object.values(hd.layerSet.sources)
+          .flatMap((s) => s.data.features)
+          .filter((f) => f.properties.unitLabel && f.properties.label)
+          .map((f) => f.properties.code);
+        const before = labelled(first);
+        const second = addLayout(map, guangzhouShenzhen, { atlas: window.__quyuAtlas, idPrefix: 'gs-' });
+        await second.ready;
+        const a = labelled(first);
+        const b = labelled(second);
+        const out = {
+          legends: document.querySelectorAll('.quyu-legend').length,
+          same: first.legend === second.legend,
+          title: first.legend.element.firstChild.textContent,
+          statusSections: [...first.legend.element.children].filter((c) => /信息状态/.test(c.textContent)).length,
+          both: before.filter((c) => b.includes(c)).length,
+          twice: a.filter((c) => b.includes(c)),
+        };
+        first.setVisible(false);
+        out.handedOn = before.filter((c) => labelled(second).includes(c)).length;
+        first.setVisible(true);
+        second.remove();
+        out.legendsAfter = document.querySelectorAll('.quyu-legend').length;
+        out.titleAfter = first.legend.element.firstChild.textContent;
+        return out;
+      })()`)) as Record<string, unknown>;
+      expect(out).toMatchObject({ legends: 1, same: true, statusSections: 1, twice: [], legendsAfter: 1 });
+      expect(out.title).toMatch(/ · /);
+      expect(out.titleAfter).not.toMatch(/ · /);
+      // Units both layouts name (广州, 深圳 …) are labelled by the first; hidden, it hands the labels on.
+      expect(out.both).toBe(0);
+      expect(Number(out.handedOn)).toBeGreaterThan(0);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
+  });
+
   it('LegendControl and tooltips put data in as text, never as HTML', async () => {
     const m = await openMapPage(h, '/examples/base-style.html');
     try {
@@ -209,7 +233,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
       const result = (await m.page.evaluate(`(async () => {
         const html = ${JSON.stringify(html)};
         const { LegendControl, tooltipContent } = await import('/src/maplibre/index.ts');
-        const { Tooltip } = await import('/src/maplibre/tooltip.ts');
+        const { Tooltip } = await import('/src/maplibre/map/tooltip.ts');
         const legend = new LegendControl({
           title: html,
           subtitle: html,
@@ -218,7 +242,7 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
         });
         window.__quyuMap.addControl(legend);
         const item = { type: 'hub', id: 'x', name: html, status: 'uncertain', statusNote: html, kind: 'port', source: { title: html }, location: { point: null } };
-        const tip = new Tooltip(window.__quyuMap.getContainer(), (await import('/src/maplibre/themes.ts')).light);
+        const tip = new Tooltip(window.__quyuMap.getContainer(), (await import('/src/maplibre/style/themes.ts')).light);
         tip.show({ x: 10, y: 10 }, tooltipContent(item, { note: html }, 'zh'));
         await new Promise((r) => setTimeout(r, 50));
         return {

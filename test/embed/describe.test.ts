@@ -28,8 +28,8 @@ describe('describeLayout(layout, lang)', () => {
     const zh = describeLayout(guangdong, 'zh');
     const uncertain = guangdong.items.filter((i) => i.status === 'uncertain');
     expect(uncertain.length).toBeGreaterThan(0);
-    expect(zh).toContain('（未核实）');
-    expect(describeLayout(guangdong, 'en')).toContain('(not verified)');
+    expect(zh).toContain('（待核实）');
+    expect(describeLayout(guangdong, 'en')).toContain('(uncertain)');
   });
 
   it('describes Sichuan 五区共兴', () => {

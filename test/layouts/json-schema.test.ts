@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutJsonSchema } from '../../src/layouts/json-schema.ts';
+import { expectedText, UPDATE_HINT } from '../regenerate.ts';
 
 const file = new URL('../../src/layouts/layout.schema.json', import.meta.url);
 
 describe('layoutJsonSchema', () => {
-  it('matches the committed src/layouts/layout.schema.json (REGEN=1 rewrites it)', () => {
-    const text = `${JSON.stringify(layoutJsonSchema, null, 2)}\n`;
-    if (process.env.REGEN) writeFileSync(file, text);
+  it('matches the committed src/layouts/layout.schema.json (QUYU_UPDATE=1 rewrites it)', () => {
+    const text = expectedText(file.pathname, `${JSON.stringify(layoutJsonSchema, null, 2)}\n`);
     // compared as data: the committed file is formatted by Biome
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(layoutJsonSchema);
+    expect(text, UPDATE_HINT).toBeDefined();
+    expect(JSON.parse(text!)).toEqual(layoutJsonSchema);
   });
 
   it('describes the eight item types', () => {

@@ -190,7 +190,7 @@ describe('hubLayers(items, options)', () => {
     const listed = set.legend.find((s) => s.key === 'not-verified');
     expect(listed?.title).toBe('位置未核实（未绘制）');
     expect(listed?.entries.map((e) => e.label).sort()).toEqual(unplaced.map((h) => h.name).sort());
-    const zhanjiang = features(set, 'quyu-hub-markers').find((f) => f.properties?.code === '440800');
+    const zhanjiang = features(set, 'quyu-hub-layout-markers').find((f) => f.properties?.code === '440800');
     expect(zhanjiang?.properties?.note).toMatch(/位置未核实：湛江西站、湛江港/);
   });
 
@@ -213,11 +213,11 @@ describe('hubLayers(items, options)', () => {
 
   it('hubLayers draws the centre from its members and one marker per pole', () => {
     const set = hubLayers(items(), { atlas });
-    const areas = features(set, 'quyu-hub-areas');
+    const areas = features(set, 'quyu-hub-layout-areas');
     expect(
       areas.filter((f) => f.properties?.role === 'centre' && f.properties?.part === 'whole'),
     ).toHaveLength(1);
-    const poles = features(set, 'quyu-hub-markers').filter((f) => f.properties?.role === 'pole');
+    const poles = features(set, 'quyu-hub-layout-markers').filter((f) => f.properties?.role === 'pole');
     expect(poles.map((f) => f.properties?.label)).toEqual(['极点 · 汕头', '极点 · 湛江', '极点 · 韶关']);
   });
 });

@@ -5,7 +5,7 @@
 import type { Feature, Point } from 'geojson';
 import type { Atlas } from '../../atlas/index.ts';
 import { seatedAncestor } from '../../atlas/seats.ts';
-import { lookupCode, requireCode } from '../../codes/index.ts';
+import { requireCode } from '../../codes/index.ts';
 import { checkNumberOption, fail } from '../../errors/index.ts';
 import { checkLngLat } from '../../geo/coordinates.ts';
 import type { Hub, LayoutItem } from '../../layouts/schema.ts';

@@ -8,6 +8,7 @@ import turfDifference from '@turf/difference';
 import turfUnion from '@turf/union';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Atlas, UnitFeature } from '../../atlas/index.ts';
+import { standInCandidates, standInUnit } from '../../atlas/stand-in.ts';
 import { childrenOf, lookupCode, requireCode } from '../../codes/index.ts';
 import { fail } from '../../errors/index.ts';
 import type { LayoutItem, Member } from '../../layouts/schema.ts';
@@ -27,8 +28,8 @@ export interface Approximation {
   /**
    * - `coverage`: the member has a `coverage` (only part of the unit belongs) that cannot be drawn from its
    *   description; the whole unit is drawn;
-   * - `no-boundary`: the code is a county-level unit without a boundary in the atlas; its finest ancestor
-   *   unit is drawn whole;
+   * - `no-boundary`: the code is a county-level unit without a boundary in the atlas; its stand-in unit
+   *   (`standInUnit`: its prefecture, else its province) is drawn whole;
    * - `exclusion-not-cut`: an excluded county has no boundary in the atlas, so it is still inside the drawn
    *   unit.
    */
@@ -52,16 +53,6 @@ export function atlasSets(atlas: Atlas): AtlasSets {
     sets.set(atlas, s);
   }
   return s;
-}
-
-/** Nearest ancestor (or the code itself) that is a finest unit of the atlas. */
-function finestAncestor(code: string, s: AtlasSets): string | undefined {
-  let c: string | null | undefined = code;
-  while (c) {
-    if (s.finest.has(c)) return c;
-    c = lookupCode(c)?.parent;
-  }
-  return undefined;
 }
 
 export function toMultiPolygon(g: Polygon | MultiPolygon | null | undefined): MultiPolygon {
@@ -281,6 +272,15 @@ export function resolveScope(
 
   const extension = (code: string) => !s.finest.has(code) && !s.provinces.has(code) && atlas.has(code);
   const drawable = (code: string) => s.finest.has(code) || s.provinces.has(code) || atlas.has(code);
+  /** The finest atlas units that draw an atlas code (a province: its units; an extension unit: its stand-in's). */
+  const unitsOf = (code: string): string[] => {
+    if (s.finest.has(code)) return [code];
+    if (s.provinces.has(code)) return atlas.prefectures({ province: code }).map((f) => f.id);
+    const up = standInCandidates(code)
+      .slice(1)
+      .find((c) => s.finest.has(c) || s.provinces.has(c));
+    return up ? unitsOf(up) : [];
+  };
 
   const addCode = (code: string, whole: boolean, listed: string, path: string) => {
     const info = requireCode(code, path);
@@ -289,17 +289,18 @@ export function resolveScope(
       if (whole) certain.add(code);
       else approx.push({ code: listed, drawnAs: code, reason: 'coverage' });
     } else if (s.provinces.has(code)) {
-      for (const f of atlas.prefectures({ province: code })) {
-        units.add(f.id);
-        if (whole) certain.add(f.id);
-        else maybe.add(f.id);
+      for (const u of unitsOf(code)) {
+        units.add(u);
+        if (whole) certain.add(u);
+        else maybe.add(u);
       }
       if (!whole) approx.push({ code: listed, drawnAs: code, reason: 'coverage' });
     } else if (atlas.has(code)) {
       added.push({ feature: atlas.feature(code), whole });
       if (!whole) approx.push({ code: listed, drawnAs: code, reason: 'coverage' });
     } else {
-      const up = finestAncestor(code, s);
+      // quyu's one stand-in rule: the prefecture, else the province, drawn whole in place of the code.
+      const up = standInUnit(code, atlas);
       if (!up) {
         fail({
           code: 'unknown-code',
@@ -312,7 +313,15 @@ export function resolveScope(
           fix: { zh: '请检查代码', en: 'Check the code' },
         });
       }
-      units.add(up!);
+      if (extension(up!)) added.push({ feature: atlas.feature(up!), whole: false });
+      else {
+        const under = unitsOf(up!);
+        for (const u of under) {
+          units.add(u);
+          // One prefecture holds the unit; of a province's units, any one may hold none of it.
+          if (under.length > 1) maybe.add(u);
+        }
+      }
       approx.push({ code: listed, drawnAs: up!, reason: 'no-boundary' });
     }
   };
@@ -343,10 +352,11 @@ export function resolveScope(
     } else if (extension(code)) {
       cut.push(atlas.feature(code));
     } else {
-      const up = finestAncestor(code, s);
-      if (up && units.has(up)) {
-        certain.delete(up);
-        approx.push({ code, drawnAs: up, reason: 'exclusion-not-cut' });
+      const up = standInUnit(code, atlas);
+      const hit = up ? unitsOf(up).filter((u) => units.has(u)) : [];
+      if (hit.length) {
+        for (const u of hit) certain.delete(u);
+        approx.push({ code, drawnAs: up!, reason: 'exclusion-not-cut' });
       }
     }
   }
@@ -354,8 +364,8 @@ export function resolveScope(
   // A member drawn whole because of an approximation, but also listed whole by another member, is exact.
   approx = approx.filter((a) => {
     if (a.reason === 'exclusion-not-cut') return true;
-    const up = extension(a.drawnAs) ? finestAncestor(a.drawnAs, s) : a.drawnAs;
-    return !(up && certain.has(up));
+    const under = unitsOf(a.drawnAs);
+    return !(under.length && under.every((u) => certain.has(u)));
   });
   return new Scope(atlas, units, certain, added, cut, approx, maybe);
 }
