@@ -209,9 +209,10 @@ export function hubLayoutLayers(items: HubLayout[], options: HubLayoutOptions): 
     });
     layers.push(
       [
-        'symbol',
+        'headline',
         {
-          // Icons take part in label collisions: the base map's label of the pole city gives way.
+          // Icons take part in label collisions: the base map's label of the pole city, and any hub's label,
+          // give way to a pole's name.
           id: id('label'),
           type: 'symbol',
           source: id('markers'),

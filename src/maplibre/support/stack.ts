@@ -9,11 +9,12 @@ import type { LayerSpecification } from 'maplibre-gl';
  * Stacking classes of overlay layers, bottom to top. Every layer a builder returns carries one in
  * `metadata['quyu:stack']`.
  */
-export const STACK = ['area', 'outline', 'line', 'point', 'label', 'symbol'] as const;
+export const STACK = ['area', 'outline', 'line', 'point', 'label', 'symbol', 'headline'] as const;
 
 /**
  * A stacking class: `area` fills, `outline`s of areas, `line`s, `point` circles, `label`s (text that gives
- * way: MapLibre places labels from the top layer down) and `symbol`s (icons and the labels that win).
+ * way: MapLibre places labels from the top layer down), `symbol`s (icons and the labels that win) and
+ * `headline`s (the names a figure is about, e.g. a hub layout's poles: placed before any other label).
  */
 export type Stack = (typeof STACK)[number];
 
