@@ -5,7 +5,7 @@
  * - distances to two independent references: the government positions published with the ECharts map
  *   files (`cp`, GCJ-02 converted to WGS-84) and the 47 sourced government seats of test/fixtures/seats.json.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfDistance from '@turf/distance';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -251,14 +251,5 @@ describe('API', () => {
     expect(seats.missing('130171')?.status).toBe('no-seat');
     expect(seats.codes().length).toBe(Object.keys(file.seats).length);
     expect(() => new (seats.constructor as new (f: unknown) => SeatTable)({})).toThrow(/seats file/);
-  });
-});
-
-describe('bundle', () => {
-  // The seats file must stay a file fetched on demand: a bundler that sees `new URL('…json', import.meta.url)`
-  // inlines it (500 KB) into the code. Checked on the built package (npm run build, run by `prepare`).
-  it.skipIf(!existsSync('dist/atlas/seats.js'))('dist/atlas/seats.js does not inline data/seats.json', () => {
-    expect(statSync('dist/atlas/seats.js').size).toBeLessThan(16 * 1024);
-    expect(statSync('dist/atlas/seats.generated.js').size).toBeLessThan(16 * 1024);
   });
 });

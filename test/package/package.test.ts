@@ -27,6 +27,13 @@ beforeAll(() => {
 }, 300_000);
 
 describe('package', () => {
+  // The seats file must stay a file fetched on demand: a bundler that sees `new URL('…json', import.meta.url)`
+  // inlines it (500 KB) into the code.
+  it('dist/atlas/seats.js does not inline data/seats.json', () => {
+    expect(statSync('dist/atlas/seats.js').size).toBeLessThan(16 * 1024);
+    expect(statSync('dist/atlas/seats.generated.js').size).toBeLessThan(16 * 1024);
+  });
+
   it('declares ESM, types in every export, sideEffects and the files it ships', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
