@@ -21,7 +21,7 @@ import * as S from './sources.ts';
  *
  * The five metropolitan circles (the 2023 plans, with the 2022 and 2020–21 member sets as dated variants), 一核一带一区, the 一中心三极点 transport layout with its hubs, 湛茂一体化, the counterpart-aid pairs, the cooperation platforms and the northern ecological development area, as named at the provincial symposium on regional coordinated development (Shaoguan, May 2024) and sourced item by item.
  *
- * 63 items, 123 members, 38 sources (data: `data/layouts/guangdong.json`).
+ * 63 items, 123 members, 41 sources (data: `data/layouts/guangdong.json`).
  *
  * @example
  * ```ts
@@ -54,6 +54,7 @@ export const guangdong: Layout = {
     S.WIKI_LOOP,
     S.GD_BQW,
     S.GD_1C1B1Z,
+    S.GD_1C1B1Z_2019,
     S.GD_1C1B1Z_NORTH,
     S.GD_PAIR_2013,
     S.GD_PAIR_2021,
@@ -65,6 +66,8 @@ export const guangdong: Layout = {
     S.GD_PAIR_FS,
     S.GD_PAIR_ZH,
     S.GD_PAIR_ZS,
+    S.GD_PAIR_ZS_2022,
+    S.GD_PAIR_ZH_MM,
     S.SHENSHAN,
     S.CHAOZHOU_PLATFORM,
     S.ZM_AIRPORT_ZONE,
@@ -194,8 +197,9 @@ export const guangdong: Layout = {
       id: 'gd-east',
       name: '粤东',
       nameEn: 'Eastern Guangdong',
-      status: 'inferred',
+      status: 'verified',
       source: S.GD_1C1B1Z,
+      seeAlso: [S.GD_1C1B1Z_2019],
       quote: '支持粤东各市加快融湾发展、同城化发展',
       notes: [
         '同城化 here refers to 汕头、潮州 and 揭阳; 汕尾 is counted in 粤东 and is also tied to 深圳 through the 深汕特别合作区.',
@@ -219,16 +223,15 @@ export const guangdong: Layout = {
           name: '揭阳市',
         },
       ],
-      statusNote:
-        'the standard grouping of the east (west) wing; the 2019 decision that defines it was not found online',
     },
     {
       type: 'economic-zone',
       id: 'gd-west',
       name: '粤西',
       nameEn: 'Western Guangdong',
-      status: 'inferred',
+      status: 'verified',
       source: S.GD_1C1B1Z,
+      seeAlso: [S.GD_1C1B1Z_2019],
       quote: '支持粤西加快推动湛茂一体化发展',
       notes: ['Some lists add 云浮 to 粤西; 一核一带一区 puts 云浮 in the 北部生态发展区.'],
       category: 'economic-region',
@@ -246,8 +249,6 @@ export const guangdong: Layout = {
           name: '阳江市',
         },
       ],
-      statusNote:
-        'the standard grouping of the east (west) wing; the 2019 decision that defines it was not found online',
     },
     {
       type: 'economic-zone',
@@ -1015,16 +1016,17 @@ export const guangdong: Layout = {
       id: 'gd-pair-zh-mm',
       name: '对口帮扶协作 珠海市→茂名市',
       nameEn: 'Paired assistance & industrial cooperation 珠海市→茂名市',
-      status: 'uncertain',
-      source: S.GD_PAIR_2023PLAN,
-      seeAlso: [S.NBS_CODES],
+      status: 'verified',
+      source: S.GD_PAIR_ZH_MM,
+      seeAlso: [S.GD_PAIR_2023PLAN, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
       kind: 'counterpart-aid',
       from: '440400',
       to: '440900',
       since: '2016',
       datesNote: 'reported since 2016; not confirmed',
-      statusNote: 'no source found in this review names the pair',
+      statusNote:
+        "the pair is named by 珠海特区报 (2019); the start year 2016 rests on one 珠海 unit's help to a village of 高州",
     },
     {
       type: 'link',
@@ -1094,9 +1096,9 @@ export const guangdong: Layout = {
       id: 'gd-pair-zs-cz',
       name: '对口帮扶协作 中山市→潮州市',
       nameEn: 'Paired assistance & industrial cooperation 中山市→潮州市',
-      status: 'uncertain',
+      status: 'verified',
       source: S.GD_PAIR_2013,
-      seeAlso: [S.GD_PAIR_ZS, S.NBS_CODES],
+      seeAlso: [S.GD_PAIR_ZS, S.GD_PAIR_ZS_2022, S.NBS_CODES],
       quote: '以拓展“双向飞地”为重要举措完善产业协作机制 / 强化对口帮扶协作和模式创新',
       notes: ['深圳 now appears to be the main industrial partner of 潮州.'],
       kind: 'counterpart-aid',
@@ -1147,7 +1149,7 @@ export const guangdong: Layout = {
       nameEn: '一核 = 珠三角核心区 (Pearl River Delta core)',
       status: 'verified',
       source: S.GD_1C1B1Z,
-      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GBA_2019],
+      seeAlso: [S.GD_1C1B1Z_2019, S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GBA_2019],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
       notes: [
         'Named in the 2020 interview (not in the 2024 report).',
@@ -1208,9 +1210,9 @@ export const guangdong: Layout = {
       id: 'gd-1c1b1z-belt',
       name: '沿海经济带',
       nameEn: '一带 = 沿海经济带 东西两翼 (coastal belt, east & west wings)',
-      status: 'inferred',
+      status: 'verified',
       source: S.GD_1C1B1Z,
-      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020],
+      seeAlso: [S.GD_1C1B1Z_2019, S.NBS_CODES, S.GZ_INTERVIEW_2020],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
       notes: [
         'Named in the 2020 interview (not in the 2024 report).',
@@ -1248,7 +1250,6 @@ export const guangdong: Layout = {
         },
       ],
       category: 'development-belt',
-      statusNote: 'the wings as usually listed; the 2019 decision was not found online',
     },
     {
       type: 'eco-zone',
@@ -1257,7 +1258,7 @@ export const guangdong: Layout = {
       nameEn: '一区 = 北部生态发展区 (northern ecological development zone)',
       status: 'verified',
       source: S.GD_1C1B1Z,
-      seeAlso: [S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GD_1C1B1Z_NORTH],
+      seeAlso: [S.GD_1C1B1Z_2019, S.NBS_CODES, S.GZ_INTERVIEW_2020, S.GD_1C1B1Z_NORTH],
       quote: '引领“一核一带一区”区域发展格局 / 发挥“一核一带一区”核心引擎功能',
       notes: ['Named in the 2020 interview (not in the 2024 report).', 'Members as in 粤北 (gd-north).'],
       group: '一核一带一区',

@@ -110,14 +110,15 @@ export const GD_MC_2020: Source = {
     'press report: the 《广东省开发区总体发展规划（2020—2035年）》 (广东省发展改革委, 2020-06-05) names 广州都市圈 (广州、佛山、肇庆、清远、云浮、韶关) and 深圳都市圈 (深圳、东莞、惠州、河源、汕尾)',
 };
 
-/** 广东省人民政府, 2021-04: 广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要 */
+/** 广东省人民政府（发布报道：南方网）, 2021-04-25: 广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要 */
 export const GD_SUBCENTRES: Source = {
   id: 'GD_SUBCENTRES',
   title: '广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要',
-  publisher: '广东省人民政府',
-  date: '2021-04',
+  publisher: '广东省人民政府（发布报道：南方网）',
+  date: '2021-04-25',
   reliability:
-    "the province's 14th five-year plan, which makes 汕头 and 湛江 省域副中心城市 (as widely reported)",
+    "the province's 14th five-year plan, published on 2021-04-25 (21 chapters, about 120,000 characters), which makes 汕头 and 湛江 省域副中心城市 (as widely reported); the further link is 南方网's report of its publication (广东“十四五”《规划纲要》发布, 2021-04-26)",
+  moreUrls: ['http://economy.southcn.com/e/2021-04/26/content_192376627.htm'],
 };
 
 /** 广东省人民政府办公厅, 2021-09-29: 广东省综合交通运输体系“十四五”发展规划 */
@@ -203,14 +204,15 @@ export const SZ_LINK: Source = {
     'official notice: opened on 30 June 2024; about 24 km from the 深圳机场互通立交 across the 伶仃洋 to 中山马鞍岛, linked to the 南中高速 at the 万顷沙互通',
 };
 
-/** 中国新闻网, 2023-12-28: 广州港国际通用码头工程开工 总投资约75亿元 */
+/** 香港新聞網, 2023-12-28: 粵港澳大灣區再添基礎設施 廣州港國際通用碼頭開工建設 */
 export const NANSHA_PORT: Source = {
   id: 'NANSHA_PORT',
-  title: '广州港国际通用码头工程开工 总投资约75亿元',
-  publisher: '中国新闻网',
+  title: '粵港澳大灣區再添基礎設施 廣州港國際通用碼頭開工建設',
+  publisher: '香港新聞網',
   date: '2023-12-28',
+  url: 'https://www.hkcna.hk/docDetail.jsp?channel=5773&id=100559604',
   reliability:
-    'press report: phases 1 to 4 of the 南沙港区 container terminals are built (20 deep-water container berths)',
+    'press report of the start of works on the 广州港南沙港区国际通用码头 (about 7.5 billion yuan): phases 1 to 4 of the 南沙港区 container terminals are built, with 20 deep-water container berths; 中国新闻网 carried the same facts the same day (广州港国际通用码头工程开工 总投资约75亿元)',
 };
 
 /** 南方日报（新华网转载）, 2023-11-07: 广东“百千万工程”首批典型县镇村名单公布 */
@@ -234,6 +236,17 @@ export const GD_1C1B1Z: Source = {
     'the decision that defines 珠三角核心区 (9 cities), 沿海经济带 (the 7 coastal cities of the east and west wings with the coastal PRD cities) and 北部生态发展区 (韶关、梅州、清远、河源、云浮)',
 };
 
+/** 中国经济导报（中国发展网）, 2019-07-23: 广东省委省政府印发意见提出东翼以汕头为中心打造新增长极 */
+export const GD_1C1B1Z_2019: Source = {
+  id: 'GD_1C1B1Z_2019',
+  title: '广东省委省政府印发意见提出东翼以汕头为中心打造新增长极',
+  publisher: '中国经济导报（中国发展网）',
+  date: '2019-07-23',
+  url: 'http://cyfz.chinadevelopment.com.cn/cjyw/2019/07/1540981.shtml',
+  reliability:
+    'press report of the 2019 decision on 一核一带一区: 一核 = 珠三角地区; 一带 = 沿海经济带, the 7 coastal 珠三角 cities and the 7 cities of the two wings, 东翼 汕头、汕尾、揭阳、潮州 (centre 汕头), 西翼 湛江、茂名、阳江 (centre 湛江); 一区 = 北部生态发展区',
+};
+
 /** 中国网, 2020-09-17: （标题不详）中国网大湾区频道关于北部生态发展区的报道 */
 export const GD_1C1B1Z_NORTH: Source = {
   id: 'GD_1C1B1Z_NORTH',
@@ -255,14 +268,14 @@ export const GD_PAIR_2013: Source = {
     'the 2013 pairs: 广州→梅州、清远; 深圳→河源、汕尾; 珠海→阳江; 佛山→云浮; 东莞→韶关; 中山→潮州; funds only for 汕头、湛江、茂名、揭阳',
 };
 
-/** 广东省（据2021年6月报道）, 2021-06: 广东省乡村振兴驻镇帮镇扶村工作方案 */
+/** 中共广东省委办公厅、广东省人民政府办公厅（据2021年6月报道）, 2021-06: 广东省乡村振兴驻镇帮镇扶村工作方案 */
 export const GD_PAIR_2021: Source = {
   id: 'GD_PAIR_2021',
   title: '广东省乡村振兴驻镇帮镇扶村工作方案',
-  publisher: '广东省（据2021年6月报道）',
+  publisher: '中共广东省委办公厅、广东省人民政府办公厅（据2021年6月报道）',
   date: '2021-06',
   reliability:
-    'the 2021 scheme by which the six PRD cities help the 12 cities of east, west and north Guangdong and 肇庆, town by town',
+    'the 2021 scheme, issued by the general offices of the provincial party committee and government: 1127 乡镇 helped in three classes; the 600 重点帮扶镇 of the 12 cities of east, west and north Guangdong and 肇庆 are helped by the six 珠三角 cities (广州、深圳、珠海、佛山、东莞、中山), provincial and central units and city units (5:2:3)',
 };
 
 /** 广东省（据南方日报2023年汇总报道）, 2023: 珠三角地区与粤东粤西粤北地区对口帮扶协作工作实施方案（2023—2025年） */
@@ -316,24 +329,26 @@ export const GD_PAIR_DG: Source = {
   reliability: 'press report: 东莞 helps 韶关 and 揭阳 (对口帮扶韶关揭阳)',
 };
 
-/** 中国小康网, 2023-02-05: （标题不详）中国小康网关于佛山对口帮扶的报道 */
+/** 中国小康网（《小康》，记者 张玉荣）, 2023-02-05: 投入5.28亿元造福2万多户村民 佛山助力肇庆高质量发展 */
 export const GD_PAIR_FS: Source = {
   id: 'GD_PAIR_FS',
-  title: '（标题不详）中国小康网关于佛山对口帮扶的报道',
-  publisher: '中国小康网',
+  title: '投入5.28亿元造福2万多户村民 佛山助力肇庆高质量发展',
+  publisher: '中国小康网（《小康》，记者 张玉荣）',
   date: '2023-02-05',
   url: 'https://news.chinaxiaokang.com/shehuipindao/shehui/20230205/1400492.html',
-  reliability: 'press report: 佛山 helps 肇庆 since July 2021 (and 云浮 since 2013)',
+  reliability:
+    'press report of the 2023 work meeting of 佛山驻肇庆帮扶指挥部 (1–2 February 2023): 佛山 has helped 肇庆 since July 2021 and put 5.28亿元 into it in 2022',
 };
 
-/** 阳西县人民政府, 2021: （标题不详）阳西县人民政府网站关于珠海对口帮扶的报道 */
+/** 阳西县人民政府, 2022-12: 张秀洁率队赴珠海斗门区考察交流 */
 export const GD_PAIR_ZH: Source = {
   id: 'GD_PAIR_ZH',
-  title: '（标题不详）阳西县人民政府网站关于珠海对口帮扶的报道',
+  title: '张秀洁率队赴珠海斗门区考察交流',
   publisher: '阳西县人民政府',
-  date: '2021',
+  date: '2022-12',
   url: 'http://www.yangxi.gov.cn/xw/yxxw/content/post_671862.html',
-  reliability: 'official news: 珠海斗门区 helps 阳西县',
+  reliability:
+    "official news: on 13 December the party secretary of 阳西县 visited 斗门区 (珠海) for a meeting on 斗门·阳西对口产业帮扶; 斗门区 helps 阳西县. The year is inferred: the visit follows the 20th Party Congress (October 2022) and is called the last year of 斗门's third round of help to 阳西",
 };
 
 /** 出处不详（转载）, 2024-09: （标题不详）中山市结对帮扶潮州市乡村振兴驻金石镇工作队的报道 */
@@ -343,6 +358,28 @@ export const GD_PAIR_ZS: Source = {
   publisher: '出处不详（转载）',
   date: '2024-09',
   reliability: "a report on 中山's team in 金石镇 (潮州), 2021–2024",
+};
+
+/** 中山日报（中山市农业农村局网站）, 2022-05-20: 乘乡村振兴东风 助“凤凰”振翅高飞 */
+export const GD_PAIR_ZS_2022: Source = {
+  id: 'GD_PAIR_ZS_2022',
+  title: '乘乡村振兴东风 助“凤凰”振翅高飞',
+  publisher: '中山日报（中山市农业农村局网站）',
+  date: '2022-05-20',
+  url: 'http://nync.zs.gov.cn/nync/xczx/content/post_2106787.html',
+  reliability:
+    'a team of 中山市三乡镇 has worked in 凤凰镇 (潮安区, 潮州) since 30 June 2021, for the first three-year round of 驻镇帮镇扶村: 中山 helps 潮州',
+};
+
+/** 珠海特区报（南方网转载）, 2019-07-02: 汇聚珠海力量 助力脱贫攻坚 */
+export const GD_PAIR_ZH_MM: Source = {
+  id: 'GD_PAIR_ZH_MM',
+  title: '汇聚珠海力量 助力脱贫攻坚',
+  publisher: '珠海特区报（南方网转载）',
+  date: '2019-07-02',
+  url: 'https://gdxk.southcn.com/zh/xwbd/content/post_685106.html',
+  reliability:
+    'press report: in the targeted poverty-alleviation period 珠海 helps 茂名 (and 怒江); a 珠海 unit has helped 丁堂村 in 高州市 (茂名) since 2016',
 };
 
 /** 中共深圳市委党史文献研究室（深圳市史志）, 2024-02-02: 功能区 */
@@ -367,13 +404,14 @@ export const CHAOZHOU_PLATFORM: Source = {
     'the 潮州 main platform (中山（潮州）产业转移工业园、潮州港经济开发区、潮安经济开发区); 深圳对口帮扶潮州; reverse enclaves (科创飞地) in 深圳',
 };
 
-/** 湛江市、茂名市、阳江市（据报道）, 2021-08-02: （标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划 */
+/** 湛江市、茂名市、阳江市（湛茂阳党政主要领导第二次联席会议）, 2021-08-02: 湛茂阳2021年至2022年合作工作计划 */
 export const ZM_AIRPORT_ZONE: Source = {
   id: 'ZM_AIRPORT_ZONE',
-  title: '（标题不详）湛江、茂名、阳江三市2021—2022年合作工作计划',
-  publisher: '湛江市、茂名市、阳江市（据报道）',
+  title: '湛茂阳2021年至2022年合作工作计划',
+  publisher: '湛江市、茂名市、阳江市（湛茂阳党政主要领导第二次联席会议）',
   date: '2021-08-02',
-  reliability: '湛江吴川 and 茂名化州 build the 湛茂空港经济区 together (framework of June 2020)',
+  reliability:
+    'work plan adopted on 2021-08-02 by the second joint meeting of the party and government leaders of 湛江、茂名 and 阳江: 湛江吴川市 and 茂名化州市 carry out the framework agreement of June 2020 (湛江市人民政府、茂名市人民政府共建湛茂空港经济区框架协议) and build the 湛茂空港经济区 together',
 };
 
 /** 第一财经（记者 李秀中）, 2025-01-27: 国家级都市圈增至16个 还有这些“省会都市圈”在规划 */
@@ -403,7 +441,7 @@ export const JILIN_CC_2025: Source = {
   publisher: '吉林省发展和改革委员会（吉林省政府新闻发布会）',
   date: '2025-10-17',
   reliability:
-    'the NDRC replied to the 长春都市圈 plan on 22 August 2025; scope: parts of 长春、吉林、四平、辽源, 2.97万 km²',
+    'the NDRC replied to the 长春都市圈 plan on 22 August 2025; scope: parts of 长春、吉林、四平、辽源, 2.97万 km²; 吉林省人民政府 then issued the plan (吉政发〔2025〕8号, dated 2025-09-28, published 2025-11-25) with the same member areas',
 };
 
 /** 重庆市人民政府、四川省人民政府（人民网四川频道刊载）, 2022-08-11: 重庆市人民政府 四川省人民政府关于印发重庆都市圈发展规划的通知 */
@@ -523,15 +561,15 @@ export const MY_2018: Source = {
     "decision of the fifth plenum of the seventh Mianyang party committee; the guideline's phrases (加快建设中国科技城和西部现代化强市) match it",
 };
 
-/** 成都日报（成都全搜索）, 2016-03-24: （标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道 */
+/** 成都日报（成都全搜索）, 2016-03-24: （标题不详）成都日报关于成都、绵阳、雅安大熊猫国家公园规划通过专家会审的报道 */
 export const MY_PANDA_2016: Source = {
   id: 'MY_PANDA_2016',
-  title: '（标题不详）成都日报关于绵阳申建岷山大熊猫国家公园的报道',
+  title: '（标题不详）成都日报关于成都、绵阳、雅安大熊猫国家公园规划通过专家会审的报道',
   publisher: '成都日报（成都全搜索）',
   date: '2016-03-24',
   url: 'http://news.chengdu.cn/2016/0324/1774850.shtml',
   reliability:
-    'press report: the proposed park covers parts of 平武、北川、安县; national reserves 王朗、雪宝顶、小寨子沟、千佛山; provincial reserves 小河沟、片口',
+    "press report (记者 李秀明): the plans of 成都, 绵阳 and 雅安 for giant-panda national parks passed the review of the State Forestry Administration; 绵阳's proposed 岷山大熊猫国家公园 (about 3,000 km²) covers parts of 平武、北川、安县, the national reserves 王朗、雪宝顶、小寨子沟、千佛山 and the provincial reserves 小河沟、片口",
 };
 
 /** 新华网（新华社）, 2021-10-14: 第一批国家公园来了，邀您打卡@大熊猫国家公园 */
@@ -552,7 +590,7 @@ export const PANDA_PILOT_2017: Source = {
   publisher: '中共中央办公厅、国务院办公厅',
   date: '2017',
   reliability:
-    'pilot plan: 27,134 km², of which 四川 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山, 陕西 4,386 km², 甘肃 2,571 km² (as reported by 新华社, 2017-09)',
+    'pilot plan, approved in December 2016 and issued early in 2017: 27,134 km², of which 四川 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山, 陕西 4,386 km², 甘肃 2,571 km² (as reported by 新华社, 2017-09 and 2018-10)',
 };
 
 /** 出处不详（转载）, 2022-09-20: （标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道 */
