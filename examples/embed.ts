@@ -15,6 +15,8 @@ import { maplibregl } from './lib/map.ts';
 declare global {
   interface Window {
     __quyuEmbed?: Promise<Embed>;
+    /** The spec (JSON text) the page shows now: the studio waits for its previews with it. */
+    __quyuSpec?: string;
   }
 }
 
@@ -49,6 +51,7 @@ function show() {
     else return;
     const embed = el.embed;
     window.__quyuEmbed = embed;
+    window.__quyuSpec = spec;
     window.__quyuIdle = embed.then((e) => {
       window.__quyuMap = e.map;
       return e.idle;

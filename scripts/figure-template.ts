@@ -2,7 +2,8 @@
  * The single-file figure template (`quyu-figure.html`): the runtime (`examples/figure/figure.ts`, with
  * MapLibre, its worker and the atlas bundled in) as one inline module script, the styles (maplibre-gl.css
  * and examples/embed.css) as one inline `<style>`, an empty spec data block, and a Content-Security-Policy
- * that allows exactly these two by their SHA-256 hashes plus the `blob:` worker and `data:`/`blob:` images.
+ * that allows exactly these two by their SHA-256 hashes plus the worker MapLibre makes from the bundled code
+ * (`blob:`, and `data:` on `file://`) and `data:`/`blob:` images.
  *
  * `npm run build:gallery` writes it next to the gallery (the studio fetches it to publish); the dev server
  * builds it on the first request. `figureHtml` (src/embed/html.ts) puts a spec into it.
@@ -56,7 +57,8 @@ export async function buildFigureTemplate(): Promise<string> {
     `script-src ${sha256(script)}`,
     `style-src ${sha256(css)}`,
     'img-src data: blob:',
-    'worker-src blob:',
+    // MapLibre makes its worker from a blob: URL, and on file:// (an opaque origin) from a data: URL.
+    'worker-src blob: data:',
     'connect-src data: blob:',
     'font-src data:',
     "base-uri 'none'",

@@ -2,7 +2,7 @@
  * The single-file figure: one HTML file that holds the runtime (MapLibre, its worker, quyu), the styles,
  * the atlas and the spec, and works from any static host, a CMS upload or `file://`, with no request to
  * anywhere. Its Content-Security-Policy allows nothing but its own inline script and style (by hash), the
- * worker and images it makes itself (`blob:`, `data:`).
+ * worker and images it makes itself from its own code (`blob:`, `data:`).
  *
  * `npm run build:gallery` writes the template (`quyu-figure.html`, the runtime with an empty spec);
  * {@link figureHtml} puts a spec into it. The spec lives in a JSON data block, which is never executed, so
