@@ -100,19 +100,34 @@ function drawnUnit(code: string, atlas: FrameAtlas): string | undefined {
  */
 export function unitExtent(code: string, atlas: FrameAtlas): UnitExtent {
   const g = atlas.feature(code).geometry;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let main: Bounds | null = null;
-  let all: Bounds | null = null;
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).filter((p) => p[0]?.length);
+  const boxes = polygons.map((p) => ringBounds(p[0]!));
+  const size = (b: Bounds) => (b[2] - b[0]) * (b[3] - b[1]);
+  // The main body: the largest polygon, with the polygons near it (coastal islands within 1°).
+  let biggest: Bounds | null = null;
+  for (const b of boxes) if (!biggest || size(b) > size(biggest)) biggest = b;
+  if (!biggest) return { code, bounds: NATIONAL_FRAME, islands: false };
+  const near = (b: Bounds, m: Bounds) =>
+    b[0] <= m[2] + 1 && b[2] >= m[0] - 1 && b[1] <= m[3] + 1 && b[3] >= m[1] - 1;
+  let main: Bounds = biggest;
   let islands = false;
-  for (const p of polygons) {
-    if (!p[0]?.length) continue;
-    const b = ringBounds(p[0]);
-    all = union(all, b);
-    if (inside(b, SCS_BOX)) islands = true;
-    else main = union(main, b);
+  // Grow the body island by island (an archipelago's chain stays whole); what stays apart is remote.
+  let changed = true;
+  const used = new Set<number>();
+  while (changed) {
+    changed = false;
+    boxes.forEach((b, i) => {
+      if (used.has(i) || !near(b, main)) return;
+      if (inside(b, SCS_BOX) && !inside(main, SCS_BOX)) return;
+      used.add(i);
+      main = union(main, b);
+      changed = true;
+    });
   }
-  // A unit that is only islands (三沙) is framed as it is.
-  return { code, bounds: main ?? all ?? NATIONAL_FRAME, islands };
+  boxes.forEach((b, i) => {
+    if (!used.has(i) && inside(b, SCS_BOX)) islands = true;
+  });
+  return { code, bounds: main, islands };
 }
 
 function median(xs: number[]): number {

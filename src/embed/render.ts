@@ -71,6 +71,8 @@ export interface Embed {
   remove(): void;
 }
 
+const figureCount = 0;
+
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
@@ -207,6 +209,18 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const style = basemap === 'quyu' ? baseStyle({ atlas, theme: spec.theme, lang }) : basemap.style;
   const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
   const b = frame.bounds;
+  if (quyuBase && frame.national) {
+    // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
+    // (beyond it the base map's neighbouring land ends in a straight line at 60°E).
+    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const need = Math.ceil(
+      ((mapBox.clientWidth || 800) * (merc(b[3]) - merc(b[1]))) / ((84 * Math.PI) / 180),
+    );
+    if (need > spec.height) {
+      mapBox.style.height = `${Math.min(need, 2000)}px`;
+      body.style.setProperty('--quyu-map-height', `${Math.min(need, 2000)}px`);
+    }
+  }
   const map = new maplibregl.Map({
     container: mapBox,
     style,
