@@ -30,7 +30,7 @@ import {
   mergeLegends,
   resolveTheme,
 } from '../maplibre/support/layer-set.ts';
-import { bidiIsolate, labelled, uiWord } from '../text/index.ts';
+import { bidiIsolate, labelled, withoutBidiControls as plain, uiWord } from '../text/index.ts';
 import type { MapSpec } from './spec.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -187,10 +187,10 @@ export function legendRows(sections: readonly LegendSection[]): LegendRow[] {
   const rows: LegendRow[] = [];
   for (const s of sections) {
     if (!s.entries.length) continue;
-    if (s.title) rows.push({ head: true, text: s.title });
+    if (s.title) rows.push({ head: true, text: plain(s.title) });
     for (const e of s.entries) {
-      const row: LegendRow = { text: e.label };
-      if (e.note) row.note = e.note;
+      const row: LegendRow = { text: plain(e.label) };
+      if (e.note) row.note = plain(e.note);
       if (e.swatch) row.swatch = e.swatch;
       rows.push(row);
     }
@@ -300,9 +300,9 @@ export function svgDocument(options: SvgDocumentOptions): string {
   const pad = 16;
   const width = w + 2 * pad;
   const measure = (size: number) => (t: string) => approxTextWidth(t, size);
-  const titleLines = spec.title ? wrapText(spec.title, w, measure(20), 4) : [];
-  const subLines = spec.subtitle ? wrapText(spec.subtitle, w, measure(14), 6) : [];
-  const noteLines = spec.notes ? wrapText(spec.notes, w, measure(12), 12) : [];
+  const titleLines = spec.title ? wrapText(plain(spec.title), w, measure(20), 4) : [];
+  const subLines = spec.subtitle ? wrapText(plain(spec.subtitle), w, measure(14), 6) : [];
+  const noteLines = spec.notes ? wrapText(plain(spec.notes), w, measure(12), 12) : [];
   const sourceLines = wrapText(sourceLine(spec), w, measure(12), 8);
   const headH =
     titleLines.length * 26 + subLines.length * 20 + (titleLines.length || subLines.length ? 8 : 0);
@@ -369,8 +369,8 @@ export function svgDocument(options: SvgDocumentOptions): string {
     'font-family': font,
     role: 'img',
   });
-  append(svg, svgEl('title', {}, spec.title ?? uiWord('mapLabel', lang)));
-  if (spec.alt) append(svg, svgEl('desc', {}, spec.alt));
+  append(svg, svgEl('title', {}, plain(spec.title ?? uiWord('mapLabel', lang))));
+  if (spec.alt) append(svg, svgEl('desc', {}, plain(spec.alt)));
   append(svg, svgEl('rect', { width, height, fill: theme.panel.background }));
   let y = pad;
   for (const line of titleLines) {
@@ -539,7 +539,7 @@ export function svgDocument(options: SvgDocumentOptions): string {
           'font-weight': l.bold ? 'bold' : undefined,
           fill: l.color,
         },
-        l.text,
+        plain(l.text),
       ),
     );
   }

@@ -11,6 +11,7 @@ import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { southChinaSeaInset } from '../maplibre/map/inset.ts';
 import type { LayerSet, LegendSection, LegendSwatch } from '../maplibre/support/layer-set.ts';
 import { mergeLegends, resolveTheme } from '../maplibre/support/layer-set.ts';
+import { withoutBidiControls as plain } from '../text/index.ts';
 import { LEGEND_BOX, legendRows, scaleBar, sourceLine, wrapText } from './export-svg.ts';
 import type { MapSpec } from './spec.ts';
 
@@ -120,9 +121,9 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
     return m.measureText(t).width;
   };
   const textW = cssW - 2 * pad;
-  const titleLines = spec.title ? wrapText(spec.title, textW, measure(`bold 20px ${bold}`), 4) : [];
-  const subLines = spec.subtitle ? wrapText(spec.subtitle, textW, measure(`14px ${font}`), 6) : [];
-  const noteLines = spec.notes ? wrapText(spec.notes, textW, measure(`12px ${font}`), 12) : [];
+  const titleLines = spec.title ? wrapText(plain(spec.title), textW, measure(`bold 20px ${bold}`), 4) : [];
+  const subLines = spec.subtitle ? wrapText(plain(spec.subtitle), textW, measure(`14px ${font}`), 6) : [];
+  const noteLines = spec.notes ? wrapText(plain(spec.notes), textW, measure(`12px ${font}`), 12) : [];
   const sourceLines = wrapText(sourceLine(spec), textW, measure(`12px ${font}`), 8);
   const headH =
     titleLines.length * 26 + subLines.length * 20 + (titleLines.length || subLines.length ? 8 : 0);

@@ -71,7 +71,7 @@ export interface Embed {
   remove(): void;
 }
 
-const figureCount = 0;
+let figureCount = 0;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -193,6 +193,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const data = figureData(spec, atlas);
   const description = describeFigure(spec, data, layouts);
   descText.textContent = description;
+  descText.id = `quyu-description-${++figureCount}`;
+  // Without alt text of its own, the map is described by the generated description.
+  if (!spec.alt) mapBox.setAttribute('aria-describedby', descText.id);
   mapBox.setAttribute('role', 'region');
   mapBox.setAttribute(
     'aria-label',

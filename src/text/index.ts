@@ -253,6 +253,19 @@ export function itemName(item: { name: string; nameEn?: string | undefined }, la
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
+ * `text` without explicit bidi embeddings, overrides and isolates, for a text that stands alone (a title
+ * line in a PNG or SVG): it keeps its own characters' directions and cannot be reversed by an override.
+ *
+ * @example
+ * ```ts
+ * withoutBidiControls('\u202Eabc'); // 'abc'
+ * ```
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
  * `text` as a bidi isolate for drawing in a line of other text (a canvas, an SVG `<text>`): its explicit
  * bidi controls are removed and it is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a
  * right-to-left override in a user's text cannot reverse the words after it (the HTML equivalent is `<bdi>`).
@@ -263,5 +276,5 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
  * ```
  */
 export function bidiIsolate(text: string): string {
-  return `\u2068${text.replace(BIDI_CONTROLS, '')}\u2069`;
+  return `\u2068${withoutBidiControls(text)}\u2069`;
 }
