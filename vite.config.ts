@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { figureTemplate } from './scripts/figure-template.ts';
 import { BUILTIN_LAYOUT_IDS } from './src/layouts/builtins.ts';
 import { QUYU_ALIASES } from './vite.aliases.ts';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   // Pages import quyu by its package names, as user code does (vite.aliases.ts).
   resolve: { alias: QUYU_ALIASES },
   clearScreen: false,
+  // The dev server builds the single-file figure template (quyu-figure.html) on its first request.
+  plugins: [figureTemplate('serve')],
   // Files served and copied as they are (the embed host script keeps a stable name).
   publicDir: 'examples/public',
   server: { host: '127.0.0.1' },

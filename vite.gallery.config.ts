@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { figureTemplate } from './scripts/figure-template.ts';
 import { QUYU_ALIASES } from './vite.aliases.ts';
 
 const pages = Object.fromEntries([
@@ -21,6 +22,8 @@ export default defineConfig({
   base: './',
   publicDir: 'examples/public',
   clearScreen: false,
+  // The single-file figure template the studio publishes with (quyu-figure.html).
+  plugins: [figureTemplate('build')],
   build: {
     outDir: process.env.QUYU_GALLERY_OUT ?? 'gallery-dist',
     emptyOutDir: true,

@@ -3,7 +3,8 @@
  *   embed.html#layout=guangdong            a built-in layout
  *   embed.html#spec=<base64url JSON>       an encoded spec (see `encodeSpec`)
  *   embed.html?id=fig1#...                 the id sent with height messages
- * The spec is untrusted input: it is validated and every text is inserted as text.
+ * The spec is untrusted input: it is validated and every text is inserted as text. A new hash (the snippet
+ * generator's and the studio's previews change it on every edit) draws the new spec in place.
  */
 
 import { formatError, QuyuError, safeText } from 'quyu';
@@ -14,6 +15,8 @@ import { maplibregl } from './lib/map.ts';
 declare global {
   interface Window {
     __quyuEmbed?: Promise<Embed>;
+    /** The spec (JSON text) the page shows now: the studio waits for its previews with it. */
+    __quyuSpec?: string;
   }
 }
 
@@ -32,27 +35,43 @@ function specFromUrl(): unknown {
 
 const id = new URLSearchParams(location.search).get('id') ?? 'quyu';
 defineQuyuMap({ maplibregl, atlasUrl: nationalAtlasUrl, embedId: id });
-const el = document.createElement('quyu-map') as HTMLElement & { embed: Promise<Embed> };
-el.id = id;
 const main = document.getElementById('embed')!;
-try {
-  el.setAttribute('spec', JSON.stringify(specFromUrl()));
-  main.append(el);
-  window.__quyuEmbed = el.embed;
-  window.__quyuIdle = el.embed.then((e) => {
-    window.__quyuMap = e.map;
-    return e.idle;
-  });
-} catch (error) {
-  // Undecodable spec: the decoder's own error (path `spec`, zh and en) as text.
-  const box = document.createElement('div');
-  box.className = 'quyu-error';
-  box.setAttribute('role', 'alert');
-  for (const line of error instanceof QuyuError ? formatError(error) : [safeText(error)]) {
-    const p = document.createElement('p');
-    p.textContent = line;
-    box.append(p);
+let el: (HTMLElement & { embed: Promise<Embed> }) | undefined;
+
+function show() {
+  try {
+    const spec = JSON.stringify(specFromUrl());
+    if (!el) {
+      el = document.createElement('quyu-map') as HTMLElement & { embed: Promise<Embed> };
+      el.id = id;
+      el.setAttribute('spec', spec);
+      main.replaceChildren(el);
+    } else if (el.getAttribute('spec') !== spec)
+      el.setAttribute('spec', spec); // redraws in place
+    else return;
+    const embed = el.embed;
+    window.__quyuEmbed = embed;
+    window.__quyuSpec = spec;
+    window.__quyuIdle = embed.then((e) => {
+      window.__quyuMap = e.map;
+      return e.idle;
+    });
+    window.__quyuIdle.catch(() => undefined);
+  } catch (error) {
+    // Undecodable spec: the decoder's own error (path `spec`, zh and en) as text.
+    el = undefined;
+    const box = document.createElement('div');
+    box.className = 'quyu-error';
+    box.setAttribute('role', 'alert');
+    for (const line of error instanceof QuyuError ? formatError(error) : [safeText(error)]) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      box.append(p);
+    }
+    main.replaceChildren(box);
+    window.__quyuIdle = Promise.reject(error);
+    window.__quyuIdle.catch(() => undefined);
   }
-  main.append(box);
-  window.__quyuIdle = Promise.reject(error);
 }
+show();
+window.addEventListener('hashchange', show);

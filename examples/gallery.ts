@@ -113,6 +113,15 @@ export const EXAMPLES: Example[] = [
     },
   },
   {
+    slug: 'studio',
+    group: 'tool',
+    title: { zh: '地图工作室', en: 'Map studio' },
+    description: {
+      zh: '从表格到发布的分级设色地图，无需写代码：粘贴、匹配地名、分级配色、发布。',
+      en: 'From a table to a published choropleth without code: paste, match, class, publish.',
+    },
+  },
+  {
     slug: 'snippet',
     group: 'tool',
     title: { zh: '嵌入代码生成器', en: 'Embed snippet generator' },

@@ -28,6 +28,19 @@ try {
       await page.waitForTimeout(1500);
       png = await page.screenshot();
       await page.close();
+    } else if (ex.slug === 'studio') {
+      // The studio with its sample table, after both previews drew it.
+      const page = await h.browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        deviceScaleFactor: 0.5,
+      });
+      await page.goto(h.baseUrl + path);
+      await page.evaluate(() => window.__quyuStudio!.ready);
+      await page.locator('#sample').click();
+      await page.evaluate(() => window.__quyuStudio!.settled());
+      await page.waitForTimeout(500);
+      png = await page.screenshot();
+      await page.close();
     } else {
       const m = await openMapPage(h, path, { width: 1000, height: 700, deviceScaleFactor: 0.6 });
       if (m.errors.length) throw new Error(`${ex.slug}: ${m.errors.join('; ')}`);

@@ -120,3 +120,95 @@ export function describeLayout(
   const sentences = items.map((i) => describeItem(i, lang)).filter((s): s is string => Boolean(s));
   return [`${title}${lang === 'zh' ? '。' : '.'}`, ...sentences].join(lang === 'zh' ? '' : ' ');
 }
+
+/** What {@link describeChoropleth} describes: a choropleth's values by code and how they were classed. */
+export interface ChoroplethDescription {
+  /** Values by 6-digit code (`null`: no data). */
+  values: Record<string, number | null>;
+  /** The legend title, e.g. `GDP（亿元）`. */
+  label?: string;
+  /** Number of classes drawn. */
+  classes: number;
+  /** Codes drawn as "no data" (with no value in `values` or `null`). */
+  noData?: readonly string[];
+  /** Number format (default: the legend's). */
+  format?: (value: number) => string;
+}
+
+const SCALE_NAMES = {
+  zh: { ckmeans: '自然断点', quantile: '分位数', quantize: '等间距', threshold: '指定分界' },
+  en: {
+    ckmeans: 'natural breaks',
+    quantile: 'quantiles',
+    quantize: 'equal intervals',
+    threshold: 'given breaks',
+  },
+} as const;
+
+/**
+ * The data of a choropleth in words: what is shown, for how many units, the range (lowest and highest unit
+ * with their values), the three highest units, how the values are classed, and the units without data.
+ *
+ * @example
+ * ```ts
+ * describeChoropleth({ values: { '440300': 34606.4, '440100': 30355.73, '445300': 1262.85 }, label: 'GDP（亿元）', classes: 3 }, 'zh', 'ckmeans');
+ * // 'GDP（亿元）：3 个单位有数据，从云浮市的 1,262.85 到深圳市的 34,606；最高的是深圳市、广州市、云浮市。按自然断点分为 3 级。'
+ * ```
+ */
+export function describeChoropleth(
+  d: ChoroplethDescription,
+  lang: Lang = 'zh',
+  scale: keyof (typeof SCALE_NAMES)['zh'] = 'ckmeans',
+): string {
+  const fmt =
+    d.format ??
+    ((v: number) =>
+      new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+        maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2,
+      }).format(v));
+  const name = (code: string) => {
+    const info = lookupCode(code);
+    return lang === 'en' ? (info?.nameEn ?? code) : (info?.name ?? code);
+  };
+  const withValue = Object.entries(d.values)
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
+    .sort((a, b) => b[1] - a[1]);
+  const missing = [
+    ...new Set([
+      ...Object.entries(d.values)
+        .filter(([, v]) => !(typeof v === 'number' && Number.isFinite(v)))
+        .map(([c]) => c),
+      ...(d.noData ?? []),
+    ]),
+  ];
+  const label = d.label ? d.label : uiWord('choropleth', lang);
+  const end = lang === 'zh' ? '。' : '.';
+  const parts: string[] = [];
+  if (!withValue.length) {
+    parts.push(lang === 'zh' ? `${label}：没有数值${end}` : `${label}: no values${end}`);
+  } else {
+    const [topCode, topValue] = withValue[0]!;
+    const [lowCode, lowValue] = withValue.at(-1)!;
+    const top = withValue.slice(0, 3).map(([c]) => name(c));
+    parts.push(
+      lang === 'zh'
+        ? `${label}：${withValue.length} 个单位有数据，从${name(lowCode)}的 ${fmt(lowValue)} 到${name(topCode)}的 ${fmt(topValue)}；最高的是${listOf(top, 'zh')}${end}`
+        : `${label}: data for ${withValue.length} units, from ${name(lowCode)} (${fmt(lowValue)}) to ${name(topCode)} (${fmt(topValue)}); highest: ${listOf(top, 'en', true)}${end}`,
+    );
+    parts.push(
+      lang === 'zh'
+        ? `按${SCALE_NAMES.zh[scale]}分为 ${d.classes} 级${end}`
+        : `Classed by ${SCALE_NAMES.en[scale]} into ${d.classes} classes${end}`,
+    );
+  }
+  if (missing.length) {
+    const shown = missing.slice(0, 5).map(name);
+    const more = missing.length > 5 ? (lang === 'zh' ? ' 等' : ' and others') : '';
+    parts.push(
+      lang === 'zh'
+        ? `${missing.length} 个单位无数据：${listOf(shown, 'zh')}${more}${end}`
+        : `No data for ${missing.length} units: ${listOf(shown, 'en')}${more}${end}`,
+    );
+  }
+  return parts.join(lang === 'zh' ? '' : ' ');
+}

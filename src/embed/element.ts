@@ -70,6 +70,8 @@ export function defineQuyuMap(deps: EmbedDeps, tagName = 'quyu-map'): CustomElem
     static observedAttributes = ['spec', 'src', 'layout'];
     #embed: Promise<Embed> | undefined;
     #current: Embed | undefined;
+    /** Counts renders: a render overtaken by a newer one (a quick change of spec) removes what it drew. */
+    #token = 0;
 
     get embed(): Promise<Embed> {
       this.#embed ??= this.#render();
@@ -91,15 +93,24 @@ export function defineQuyuMap(deps: EmbedDeps, tagName = 'quyu-map'): CustomElem
     }
 
     async #render(): Promise<Embed> {
+      const token = ++this.#token;
       this.#current?.remove();
+      this.#current = undefined;
       try {
         const spec = parseMapSpec(await specSource(this));
+        if (token !== this.#token) return this.embed;
         const root = document.createElement('figure');
         this.replaceChildren(root);
-        this.#current = await renderEmbed(root, spec, { ...deps, embedId: this.id || deps.embedId });
+        const embed = await renderEmbed(root, spec, { ...deps, embedId: this.id || deps.embedId });
+        if (token !== this.#token) {
+          embed.remove();
+          return this.embed;
+        }
+        this.#current = embed;
         this.dispatchEvent(new CustomEvent('quyu-ready', { detail: this.#current }));
         return this.#current;
       } catch (error) {
+        if (token !== this.#token) return this.embed;
         const box = document.createElement('div');
         box.className = 'quyu-error';
         box.setAttribute('role', 'alert');

@@ -1,15 +1,18 @@
 /**
- * PNG export of an embedded map: the title, the map, its legend, the 南海诸岛 inset and the source line,
- * composed on one canvas at 1x or 2x. Drawn from the same data the page shows (legend sections, inset
- * drawing), not by screenshotting the DOM, so it works under a strict Content-Security-Policy.
+ * PNG export of an embedded map: the title, the map, its one legend (every class and "no data"), the scale
+ * bar, the 南海诸岛 inset clipped to its box, notes and the source line with the 示意图/审图号 note, composed
+ * on one canvas at 1x or 2x. Drawn from the same figure model the page shows (legend sections, inset
+ * drawing), not by screenshotting the DOM, so it works under a strict Content-Security-Policy. The legend
+ * lies where the screen puts it: over the map's top-left corner, or below the map at phone width.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas } from '../atlas/atlas.ts';
 import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { southChinaSeaInset } from '../maplibre/map/inset.ts';
-import type { LegendSection, LegendSwatch } from '../maplibre/support/layer-set.ts';
+import type { LayerSet, LegendSection, LegendSwatch } from '../maplibre/support/layer-set.ts';
 import { mergeLegends, resolveTheme } from '../maplibre/support/layer-set.ts';
-import { sourceLine } from './export-svg.ts';
+import { withoutBidiControls as plain } from '../text/index.ts';
+import { LEGEND_BOX, legendRows, scaleBar, sourceLine, wrapText } from './export-svg.ts';
 import type { MapSpec } from './spec.ts';
 
 export interface ExportOptions {
@@ -21,26 +24,16 @@ export interface ExportOptions {
   atlas: Atlas;
   inset: boolean;
   scale: 1 | 2;
+  /** The figure's one legend (default: merged from the handles' layer sets). */
+  legend?: LegendSection[];
+  /** Draw the legend below the map (as on a phone) rather than over its top-left corner. */
+  legendBelow?: boolean;
+  /** Everything drawn (only its legends are read when `legend` is not given). */
+  layerSets?: LayerSet[];
 }
 
 function fontStack(stack: string[]): string {
   return stack.map((f) => (/\s/.test(f) ? `"${f.replace(/ (Bold|Regular)$/, '')}"` : f)).join(', ');
-}
-
-/** Wraps text to lines no wider than `width`. CJK text breaks anywhere; Latin text at spaces. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];
-  for (const t of tokens) {
-    const next = line + t;
-    if (ctx.measureText(next).width > width && line.trim()) {
-      lines.push(line.trimEnd());
-      line = t.trimStart();
-    } else line = next;
-  }
-  if (line.trim()) lines.push(line.trim());
-  return lines;
 }
 
 function drawSwatch(
@@ -48,36 +41,44 @@ function drawSwatch(
   s: LegendSwatch | undefined,
   x: number,
   y: number,
-  size: number,
+  halo: string,
 ) {
   if (!s) return;
   ctx.save();
-  ctx.globalAlpha = s.opacity ?? 1;
   if (s.kind === 'fill') {
     ctx.fillStyle = s.color;
     ctx.globalAlpha = s.opacity ?? 0.6;
-    ctx.fillRect(x, y, size, size * 0.7);
+    ctx.fillRect(x, y, 16, 11);
     ctx.globalAlpha = 1;
     ctx.strokeStyle = s.outline ?? s.color;
     ctx.lineWidth = s.strong ? 2 : 1;
     if (s.dash) ctx.setLineDash(s.dash.map((d) => d * 2));
-    ctx.strokeRect(x, y, size, size * 0.7);
+    ctx.strokeRect(x + 0.5, y + 0.5, 15, 10);
   } else if (s.kind === 'line') {
+    ctx.globalAlpha = s.opacity ?? 1;
     ctx.strokeStyle = s.color;
     ctx.lineWidth = s.width ?? 2;
     if (s.dash) ctx.setLineDash(s.dash.map((d) => d * (s.width ?? 2)));
     ctx.beginPath();
-    ctx.moveTo(x, y + size * 0.35);
-    ctx.lineTo(x + size, y + size * 0.35);
+    ctx.moveTo(x, y + 5.5);
+    ctx.lineTo(x + 16, y + 5.5);
     ctx.stroke();
   } else {
-    ctx.fillStyle = s.color;
-    ctx.strokeStyle = s.color;
+    const hollow = (s.kind === 'ring' && !s.filled) || (s.kind === 'symbol' && s.hollow);
+    ctx.globalAlpha = s.opacity ?? 1;
     ctx.beginPath();
-    ctx.arc(x + size / 2, y + size * 0.35, size * 0.3, 0, Math.PI * 2);
-    if (s.kind === 'ring' && !s.filled) ctx.stroke();
-    else if (s.kind === 'symbol' && s.hollow) ctx.stroke();
-    else ctx.fill();
+    ctx.arc(x + 8, y + 5.5, 4.5, 0, Math.PI * 2);
+    if (hollow) {
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = 1.8;
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = s.color;
+      ctx.fill();
+      ctx.strokeStyle = halo;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
   }
   ctx.restore();
 }
@@ -100,35 +101,65 @@ function waitIdle(map: MapLibreMap): Promise<void> {
 export async function exportPng(options: ExportOptions): Promise<Blob> {
   const { map, root, spec, handles, scale } = options;
   const theme = resolveTheme(spec.theme);
-  const lang = spec.lang;
   const previousRatio = map.getPixelRatio();
   if (previousRatio !== scale) {
     map.setPixelRatio(scale);
     await waitIdle(map);
   }
   const mapCanvas = map.getCanvas();
-  const cssW = Math.round(root.getBoundingClientRect().width) || mapCanvas.clientWidth;
   const mapW = mapCanvas.clientWidth;
   const mapH = mapCanvas.clientHeight;
   const pad = 16;
+  const cssW = Math.max(mapW + 2 * pad, Math.round(root.getBoundingClientRect().width) || 0);
   const font = fontStack(theme.font);
   const bold = fontStack(theme.fontBold);
 
   const canvas = document.createElement('canvas');
-  const measure = canvas.getContext('2d')!;
-  measure.font = `bold 20px ${bold}`;
-  const titleLines = spec.title ? wrap(measure, spec.title, cssW - 2 * pad) : [];
-  measure.font = `14px ${font}`;
-  const subLines = spec.subtitle ? wrap(measure, spec.subtitle, cssW - 2 * pad) : [];
-  const sourceText = sourceLine(spec);
-  measure.font = `12px ${font}`;
-  const sourceLines = wrap(measure, sourceText, cssW - 2 * pad);
-  const headerH =
-    (titleLines.length ? titleLines.length * 26 + 4 : 0) +
-    subLines.length * 20 +
-    (titleLines.length || subLines.length ? 8 : 0);
-  const footerH = sourceLines.length * 17 + 12;
-  const cssH = pad + headerH + mapH + footerH + pad / 2;
+  const m = canvas.getContext('2d')!;
+  const measure = (f: string) => (t: string) => {
+    m.font = f;
+    return m.measureText(t).width;
+  };
+  const textW = cssW - 2 * pad;
+  const titleLines = spec.title ? wrapText(plain(spec.title), textW, measure(`bold 20px ${bold}`), 4) : [];
+  const subLines = spec.subtitle ? wrapText(plain(spec.subtitle), textW, measure(`14px ${font}`), 6) : [];
+  const noteLines = spec.notes ? wrapText(plain(spec.notes), textW, measure(`12px ${font}`), 12) : [];
+  const sourceLines = wrapText(sourceLine(spec), textW, measure(`12px ${font}`), 8);
+  const headH =
+    titleLines.length * 26 + subLines.length * 20 + (titleLines.length || subLines.length ? 8 : 0);
+
+  // The one legend, laid out as the SVG lays it out (same rows, same box).
+  const sections = spec.legend
+    ? (options.legend ??
+      mergeLegends((options.layerSets ?? handles.map((h) => h.layerSet)).map((s) => s.legend)))
+    : [];
+  const rows = legendRows(sections);
+  const legendW = Math.min(LEGEND_BOX.maxWidth, options.legendBelow ? mapW : Math.max(160, mapW * 0.45));
+  const rowTextW = legendW - 2 * LEGEND_BOX.pad - LEGEND_BOX.swatch;
+  const itemFont = `${LEGEND_BOX.font}px ${font}`;
+  const headFont = `bold ${LEGEND_BOX.headFont}px ${bold}`;
+  const noteFont = `10px ${font}`;
+  const laid = rows.flatMap((r) => {
+    const lines = wrapText(
+      r.text,
+      r.swatch ? rowTextW : legendW - 2 * LEGEND_BOX.pad,
+      measure(r.head ? headFont : itemFont),
+      4,
+    );
+    const out = lines.map((t, i) => ({ row: r, text: t, first: i === 0, note: '' }));
+    if (r.note) {
+      const last = out.at(-1)!;
+      const room = rowTextW - measure(itemFont)(last.text) - 5;
+      if (measure(noteFont)(r.note) <= room) last.note = r.note;
+      else out.push({ row: r, text: '', first: false, note: r.note });
+    }
+    return out;
+  });
+  const legendH = laid.length ? laid.length * LEGEND_BOX.row + 2 * LEGEND_BOX.pad : 0;
+  const below = laid.length > 0 && (options.legendBelow || legendH > mapH - 56);
+  const belowH = below ? legendH + 10 : 0;
+  const footH = belowH + noteLines.length * 17 + sourceLines.length * 17 + 14;
+  const cssH = pad + headH + mapH + footH;
 
   canvas.width = Math.round(cssW * scale);
   canvas.height = Math.round(cssH * scale);
@@ -136,69 +167,93 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
   ctx.scale(scale, scale);
   ctx.fillStyle = theme.panel.background;
   ctx.fillRect(0, 0, cssW, cssH);
-  ctx.textBaseline = 'top';
+  ctx.textBaseline = 'alphabetic';
   let y = pad;
   ctx.fillStyle = theme.panel.text;
   ctx.font = `bold 20px ${bold}`;
   for (const l of titleLines) {
-    ctx.fillText(l, pad, y);
+    ctx.fillText(l, pad, y + 20);
     y += 26;
   }
-  if (titleLines.length) y += 4;
   ctx.fillStyle = theme.panel.muted;
   ctx.font = `14px ${font}`;
   for (const l of subLines) {
-    ctx.fillText(l, pad, y);
+    ctx.fillText(l, pad, y + 14);
     y += 20;
   }
   if (titleLines.length || subLines.length) y += 8;
 
-  const mapX = Math.round((cssW - mapW) / 2);
+  const mapX = pad;
   const mapY = y;
   ctx.drawImage(mapCanvas, mapX, mapY, mapW, mapH);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(mapX, mapY, mapW, mapH);
+  ctx.clip();
 
-  // One legend for the figure, top-left over the map as on screen.
-  const sections: LegendSection[] = mergeLegends(handles.map((h) => h.layerSet.legend));
-  if (spec.legend && sections.length) {
-    const lw = Math.min(240, mapW * 0.45);
-    const rows: { text: string; swatch?: LegendSwatch; head?: boolean }[] = [];
-    for (const s of sections) {
-      if (s.title) rows.push({ text: s.title, head: true });
-      for (const e of s.entries.slice(0, 8)) rows.push({ text: e.label, swatch: e.swatch });
-      if (s.entries.length > 8)
-        rows.push({
-          text: lang === 'zh' ? `……另 ${s.entries.length - 8} 项` : `… ${s.entries.length - 8} more`,
-        });
-    }
-    const maxRows = Math.floor((mapH - 20) / 17);
-    const shown = rows.slice(0, maxRows);
-    const lh = shown.length * 17 + 12;
+  // The scale bar, bottom-left, as the screen shows it.
+  const center = map.getCenter();
+  const mpp = (40075016.686 * Math.cos((center.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+  const bar = scaleBar(mpp, 100);
+  ctx.save();
+  ctx.translate(mapX + 10, mapY + mapH - 12);
+  ctx.globalAlpha = 0.75;
+  ctx.fillStyle = theme.panel.background;
+  ctx.fillRect(-2, -14, bar.px + 4, 18);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = theme.panel.text;
+  ctx.lineWidth = 1.2;
+  ctx.beginPath();
+  ctx.moveTo(0, -6);
+  ctx.lineTo(0, 0);
+  ctx.lineTo(bar.px, 0);
+  ctx.lineTo(bar.px, -6);
+  ctx.stroke();
+  ctx.fillStyle = theme.panel.text;
+  ctx.font = `10px ${font}`;
+  ctx.fillText(bar.label, 3, -3);
+  ctx.restore();
+
+  const drawLegend = (x: number, ly: number) => {
     ctx.save();
-    ctx.globalAlpha = 0.92;
+    ctx.globalAlpha = 0.94;
     ctx.fillStyle = theme.panel.background;
-    ctx.fillRect(mapX + 10, mapY + 10, lw, lh);
-    ctx.restore();
+    ctx.fillRect(x, ly, legendW, legendH);
+    ctx.globalAlpha = 1;
     ctx.strokeStyle = theme.panel.border;
-    ctx.strokeRect(mapX + 10.5, mapY + 10.5, lw, lh);
-    let ly = mapY + 16;
-    for (const r of shown) {
-      ctx.font = r.head ? `bold 12px ${bold}` : `12px ${font}`;
-      ctx.fillStyle = r.head ? theme.panel.text : theme.panel.text;
-      if (r.swatch) drawSwatch(ctx, r.swatch, mapX + 18, ly + 2, 16);
-      const tx = mapX + (r.swatch ? 40 : 18);
-      const text = wrap(ctx, r.text, lw - (tx - mapX - 10) - 6)[0] ?? '';
-      ctx.fillText(text, tx, ly);
-      ly += 17;
-    }
-  }
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + 0.5, ly + 0.5, legendW - 1, legendH - 1);
+    laid.forEach((r, i) => {
+      const ty = ly + LEGEND_BOX.pad + i * LEGEND_BOX.row;
+      if (r.first && r.row.swatch) drawSwatch(ctx, r.row.swatch, x + LEGEND_BOX.pad, ty + 2, theme.iconHalo);
+      const tx = x + LEGEND_BOX.pad + (r.row.swatch ? LEGEND_BOX.swatch : 0);
+      if (r.text) {
+        ctx.font = r.row.head ? headFont : itemFont;
+        ctx.fillStyle = r.row.head ? theme.panel.muted : theme.panel.text;
+        ctx.fillText(r.text, tx, ty + 11);
+      }
+      if (r.note) {
+        ctx.font = itemFont;
+        const nx = r.text ? tx + ctx.measureText(r.text).width + 5 : tx;
+        ctx.font = noteFont;
+        ctx.fillStyle = theme.panel.muted;
+        ctx.fillText(r.note, nx, ty + 11);
+      }
+    });
+    ctx.restore();
+  };
+  if (laid.length && !below) drawLegend(mapX + 10, mapY + 10);
 
-  // The 南海诸岛 inset, bottom-right, from the atlas' own objects.
+  // The 南海诸岛 inset, bottom-right, from the atlas' own objects, clipped to its box.
   if (options.inset) {
-    const drawing = southChinaSeaInset({ atlas: options.atlas, theme, lang, width: 110 });
+    const drawing = southChinaSeaInset({ atlas: options.atlas, theme, lang: spec.lang, width: 110 });
     const ix = mapX + mapW - drawing.width - 10;
     const iy = mapY + mapH - drawing.height - 10;
     ctx.save();
     ctx.translate(ix, iy);
+    ctx.beginPath();
+    ctx.rect(0, 0, drawing.width, drawing.height);
+    ctx.clip();
     for (const p of drawing.paths) {
       if (!p.d) continue;
       const path = new Path2D(p.d);
@@ -217,17 +272,25 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
     ctx.strokeRect(0.5, 0.5, drawing.width - 1, drawing.height - 1);
     ctx.fillStyle = drawing.labelColor;
     ctx.font = `10px ${font}`;
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(drawing.label, drawing.width - ctx.measureText(drawing.label).width - 4, drawing.height - 3);
+    ctx.fillText(drawing.label, drawing.width - ctx.measureText(drawing.label).width - 4, drawing.height - 4);
     ctx.restore();
-    ctx.textBaseline = 'top';
   }
+  ctx.restore(); // the map clip
 
-  y = mapY + mapH + 8;
-  ctx.fillStyle = theme.panel.muted;
+  y = mapY + mapH + 4;
+  if (below) {
+    drawLegend(pad, y + 6);
+    y += belowH;
+  }
+  ctx.fillStyle = theme.panel.text;
   ctx.font = `12px ${font}`;
+  for (const l of noteLines) {
+    ctx.fillText(l, pad, y + 14);
+    y += 17;
+  }
+  ctx.fillStyle = theme.panel.muted;
   for (const l of sourceLines) {
-    ctx.fillText(l, pad, y);
+    ctx.fillText(l, pad, y + 14);
     y += 17;
   }
 

@@ -1,26 +1,39 @@
 /**
- * The embed runtime: turns a validated map spec into an accessible figure — title, map, legend, source
- * line, text description, export buttons — and tells a parent page its height.
+ * The embed runtime: turns a validated map spec into an accessible figure — title, map, one legend, notes,
+ * source line, text description, export buttons — and tells a parent page its height.
  *
- * Everything from the spec is untrusted: text goes in with `textContent` only, links only as validated
- * http(s) URLs, and no inline script or style is created (styles come from `embed.css`), so the page works
- * under a strict Content-Security-Policy.
+ * ```
+ *  figure.quyu-embed
+ *   ├ header   h2.quyu-title · p.quyu-subtitle
+ *   ├ div.quyu-body   div.quyu-map (MapLibre, scale bar bottom-left, 南海诸岛 inset bottom-right)
+ *   │                 div.quyu-legend-box (one legend, collapsible: over the map's top-left corner on wide
+ *   │                                      screens, below the map at phone width — embed.css decides)
+ *   └ footer   p.quyu-notes · p.quyu-source · details.quyu-description · div.quyu-actions
+ * ```
+ *
+ * Everything from the spec is untrusted: text goes in with `textContent` only, user text that shares a
+ * line with the product's own words is isolated (`<bdi>`, `dir="auto"`), links only as validated http(s)
+ * URLs, and no inline script or style is created (styles come from `embed.css`; sizes are set through the
+ * CSSOM, which a strict `style-src` allows), so the page works under a strict Content-Security-Policy.
  */
 import type * as MapLibre from 'maplibre-gl';
-import type { Atlas } from '../atlas/atlas.ts';
+import type { Topology } from 'topojson-specification';
+import { Atlas } from '../atlas/atlas.ts';
 import { loadAtlas } from '../atlas/load.ts';
-import type { Layout } from '../layouts/schema.ts';
-import { choroplethLayers } from '../maplibre/builders/choropleth.ts';
+import type { Layout, Source } from '../layouts/schema.ts';
 import { addLayerSet } from '../maplibre/map/add-layer-set.ts';
-import { addLayout, joinLegend, type LayoutHandle } from '../maplibre/map/add-layout.ts';
+import { addLayout, type LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
+import { LegendControl } from '../maplibre/map/legend.ts';
 import { baseStyle } from '../maplibre/style/base-style.ts';
+import type { LegendSection } from '../maplibre/support/layer-set.ts';
 import { labelled, uiWord } from '../text/index.ts';
-import { describeLayout } from './describe.ts';
 import { exportPng } from './export.ts';
 import { exportSvg } from './export-svg.ts';
+import { describeFigure, type FigureData, figureData, figureLegend } from './figure.ts';
+import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
 import { resolveLayouts } from './layouts.ts';
-import { type MapSpec, resolveChoroplethValues } from './spec.ts';
+import type { MapSpec } from './spec.ts';
 
 /** What the embed needs from its environment. */
 export interface EmbedDeps {
@@ -28,6 +41,8 @@ export interface EmbedDeps {
   maplibregl: typeof MapLibre;
   /** URL of the atlas file (`china-10m.json`); default: the file in the package. */
   atlasUrl?: string;
+  /** The atlas itself, loaded or as a topology (a single-file figure carries it inline). */
+  atlas?: Atlas | Topology;
   /** Id sent with height messages, so a host page with several embeds can tell them apart. */
   embedId?: string;
 }
@@ -39,21 +54,24 @@ export interface Embed {
   layouts: Layout[];
   handles: LayoutHandle[];
   spec: MapSpec;
-  /** The generated text description. */
+  /** The data layers: resolved keys (matched, ambiguous, unmatched rows), classes and "no data" units. */
+  data: FigureData[];
+  /** The one legend, as the screen, the PNG and the SVG show it. */
+  legend: LegendSection[];
+  /** What the view frames, and whether the 南海诸岛 inset is shown. */
+  frame: Frame;
+  /** The generated text description (data first, then the layouts). */
   description: string;
   /** Resolves on the map's first `idle`. */
   idle: Promise<void>;
-  /** PNG of the whole figure (title, map, legend, inset, source line) at 1x or 2x. */
+  /** PNG of the whole figure (title, map, legend, inset, notes, source line) at 1x or 2x. */
   toPng(scale?: 1 | 2): Promise<Blob>;
   /** The same figure as a static SVG, for print. */
   toSvg(): Promise<Blob>;
   remove(): void;
 }
 
-const NATIONAL: [[number, number], [number, number]] = [
-  [73.4, 17.5],
-  [135.1, 53.6],
-];
+let figureCount = 0;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -64,6 +82,18 @@ function el<K extends keyof HTMLElementTagNameMap>(
   e.className = className;
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/** A block of user text: its direction from its first strong character, isolated from what follows. */
+function userBlock<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) {
+  const e = el(tag, className, text);
+  e.dir = 'auto';
+  return e;
+}
+
+/** User text inside a line of the product's own words: a `<bdi>`, so it cannot reorder them. */
+function bdi(text: string, className = ''): HTMLElement {
+  return el('bdi', className, text);
 }
 
 /**
@@ -81,25 +111,15 @@ export function postHeight(root: HTMLElement, embedId: string): void {
   window.parent.postMessage({ 'datawrapper-height': { [embedId]: height } }, '*');
 }
 
-function boundsOfCodes(atlas: Atlas, codes: string[]): [[number, number], [number, number]] {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      w = Math.min(w, x);
-      e = Math.max(e, x);
-      s = Math.min(s, y);
-      n = Math.max(n, y);
-    } else for (const d of c as unknown[]) visit(d);
-  };
-  for (const code of codes) visit(atlas.feature(code).geometry.coordinates);
-  return [
-    [w, s],
-    [e, n],
-  ];
+async function atlasOf(deps: EmbedDeps): Promise<Atlas> {
+  if (deps.atlas instanceof Atlas) return deps.atlas;
+  if (deps.atlas) return loadAtlas({ topology: deps.atlas });
+  return loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {});
+}
+
+/** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */
+function legendOverMap(box: HTMLElement): boolean {
+  return getComputedStyle(box).position === 'absolute';
 }
 
 /**
@@ -123,28 +143,35 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   root.lang = lang === 'zh' ? 'zh-CN' : 'en';
 
   const header = el('header', 'quyu-header');
-  if (spec.title) header.append(el('h2', 'quyu-title', spec.title));
-  if (spec.subtitle) header.append(el('p', 'quyu-subtitle', spec.subtitle));
+  if (spec.title) header.append(userBlock('h2', 'quyu-title', spec.title));
+  if (spec.subtitle) header.append(userBlock('p', 'quyu-subtitle', spec.subtitle));
+  const body = el('div', 'quyu-body');
   const mapBox = el('div', 'quyu-map');
-  // CSSOM, not a style attribute: allowed under a strict style-src.
+  // CSSOM, not a style attribute: allowed under a strict style-src. The legend reads the map's height.
   mapBox.style.height = `${spec.height}px`;
+  body.style.setProperty('--quyu-map-height', `${spec.height}px`);
+  const legendBox = el('div', 'quyu-legend-box');
+  body.append(mapBox, legendBox);
   const footer = el('footer', 'quyu-footer');
+  if (spec.notes) footer.append(userBlock('p', 'quyu-notes', spec.notes));
   const sourceLine = el('p', 'quyu-source');
   if (spec.source) {
     sourceLine.append(labelled(uiWord('source', lang), lang));
     if (spec.sourceUrl) {
-      const a = el('a', 'quyu-source-link', spec.source);
+      const a = el('a', 'quyu-source-link');
+      a.append(bdi(spec.source));
       a.href = spec.sourceUrl; // validated http(s) by the spec schema
       a.rel = 'noopener noreferrer';
       a.target = '_blank';
       sourceLine.append(a);
-    } else sourceLine.append(spec.source);
+    } else sourceLine.append(bdi(spec.source));
     sourceLine.append(' · ');
   }
   sourceLine.append(uiWord('review', lang));
   const details = el('details', 'quyu-description');
   const summary = el('summary', 'quyu-description-title', uiWord('description', lang));
   const descText = el('p', 'quyu-description-text');
+  descText.dir = 'auto';
   details.append(summary, descText);
   const actions = el('div', 'quyu-actions');
   const png1 = el('button', 'quyu-button', uiWord('png', lang));
@@ -155,113 +182,185 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   svgButton.type = 'button';
   actions.append(png1, png2, svgButton);
   footer.append(sourceLine, details, actions);
-  root.append(header, mapBox, footer);
+  root.append(header, body, footer);
 
-  const [atlas, layouts] = await Promise.all([
-    loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {}),
-    resolveLayouts(spec),
-  ]);
+  const [atlas, layouts] = await Promise.all([atlasOf(deps), resolveLayouts(spec)]);
 
   const types = spec.show?.types;
   const ids = spec.show?.ids;
-  const description = layouts
-    .map((l) => describeLayout(l, lang, { types, ids }))
-    .join(lang === 'zh' ? '' : ' ');
+  const selected = (item: Layout['items'][number]) =>
+    (!types || types.includes(item.type)) && (!ids || ids.includes(item.id));
+  const data = figureData(spec, atlas);
+  const description = describeFigure(spec, data, layouts);
   descText.textContent = description;
+  descText.id = `quyu-description-${++figureCount}`;
+  // Without alt text of its own, the map is described by the generated description.
+  if (!spec.alt) mapBox.setAttribute('aria-describedby', descText.id);
   mapBox.setAttribute('role', 'region');
-  mapBox.setAttribute('aria-label', `${spec.title ?? uiWord('mapLabel', lang)}. ${uiWord('keys', lang)}`);
+  mapBox.setAttribute(
+    'aria-label',
+    `${spec.alt ?? spec.title ?? uiWord('mapLabel', lang)} ${uiWord('keys', lang)}`,
+  );
 
-  const national = spec.focus === 'national' || (!spec.focus && layouts.some((l) => l.region === 'China'));
-  const bounds =
-    spec.focus === 'national'
-      ? NATIONAL
-      : spec.focus && 'codes' in spec.focus
-        ? boundsOfCodes(atlas, spec.focus.codes)
-        : spec.focus && 'bounds' in spec.focus
-          ? ([
-              [spec.focus.bounds[0], spec.focus.bounds[1]],
-              [spec.focus.bounds[2], spec.focus.bounds[3]],
-            ] as [[number, number], [number, number]])
-          : NATIONAL;
-  const style = spec.basemap === 'quyu' ? baseStyle({ atlas, theme: spec.theme, lang }) : spec.basemap.style;
-  const crs = spec.basemap === 'quyu' ? 'wgs84' : spec.basemap.crs;
+  const dataCodes = data.flatMap((d) => [
+    ...Object.keys(d.resolved.values).filter((c) => d.resolved.values[c] !== null),
+    ...d.noData,
+  ]);
+  const frame = frameOf(spec, layouts, dataCodes, atlas);
+  const basemap = spec.basemap;
+  const quyuBase = basemap === 'quyu';
+  const style = basemap === 'quyu' ? baseStyle({ atlas, theme: spec.theme, lang }) : basemap.style;
+  const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
+  const b = frame.bounds;
+  if (quyuBase && frame.national) {
+    // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
+    // (beyond it the base map's neighbouring land ends in a straight line at 60°E).
+    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const need = Math.ceil(
+      ((mapBox.clientWidth || 800) * (merc(b[3]) - merc(b[1]))) / ((84 * Math.PI) / 180),
+    );
+    if (need > spec.height) {
+      mapBox.style.height = `${Math.min(need, 2000)}px`;
+      body.style.setProperty('--quyu-map-height', `${Math.min(need, 2000)}px`);
+    }
+  }
   const map = new maplibregl.Map({
     container: mapBox,
     style,
-    bounds,
+    bounds: [
+      [b[0], b[1]],
+      [b[2], b[3]],
+    ],
     fitBoundsOptions: { padding: 20 },
+    // The base map's neighbouring land is cut at 60°E/150°E: never show beyond it.
+    ...(quyuBase
+      ? {
+          maxBounds: [
+            [BASE_MAP_EXTENT[0], BASE_MAP_EXTENT[1]],
+            [BASE_MAP_EXTENT[2], BASE_MAP_EXTENT[3]],
+          ] as [[number, number], [number, number]],
+        }
+      : {}),
     attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
     fadeDuration: 0,
   });
-  map.getCanvas().setAttribute('aria-label', spec.title ?? uiWord('mapLabel', lang));
+  map.getCanvas().setAttribute('aria-label', spec.alt ?? spec.title ?? uiWord('mapLabel', lang));
   const idle = new Promise<void>((resolve, reject) => {
     map.once('idle', () => resolve());
     map.once('error', (e: MapLibre.ErrorEvent) => reject(e.error));
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  // The scale bar sits bottom-left, under the legend's reach (the legend box stops above it).
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
-  const handles = layouts.map((layout, i) =>
+  // Layouts drawn over data are outlines only, so they never hide the data.
+  const handles = layouts.map((layout) =>
     addLayout(map, layout, {
       atlas,
       theme: spec.theme,
       lang,
       crs,
-      items:
-        types || ids
-          ? (item) => (!types || types.includes(item.type)) && (!ids || ids.includes(item.id))
-          : undefined,
-      legend: spec.legend ? 'top-left' : false,
-      // One legend for the figure: every layout joins it under the figure's title.
-      title: spec.title,
-      subtitle: i === 0 ? spec.subtitle : undefined,
+      items: types || ids ? selected : undefined,
+      legend: false,
       inset: false,
+      areas: data.length ? 'outline' : 'filled',
     }),
   );
-  spec.layers.forEach((layer, i) => {
-    // Keys may be names or codes: the gazetteer resolves them; what did not match is said in the legend.
-    const resolved = resolveChoroplethValues(layer.values);
-    const set = choroplethLayers(resolved.values, {
-      atlas,
-      theme: spec.theme,
-      lang,
-      scale: layer.scale,
-      classes: layer.classes,
-      thresholds: layer.thresholds,
-      title: layer.label,
-      name: `choropleth-${i}`,
-    });
-    if (resolved.note) {
-      set.legend.push({
-        key: `choropleth-${i}-unmatched`,
-        title: lang === 'zh' ? '未匹配的行' : 'Rows not matched',
-        entries: [{ label: resolved.note[lang] }],
-      });
-    }
-    const add = () => addLayerSet(map, set);
+  for (const d of data) {
+    const add = () => addLayerSet(map, d.set);
     if (map.isStyleLoaded()) add();
     else map.once('load', add);
-    // One legend for the figure: the choropleth's classes join the layouts' legend.
-    if (spec.legend) joinLegend(map, set.legend, { theme: spec.theme, lang });
-  });
+  }
+
+  // One legend for the figure: the data's classes, then the overlays (figureLegend).
+  const legend = figureLegend(
+    spec,
+    data,
+    handles.map((h) => h.layerSet),
+  );
+  const sources: Source[] = layouts.flatMap((l) =>
+    l.items.filter(selected).flatMap((i) => (i.source ? [i.source] : [])),
+  );
+  if (legend.length) {
+    const control = new LegendControl({
+      sections: legend,
+      sources,
+      theme: spec.theme,
+      lang,
+      collapsible: uiWord('legend', lang),
+      layout: 'panel',
+    });
+    legendBox.append(control.onAdd(map));
+  } else legendBox.hidden = true;
+
   let inset: SouthChinaSeaInset | undefined;
-  if (spec.inset ?? national) {
+  if (frame.inset) {
     inset = new SouthChinaSeaInset({ atlas, theme: spec.theme, lang });
     map.addControl(inset, 'bottom-right');
   }
-  if (!spec.focus && !national) handles[0]?.fitBounds({ animate: false });
 
+  // Frame the data, leaving room for the legend where it lies over the map. Refit when the width changes,
+  // until the reader moves the map.
+  let moved = false;
+  map.on('movestart', (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) moved = true;
+  });
+  const refit = () => {
+    const over = !legendBox.hidden && legendOverMap(legendBox);
+    const width = mapBox.clientWidth;
+    const legendWidth = over ? legendBox.offsetWidth + 16 : 0;
+    const side = Math.max(12, Math.min(30, width * 0.04));
+    const padding = {
+      top: side,
+      bottom: side + (frame.inset ? 0 : 10),
+      right: side + (frame.inset ? Math.min(120, width * 0.2) : 0),
+      left: side + (legendWidth < width * 0.5 ? legendWidth : 0),
+    };
+    map.fitBounds(
+      [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+      { padding, animate: false },
+    );
+  };
+  refit();
+  let lastWidth = mapBox.clientWidth;
+  const onResize = () => {
+    const w = mapBox.clientWidth;
+    if (w && w !== lastWidth && !moved) refit();
+    lastWidth = w;
+  };
+  const resizeObserver = new ResizeObserver(onResize);
+  resizeObserver.observe(mapBox);
+
+  const exportOptions = () => ({
+    map,
+    root,
+    spec,
+    atlas,
+    legend,
+    legendBelow: legend.length > 0 && !legendOverMap(legendBox),
+    layerSets: [...data.map((d) => d.set), ...handles.map((h) => h.layerSet)],
+    inset: Boolean(inset),
+  });
   const embed: Embed = {
     map,
     atlas,
     layouts,
     handles,
     spec,
+    data,
+    legend,
+    frame,
     description,
     idle,
-    toPng: (scale = 1) => exportPng({ map, root, spec, handles, atlas, inset: Boolean(inset), scale }),
-    toSvg: () => exportSvg({ map, spec, handles, atlas, inset: Boolean(inset) }),
+    toPng: (scale = 1) => exportPng({ ...exportOptions(), handles, scale }),
+    toSvg: () => exportSvg({ ...exportOptions(), handles }),
     remove() {
+      resizeObserver.disconnect();
+      heightObserver.disconnect();
       for (const h of handles) h.remove();
       map.remove();
       root.replaceChildren();
@@ -272,7 +371,10 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     const blob = scale === 'svg' ? await embed.toSvg() : await embed.toPng(scale);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    const name = (spec.title ?? layouts[0]?.id ?? 'quyu').replace(/[\\/:*?"<>|\s]+/g, '-');
+    const name = (spec.title ?? layouts[0]?.id ?? 'quyu')
+      .replace(/[\\/:*?"<>|\s\u202a-\u202e\u2066-\u2069]+/g, '-')
+      .replace(/\p{Cc}+/gu, '-')
+      .slice(0, 80);
     a.download = scale === 'svg' ? `${name}.svg` : `${name}${scale === 2 ? '@2x' : ''}.png`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
@@ -282,7 +384,8 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   svgButton.addEventListener('click', () => void download('svg'));
 
   const report = () => postHeight(root, embedId);
-  new ResizeObserver(report).observe(root);
+  const heightObserver = new ResizeObserver(report);
+  heightObserver.observe(root);
   details.addEventListener('toggle', report);
   report();
   return embed;

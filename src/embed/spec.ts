@@ -9,7 +9,9 @@ import { OVERLAY_CRS } from '../crs/index.ts';
 import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
 import { inputSizeIssue } from '../errors/limits.ts';
 import { BUILTIN_LAYOUT_IDS, type BuiltinLayoutId } from '../layouts/builtins.ts';
+import { defineLayout } from '../layouts/define.ts';
 import { FiniteSchema, LayoutSchema } from '../layouts/schema.ts';
+import { PALETTE_IDS } from '../maplibre/builders/palettes.ts';
 import { matchRegion } from '../names/gazetteer.ts';
 import { matchRegions, type RegionMatches } from '../names/match-regions.ts';
 
@@ -40,21 +42,52 @@ const Code = v.pipe(v.string(), v.regex(/^\d{6}$/, 'a 6-digit GB/T 2260 code'));
 /** A choropleth key: a 6-digit code or a place name as people write it (resolved by the gazetteer). */
 const RegionKey = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+/** Longest text of each kind in a spec (characters): every text field is bounded. */
+export const TEXT_LIMITS = {
+  title: 200,
+  subtitle: 400,
+  source: 400,
+  notes: 600,
+  alt: 2000,
+  label: 120,
+  /** Names and titles inside inline layouts (`name`, `nameEn`, `title`, `titleEn`, `label`). */
+  layoutName: 200,
+  /** Any other text inside an inline layout (descriptions, notes, quotes, source titles). */
+  layoutText: 2000,
+} as const;
+
 /** A choropleth layer: a value per unit, classed by a d3 scale. */
 export const ChoroplethSpecSchema = v.strictObject({
   type: v.literal('choropleth'),
   /**
    * Values by unit: 6-digit codes or names (`"440100"`, `"广州"`, `"Harbin"`), resolved by the gazetteer;
-   * keys that are ambiguous or unmatched are left out and counted in the legend.
+   * keys that are ambiguous or unmatched are left out and reported (legend note, `resolveChoroplethValues`).
+   * `null` marks a unit without data: it is drawn in the "no data" class.
    */
-  values: v.record(RegionKey, FiniteSchema),
-  scale: v.optional(v.picklist(['quantize', 'quantile', 'threshold']), 'quantize'),
-  /** Class breaks for `threshold`. */
-  thresholds: v.optional(v.array(FiniteSchema)),
+  values: v.record(RegionKey, v.nullable(FiniteSchema)),
+  /**
+   * Classing: `ckmeans` natural breaks (default: no class is ever empty), `quantile` equal counts,
+   * `quantize` equal intervals, `threshold` the given `thresholds`.
+   */
+  scale: v.optional(v.picklist(['ckmeans', 'quantile', 'quantize', 'threshold']), 'ckmeans'),
+  /** Class breaks for `threshold` (ascending). */
+  thresholds: v.optional(v.pipe(v.array(FiniteSchema), v.maxLength(8))),
   classes: v.optional(v.pipe(FiniteSchema, v.integer(), v.minValue(2), v.maxValue(9)), 5),
-  /** Legend title, e.g. `GDP (亿元)`. */
-  label: v.optional(Text(120)),
+  /** A ColorBrewer scheme (`Blues`, `YlOrRd`, `RdBu` …); default: the theme's ramp. */
+  palette: v.optional(v.picklist(PALETTE_IDS)),
+  /** Legend title, e.g. `GDP（亿元）`. */
+  label: v.optional(Text(TEXT_LIMITS.label)),
+  /** A parent for the names (a province or prefecture name or code), e.g. `广东` for 白云区-style names. */
+  within: v.optional(RegionKey),
+  /**
+   * Which units without a value are drawn as "no data": `siblings` (default: the other units of the same
+   * level under the same parents as the data, e.g. all 21 of Guangdong's prefectures) or `none`.
+   */
+  noData: v.optional(v.picklist(['siblings', 'none']), 'siblings'),
 });
+
+/** A choropleth layer as written. */
+export type ChoroplethSpec = v.InferOutput<typeof ChoroplethSpecSchema>;
 
 export const MapSpecSchema = v.strictObject({
   /** Spec format version. */
@@ -69,9 +102,14 @@ export const MapSpecSchema = v.strictObject({
     }),
   ),
   layers: v.optional(v.array(ChoroplethSpecSchema), []),
-  /** What to frame: 'national', codes to fit, or a bounding box [west, south, east, north]. */
+  /**
+   * What to frame: `data` (default: the choropleth's units, else the layouts' units in their home region;
+   * a far item never pulls the view, far islands go to the inset), `national` (with the 南海诸岛 inset),
+   * codes to fit (e.g. a province: `{ "codes": ["440000"] }`), or a bounding box [west, south, east, north].
+   */
   focus: v.optional(
     v.union([
+      v.literal('data'),
       v.literal('national'),
       v.strictObject({ codes: v.pipe(v.array(Code), v.minLength(1)) }),
       v.strictObject({
@@ -85,10 +123,14 @@ export const MapSpecSchema = v.strictObject({
       }),
     ]),
   ),
-  title: v.optional(Text(200)),
-  subtitle: v.optional(Text(400)),
-  /** The source line under the map, e.g. `来源：广东省人民政府`. */
-  source: v.optional(Text(400)),
+  title: v.optional(Text(TEXT_LIMITS.title)),
+  subtitle: v.optional(Text(TEXT_LIMITS.subtitle)),
+  /** Notes under the map, above the source line (definitions, caveats). */
+  notes: v.optional(Text(TEXT_LIMITS.notes)),
+  /** The source line under the map, e.g. `广东省统计局`. */
+  source: v.optional(Text(TEXT_LIMITS.source)),
+  /** Alternative text of the figure for screen readers; default: the generated text description. */
+  alt: v.optional(Text(TEXT_LIMITS.alt)),
   sourceUrl: v.optional(HttpUrl),
   legend: v.optional(v.boolean(), true),
   lang: v.optional(v.picklist(['zh', 'en']), 'zh'),
@@ -232,7 +274,7 @@ export function parseMapSpec(input: unknown): MapSpec {
   }
   if (result.success) {
     const focus = result.output.focus;
-    const issues: QuyuIssue[] = [];
+    const issues: QuyuIssue[] = layoutTextIssues(result.output.layouts);
     if (focus && typeof focus === 'object' && 'codes' in focus) {
       focus.codes.forEach((code, i) => {
         const m = matchRegion(code, { suggestions: 3 });
@@ -250,20 +292,96 @@ export function parseMapSpec(input: unknown): MapSpec {
     if (issues.length) throw new QuyuError(issues);
     return result.output;
   }
-  const issues: QuyuIssue[] = result.issues
-    .flatMap(leafIssues)
-    .slice(0, LIMITS.issues)
-    .map((i) => ({
-      code: 'invalid-input',
-      path: pathOf(i),
-      value: i.input,
-      problem: { zh: `地图配置字段无效：${i.message}`, en: `Invalid map spec field: ${i.message}` },
-      fix: {
-        zh: `请对照 quyu 地图配置的 JSON Schema 修改该字段（期望：${i.expected ?? '见文档'}）`,
-        en: `Change the field to match quyu's map spec JSON Schema (expected: ${i.expected ?? 'see the docs'})`,
-      },
-    }));
-  throw new QuyuError(issues, result.issues.length - issues.length);
+  // An inline layout's problems are told exactly as defineLayout tells them (path, value and fix).
+  const inline = inlineLayoutIssues(value);
+  const issues: QuyuIssue[] = [
+    ...inline.issues,
+    ...result.issues
+      .flatMap(leafIssues)
+      .filter((i) => !inline.covered.some((prefix) => isUnderPath(pathOf(i), prefix)))
+      .map(schemaIssue),
+  ];
+  if (!issues.length) {
+    // Every schema problem was inside an inline layout that defineLayout accepts: report the schema's own.
+    issues.push(...result.issues.flatMap(leafIssues).map(schemaIssue));
+  }
+  throw new QuyuError(issues.slice(0, LIMITS.issues), Math.max(0, issues.length - LIMITS.issues));
+}
+
+function isUnderPath(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
+function schemaIssue(i: v.BaseIssue<unknown>): QuyuIssue {
+  return {
+    code: 'invalid-input',
+    path: pathOf(i),
+    value: i.input,
+    problem: { zh: `地图配置字段无效：${i.message}`, en: `Invalid map spec field: ${i.message}` },
+    fix: {
+      zh: `请对照 quyu 地图配置的 JSON Schema 修改该字段（期望：${i.expected ?? '见文档'}）`,
+      en: `Change the field to match quyu's map spec JSON Schema (expected: ${i.expected ?? 'see the docs'})`,
+    },
+  };
+}
+
+/**
+ * The problems of the spec's inline layouts as `defineLayout` reports them, with paths from the spec
+ * (`layouts[0].items[0].status: Missing required field`), and the path prefixes they cover.
+ */
+function inlineLayoutIssues(spec: unknown): { issues: QuyuIssue[]; covered: string[] } {
+  const out: { issues: QuyuIssue[]; covered: string[] } = { issues: [], covered: [] };
+  const layouts = (spec as { layouts?: unknown } | null)?.layouts;
+  if (!Array.isArray(layouts)) return out;
+  layouts.forEach((l, i) => {
+    if (l === null || typeof l !== 'object') return;
+    try {
+      defineLayout(l);
+    } catch (e) {
+      if (!(e instanceof QuyuError)) return;
+      out.covered.push(`layouts[${i}]`);
+      for (const x of e.issues) out.issues.push({ ...x, path: `layouts[${i}]${x.path ? `.${x.path}` : ''}` });
+    }
+  });
+  return out;
+}
+
+const NAME_KEYS = new Set(['name', 'nameEn', 'title', 'titleEn', 'label']);
+
+/**
+ * Text in inline layouts longer than {@link TEXT_LIMITS} (names 200 characters, other text 2,000): a
+ * 33,333-character name would stall MapLibre's text layout. Walks at most the spec's own bounded size.
+ */
+function layoutTextIssues(layouts: MapSpec['layouts']): QuyuIssue[] {
+  const issues: QuyuIssue[] = [];
+  const walk = (value: unknown, path: string, key: string) => {
+    if (issues.length >= LIMITS.issues) return;
+    if (typeof value === 'string') {
+      const max = NAME_KEYS.has(key) ? TEXT_LIMITS.layoutName : TEXT_LIMITS.layoutText;
+      if (value.length > max) {
+        issues.push({
+          code: 'too-large',
+          path,
+          value,
+          problem: {
+            zh: `文字过长（${value.length} 个字符，上限 ${max}）`,
+            en: `Text too long (${value.length} characters, at most ${max})`,
+          },
+          fix: { zh: `请缩短到 ${max} 个字符以内`, en: `Shorten it to ${max} characters or fewer` },
+        });
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const [i, x] of value.entries()) walk(x, `${path}[${i}]`, key);
+    } else if (value && typeof value === 'object') {
+      for (const [k, x] of Object.entries(value)) walk(x, `${path}.${k}`, k);
+    }
+  };
+  layouts.forEach((l, i) => {
+    if (typeof l !== 'string') walk(l, `layouts[${i}]`, '');
+  });
+  return issues;
 }
 
 /**
@@ -345,8 +463,8 @@ export function decodeSpec(encoded: string): unknown {
 
 /** A choropleth's values by code, and what the gazetteer did with each key. */
 export interface ResolvedChoroplethValues {
-  /** Values by 6-digit code (keys that matched). */
-  values: Record<string, number>;
+  /** Values by 6-digit code (keys that matched; `null` for a unit without data). */
+  values: Record<string, number | null>;
   /** The gazetteer's answer for every key, in the order of the spec. */
   matches: RegionMatches;
   /** A note for the legend when some keys did not match ("2 of 31 rows not matched: …"), else undefined. */
@@ -366,15 +484,16 @@ export interface ResolvedChoroplethValues {
  * ```
  */
 export function resolveChoroplethValues(
-  values: Record<string, number> | Map<string | number, number>,
+  values: Record<string, number | null> | Map<string | number, number | null>,
+  options: { within?: string } = {},
 ): ResolvedChoroplethValues {
-  const entries: [unknown, number][] =
+  const entries: [unknown, number | null][] =
     values instanceof Map ? [...values] : Object.keys(values).map((k) => [k, values[k]!]);
   const matches = matchRegions(
     entries.map((e) => e[0]),
-    {},
+    options.within ? { within: options.within } : {},
   );
-  const out: Record<string, number> = {};
+  const out: Record<string, number | null> = {};
   matches.rows.forEach((r, i) => {
     if (r.status === 'matched' && !Object.hasOwn(out, r.code!)) out[r.code!] = entries[i]![1];
   });

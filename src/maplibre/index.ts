@@ -17,6 +17,8 @@ export {
   type ChoroplethScale,
   type ChoroplethStop,
   choroplethLayers,
+  classBreaks,
+  formatValue,
   rampColors,
 } from './builders/choropleth.ts';
 export { CITY_ROLE_DEFAULTS, type CityRoleOptions, cityRoleLayers } from './builders/city-role.ts';
@@ -63,6 +65,14 @@ export {
   type MetroCircleOptions,
   metroCircleLayers,
 } from './builders/metro-circle.ts';
+export {
+  PALETTE_IDS,
+  PALETTES,
+  type Palette,
+  type PaletteId,
+  type PaletteKind,
+  paletteColors,
+} from './builders/palettes.ts';
 export { addLayerSet, firstSymbolLayer, removeLayerSet, styleWithLayerSet } from './map/add-layer-set.ts';
 export {
   ADD_LAYOUT_DEFAULTS,
@@ -98,6 +108,7 @@ export type {
   ShapeName,
 } from './support/layer-set.ts';
 export { BUILDER_DEFAULTS, mergeLayerSets, mergeLegends } from './support/layer-set.ts';
+export { outlineOnly } from './support/outline-only.ts';
 export {
   arrowImage,
   type PatternKind,

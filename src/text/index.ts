@@ -147,6 +147,10 @@ export const UI_WORDS = {
   economicZones: { zh: '经济区与平台', en: 'Economic zones and platforms' },
   cityRoles: { zh: '城市定位', en: 'City roles' },
   choropleth: { zh: '分级', en: 'Classes' },
+  noData: { zh: '无数据', en: 'No data' },
+  unmatchedRows: { zh: '未匹配的行', en: 'Rows not matched' },
+  scaleBar: { zh: '比例尺', en: 'Scale' },
+  notes: { zh: '注', en: 'Note' },
   units: { zh: '个单位', en: 'units' },
   schematic: { zh: '示意联系', en: 'Schematic connection' },
   inset: { zh: '南海诸岛', en: 'South China Sea Islands' },
@@ -243,4 +247,34 @@ export function statusNote(status: Status, lang: Lang): string {
  */
 export function itemName(item: { name: string; nameEn?: string | undefined }, lang: Lang): string {
   return lang === 'en' && item.nameEn ? item.nameEn : item.name;
+}
+
+/** Explicit bidi embeddings, overrides and isolates (LRE … RLO, LRI … PDI). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * `text` without explicit bidi embeddings, overrides and isolates, for a text that stands alone (a title
+ * line in a PNG or SVG): it keeps its own characters' directions and cannot be reversed by an override.
+ *
+ * @example
+ * ```ts
+ * withoutBidiControls('\u202Eabc'); // 'abc'
+ * ```
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * `text` as a bidi isolate for drawing in a line of other text (a canvas, an SVG `<text>`): its explicit
+ * bidi controls are removed and it is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a
+ * right-to-left override in a user's text cannot reverse the words after it (the HTML equivalent is `<bdi>`).
+ *
+ * @example
+ * ```ts
+ * bidiIsolate('\u202Eevil'); // '\u2068evil\u2069'
+ * ```
+ */
+export function bidiIsolate(text: string): string {
+  return `\u2068${withoutBidiControls(text)}\u2069`;
 }

@@ -8,7 +8,8 @@ import { describeLayout } from '../../src/embed/describe.ts';
 import { encodeSpec, type MapSpecInput } from '../../src/embed/spec.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
 import { loadGazetteer } from '../../src/names/load.ts';
-import { type Harness, openMapPage, skipWithoutBrowser, startHarness } from './harness.ts';
+import { compareGolden, type Harness, openMapPage, skipWithoutBrowser, startHarness } from './harness.ts';
+import { legendCoverage } from './legend-coverage.ts';
 
 /** A crafted link: encodeSpec validates (every link it makes works), so an invalid spec is encoded by hand. */
 function base64url(value: unknown): string {
@@ -38,9 +39,18 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     expect(canvas.height).toBeGreaterThan(300);
     const text = await page.locator('.quyu-description-text').textContent();
     expect(text).toBe(describeLayout(guangdong, 'zh'));
+    // Framed on Guangdong: its 海南自由贸易港 item does not pull the view over the South China Sea.
+    const view = await page.evaluate(() => {
+      const b = window.__quyuMap!.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    });
+    expect(view[1]).toBeGreaterThan(17.5);
+    expect(view[3]).toBeLessThan(28);
+    expect(view[2]).toBeGreaterThan(117);
     expect(text).toContain('广州都市圈：包括广州市、佛山市');
     // keyboard: the map region is labelled and the canvas can take focus
     expect(await page.locator('.quyu-map').getAttribute('aria-label')).toMatch(/方向键/);
+    expect(await page.locator('.quyu-map').getAttribute('aria-describedby')).toMatch(/^quyu-description-/);
     await page.locator('canvas.maplibregl-canvas').focus();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
     await page.close();
@@ -104,7 +114,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
         parseError: doc.querySelector('parsererror') !== null,
         paths: doc.querySelectorAll('path').length,
         scripts: doc.querySelectorAll('script, foreignObject, [onerror]').length,
-        title: doc.querySelector('text')?.textContent,
+        title: doc.querySelector('title')?.textContent,
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent).join('|'),
       };
     });
@@ -113,7 +123,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     expect(result.scripts).toBe(0);
     expect(result.title).toBe(`广东五大都市圈 ${XSS}`);
     expect(result.texts).toContain('广州都市圈');
-    expect(result.texts).toContain('来源：广东省人民政府');
+    expect(result.texts).toContain('来源：\u2068广东省人民政府\u2069'); // the user's text, bidi-isolated
     await page.close();
   });
 
@@ -210,7 +220,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       title: document.querySelector('.quyu-title')?.textContent,
       subtitle: document.querySelector('.quyu-subtitle')?.textContent,
       source: document.querySelector('.quyu-source')?.textContent,
-      legend: document.querySelector('.maplibregl-ctrl')?.parentElement?.textContent ?? '',
+      legend: document.querySelector('.quyu-legend')?.textContent ?? '',
       links: [...document.querySelectorAll('quyu-map a')].map((a) => (a as HTMLAnchorElement).href),
     }));
     expect(result.pwned).toBeUndefined();
@@ -261,5 +271,205 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  const GDP: MapSpecInput = {
+    title: '广东各市 2023 年地区生产总值',
+    source: '示例数据',
+    layouts: ['guangdong'],
+    show: { types: ['metro-circle'] },
+    layers: [
+      {
+        type: 'choropleth',
+        label: 'GDP（亿元）',
+        palette: 'Blues',
+        values: {
+          廣州: 30355.73,
+          深圳市: 34606.4,
+          Foshan: 13276.14,
+          东莞: 11438.13,
+          惠州: 5639.68,
+          Zhuhai: 4233.22,
+        },
+      },
+    ],
+  };
+
+  it('data below overlays: the choropleth is drawn under the circles, which are outlines only; one legend', async () => {
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(GDP)}`, {
+      width: 900,
+      height: 900,
+    });
+    expect(errors).toEqual([]);
+    const order = await page.evaluate(() =>
+      window
+        .__quyuMap!.getStyle()
+        .layers.map(
+          (l) =>
+            [l.id, l.type, (l.metadata as Record<string, string> | undefined)?.['quyu:stack'] ?? ''] as const,
+        ),
+    );
+    const data = order.findIndex(([, , stack]) => stack === 'data');
+    const overlays = order
+      .map(([, , stack], i) => [stack, i] as const)
+      .filter(([stack]) => stack && stack !== 'data');
+    expect(data).toBeGreaterThan(0);
+    for (const [, i] of overlays) expect(i).toBeGreaterThan(data);
+    expect(order.filter(([id, type]) => id.startsWith('quyu-guangdong-') && type === 'fill')).toEqual([]);
+    expect(await page.locator('.quyu-legend').count()).toBe(1);
+    const legend = await page.locator('.quyu-legend').textContent();
+    expect(legend).toContain('无数据');
+    expect(legend?.split('GDP（亿元）').length).toBe(2); // said once
+    // The scale bar is never under the legend.
+    const boxes = await page.evaluate(() => {
+      const r = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect;
+      return { legend: r('.quyu-legend-box'), scale: r('.maplibregl-ctrl-scale') };
+    });
+    expect(boxes.legend.bottom).toBeLessThanOrEqual(boxes.scale.top);
+    const text = await page.locator('.quyu-description-text').textContent();
+    expect(text).toMatch(/^GDP（亿元）：6 个单位有数据，从珠海市的 4,233 到深圳市的 34,606/);
+    await page.close();
+  });
+
+  it('at phone width (375 px) the legend lies below the map (covers 0 %) and is collapsible; matches the golden', async () => {
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(GDP)}`, {
+      width: 375,
+      height: 800,
+    });
+    expect(errors).toEqual([]);
+    const cover = await page.evaluate(legendCoverage);
+    console.info(`legend coverage at 375 px: ${(cover.coverage * 100).toFixed(1)} %`);
+    expect(cover).toEqual({ coverage: 0, below: true });
+    await page.locator('.quyu-legend summary').click();
+    expect(await page.locator('.quyu-legend details').getAttribute('open')).toBeNull();
+    await page.locator('.quyu-legend summary').click();
+    const shot = await page.locator('figure').screenshot();
+    const golden = compareGolden('embed-phone-gdp', shot, { maxDiffRatio: 0.02 });
+    expect(golden.status, golden.message).not.toBe('mismatch');
+    // On a wide figure the legend lies over the map, clear of the scale bar.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.waitForTimeout(300);
+    const wide = await page.evaluate(legendCoverage);
+    console.info(`legend coverage at 1000 px: ${(wide.coverage * 100).toFixed(1)} %`);
+    expect(wide.coverage).toBeLessThan(0.3);
+    await page.close();
+  });
+
+  it('a wide national view never shows past the base map (60°E): the map grows taller', async () => {
+    const spec: MapSpecInput = { layouts: ['national'], height: 400 };
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 1400,
+      height: 900,
+    });
+    expect(errors).toEqual([]);
+    const view = await page.evaluate(() => {
+      const b = window.__quyuMap!.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    });
+    expect(view[0]).toBeGreaterThanOrEqual(60);
+    expect(view[2]).toBeLessThanOrEqual(150.001);
+    expect(view[1]).toBeLessThan(19); // Hainan in view
+    expect(view[3]).toBeGreaterThan(52); // 漠河 in view
+    expect(await page.locator('.quyu-inset').count()).toBe(1);
+    await page.close();
+  });
+
+  it('reacts to hash changes: a new #spec= redraws in place', async () => {
+    const { page, errors } = await openMapPage(h, '/examples/embed.html#layout=sichuan', {
+      width: 800,
+      height: 900,
+    });
+    expect(errors).toEqual([]);
+    const next = encodeSpec({ ...GDP, title: '新标题' });
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `spec=${next}`);
+    await page.waitForFunction(
+      () => document.querySelector('.quyu-title')?.textContent === '新标题',
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.evaluate(() => window.__quyuIdle);
+    expect(await page.locator('quyu-map figure').count()).toBe(1);
+    expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("bidi: a right-to-left override in a field cannot reverse the product's own text after it", async () => {
+    const RLO = '\u202E';
+    const spec: MapSpecInput = {
+      layouts: ['sichuan'],
+      title: `${RLO}标题`,
+      source: `${RLO}来源 evil`,
+      notes: `${RLO}注`,
+    };
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 800,
+      height: 900,
+    });
+    expect(errors).toEqual([]);
+    const source = await page.evaluate(() => {
+      const p = document.querySelector('.quyu-source')!;
+      return {
+        bdi: p.querySelector('bdi')?.textContent,
+        last: p.lastChild?.textContent,
+        title: document.querySelector('.quyu-title')!.getAttribute('dir'),
+      };
+    });
+    expect(source).toEqual({ bdi: `${RLO}来源 evil`, last: '示意图，无审图号', title: 'auto' });
+    // drawn: the note after the source reads left to right (the same pixels as without the override)
+    const draw = async (s: string) =>
+      page.evaluate((text) => {
+        const p = document.createElement('p');
+        p.className = 'quyu-source';
+        const b = document.createElement('bdi');
+        b.textContent = text;
+        p.append('来源：', b, ' · 示意图，无审图号');
+        document.body.append(p);
+        const r = document.createRange();
+        r.setStart(p.lastChild!, 3);
+        r.setEnd(p.lastChild!, 4);
+        const x = r.getBoundingClientRect().left - p.getBoundingClientRect().left;
+        p.remove();
+        return x;
+      }, s);
+    expect(await draw(`${RLO}abc`)).toBeCloseTo(await draw('abc'), 0);
+    const svg = await page.evaluate(async () => (await (await window.__quyuEmbed!).toSvg()).text());
+    expect(svg).not.toContain(RLO);
+    await page.close();
+  });
+
+  it('length: a 100,000-character title and a 33,333-character item name get a short error, never a stalled map', async () => {
+    const longName = {
+      id: 'x',
+      title: 't',
+      region: 'Guangdong',
+      items: [
+        {
+          type: 'metro-circle',
+          id: 'c',
+          name: 'x'.repeat(33_333),
+          status: 'verified',
+          core: '440300',
+          members: [{ code: '440300' }],
+        },
+      ],
+    };
+    for (const [spec, path] of [
+      [{ title: '长'.repeat(100_000) }, 'title'],
+      [{ layouts: [longName] }, 'layouts[0].items[0].name'],
+    ] as const) {
+      const page = await h.browser.newPage();
+      await page.goto(`${h.baseUrl}/examples/embed.html#spec=${base64url(spec)}`);
+      const alert = page.locator('.quyu-error');
+      await alert.waitFor({ timeout: 30_000 });
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain(path);
+      expect(text.length).toBeLessThan(1500);
+      await page.close();
+    }
   });
 });

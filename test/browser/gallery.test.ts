@@ -14,7 +14,8 @@ import { loadAtlas } from '../../src/atlas/index.ts';
 import { importBoundaries } from '../../src/import/index.ts';
 import { type Harness, openMapPage, ROOT, skipWithoutBrowser, startHarness } from './harness.ts';
 
-const MAP_PAGES = EXAMPLES.filter((e) => e.slug !== 'snippet');
+// The tools draw their maps in preview iframes (tested in embed.test.ts and studio.test.ts).
+const MAP_PAGES = EXAMPLES.filter((e) => e.slug !== 'snippet' && e.slug !== 'studio');
 const LAYOUT_PAGES = EXAMPLES.filter((e) => e.group === 'layout' || e.group === 'layer').map((e) => e.slug);
 
 describe('gallery files', () => {

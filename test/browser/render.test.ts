@@ -35,13 +35,21 @@ interface RenderCase {
   font: 'sans' | 'serif';
   /** Compare with a golden image. Default true. */
   golden?: boolean;
+  /** The browser test that takes and compares this case's image itself (a figure export, a phone width). */
+  by?: string;
 }
 
 const FONTS = { sans: "'Noto Sans CJK SC'", serif: "'Noto Serif CJK SC'" } as const;
 
 const CASES: RenderCase[] = readdirSync(RENDER_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(RENDER_DIR, d.name, 'case.json')))
-  .map((d) => ({ name: d.name, ...JSON.parse(readFileSync(join(RENDER_DIR, d.name, 'case.json'), 'utf8')) }));
+  .map(
+    (d): RenderCase => ({
+      name: d.name,
+      ...JSON.parse(readFileSync(join(RENDER_DIR, d.name, 'case.json'), 'utf8')),
+    }),
+  )
+  .filter((c) => !c.by);
 
 /** Fewer changed pixels than this between labels shown and hidden means the labels did not draw. */
 const MIN_LABEL_PIXELS = 1500;

@@ -26,6 +26,7 @@ import {
   baseStyle,
   choroplethLayers,
   cityRoleLayers,
+  classBreaks,
   convertLayerSet,
   corridorLayers,
   economicZoneLayers,
@@ -35,6 +36,7 @@ import {
   layoutLayers,
   linkLayers,
   metroCircleLayers,
+  paletteColors,
   patternImage,
   rampColors,
   selectItems,
@@ -346,25 +348,65 @@ describe('choroplethLayers(values, options)', () => {
     return out;
   };
 
-  for (const scale of ['quantize', 'quantile', 'threshold'] as const) {
-    it(`choroplethLayers({ scale: '${scale}' }) colours by a step expression over the legend's own breaks`, () => {
+  for (const scale of ['quantize', 'quantile', 'ckmeans', 'threshold'] as const) {
+    it(`choroplethLayers({ scale: '${scale}' }) colours each unit by the class the legend prints for it`, () => {
       const set = choroplethLayers(values(), { atlas, scale, classes: 4, thresholds: [50, 100, 150] });
       expect(set.stops).toHaveLength(4);
-      const step = (set.layers[0] as { paint: { 'fill-color': unknown[] } }).paint['fill-color'];
-      expect(step[0]).toBe('step');
-      expect(step[2]).toBe(set.stops[0]!.color);
-      for (let i = 1; i < set.stops.length; i++) {
-        expect(step[1 + 2 * i]).toBe(set.stops[i]!.from);
-        expect(step[2 + 2 * i]).toBe(set.stops[i]!.color);
+      const fill = (set.layers[0] as { paint: { 'fill-color': unknown[] } }).paint['fill-color'];
+      expect(fill).toEqual(['get', 'color']);
+      const units = features(set, 'quyu-choropleth-areas');
+      expect(units).toHaveLength(21);
+      for (const f of units) {
+        const v = f.properties!.value as number;
+        const i = set.stops.findIndex((s, k) => v >= s.from && (v < s.to || k === set.stops.length - 1));
+        expect(f.properties!.class).toBe(i);
+        expect(f.properties!.color).toBe(set.stops[i]!.color);
       }
       expect(set.stops.reduce((n, s) => n + s.count, 0)).toBe(21);
-      expect(set.legend[0]?.entries).toHaveLength(4);
+      // every class, then "no data"
+      expect(set.legend[0]?.entries.map((e) => e.label).at(-1)).toBe('无数据');
+      expect(set.legend[0]?.entries).toHaveLength(5);
+      expect(set.layers.every((l) => (l.metadata as Record<string, unknown>)['quyu:stack'] === 'data')).toBe(
+        true,
+      );
       expect(validateStyleMin(styleWith(set))).toEqual([]);
     });
   }
 
+  it('choroplethLayers: ckmeans and quantile never leave a class empty; NaN, null and noData units are "no data"', () => {
+    // Guangdong-like skew: two giants and many small values, where equal intervals leave classes empty.
+    const skew: Record<string, number | null> = {};
+    atlas.prefectures({ province: '440000' }).forEach((u, i) => {
+      skew[u.id] = i < 2 ? 30000 + i * 4000 : 1000 + i * 150;
+    });
+    const quantize = choroplethLayers(skew, { atlas, scale: 'quantize', classes: 5 });
+    expect(quantize.stops.some((s) => s.count === 0)).toBe(true);
+    for (const scale of ['ckmeans', 'quantile'] as const) {
+      const set = choroplethLayers(skew, { atlas, scale, classes: 5 });
+      expect(
+        set.stops.every((s) => s.count > 0),
+        scale,
+      ).toBe(true);
+    }
+    const ids = Object.keys(skew);
+    skew[ids[3]!] = Number.NaN;
+    skew[ids[4]!] = null;
+    const partial = Object.fromEntries(Object.entries(skew).slice(0, 10));
+    const set = choroplethLayers(partial, { atlas, scale: 'ckmeans', noData: ids, palette: 'Blues' });
+    expect(set.noData).toHaveLength(2 + 11);
+    expect(set.stops.reduce((n, s) => n + s.count, 0)).toBe(8);
+    const noData = features(set, 'quyu-choropleth-areas').filter((f) => f.properties!.class === -1);
+    expect(noData).toHaveLength(13);
+    expect(new Set(noData.map((f) => f.properties!.color))).toEqual(new Set([set.noDataColor]));
+    const entry = set.legend[0]!.entries.at(-1)!;
+    expect([entry.label, entry.note]).toEqual(['无数据', '13 个单位']);
+    // ColorBrewer's own colours
+    expect(set.stops.map((s) => s.color)).toEqual(paletteColors('Blues', set.stops.length));
+  });
+
   it('choroplethLayers breaks: quantize cuts equal intervals, quantile equal counts, threshold the given values', () => {
     const q = choroplethLayers(values(), { atlas, scale: 'quantize', classes: 4 });
+    expect(classBreaks([1, 2, 3, 10, 11, 12], 'ckmeans', 2)).toEqual([10]);
     expect(q.stops.map((s) => s.from)).toEqual([10, 60, 110, 160]);
     const p = choroplethLayers(values(), { atlas, scale: 'quantile', classes: 3 });
     expect(p.stops.map((s) => s.count)).toEqual([7, 7, 7]);

@@ -1,39 +1,56 @@
 /**
- * `choroplethLayers`: values by division code, classed with d3-scale (quantize, quantile or threshold). The
- * fill colour is a MapLibre `step` expression over the same class breaks the legend prints, so the map and
- * its legend cannot disagree.
+ * `choroplethLayers`: values by division code, classed by one of four rules — equal counts (quantile),
+ * equal intervals (quantize), natural breaks (Ckmeans, simple-statistics) or given thresholds — and coloured
+ * from a ColorBrewer scheme or the theme ramp. Each unit's class colour is computed here once and carried
+ * on its feature, so the map, its legend and the PNG/SVG exports cannot disagree. Units without a value
+ * (missing, `null`, `NaN`) are drawn and counted as "no data", never dropped.
+ *
+ * ```
+ *  values ─▶ finite values ─▶ breaks (quantile · quantize · ckmeans · threshold) ─▶ class of each unit ─▶ colour
+ *         └▶ null / NaN / listed in noData ─────────────────────────────────────────▶ "no data" class
+ * ```
+ * The layers are stacked as `data`: below every overlay's areas and outlines, by rule.
  */
 import { scaleLinear, scaleQuantile, scaleQuantize, scaleThreshold } from 'd3-scale';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification } from 'maplibre-gl';
+import { ckmeans } from 'simple-statistics';
 import { finishBuild, startBuild } from '../support/assemble.ts';
 import { unitName } from '../support/geometry.ts';
 import { type BuilderOptions, collection, type LayerSet, type LegendEntry } from '../support/layer-set.ts';
 import type { Stack } from '../support/stack.ts';
 import { t } from '../support/text.ts';
+import { type PaletteId, paletteColors } from './palettes.ts';
 
-/** How values are cut into classes. */
-export type ChoroplethScale = 'quantize' | 'quantile' | 'threshold';
+/**
+ * How values are cut into classes: `quantile` (equal counts), `quantize` (equal intervals), `ckmeans`
+ * (natural breaks: Wang & Song's optimal 1-D k-means, as simple-statistics computes it) or `threshold`
+ * (the given `thresholds`).
+ */
+export type ChoroplethScale = 'quantize' | 'quantile' | 'ckmeans' | 'threshold';
 
 /** Defaults of {@link ChoroplethOptions}, read by {@link choroplethLayers}. */
 export const CHOROPLETH_DEFAULTS = { classes: 5, opacity: 0.85, name: 'choropleth' } as const;
 
 /** Options of {@link choroplethLayers}. */
 export interface ChoroplethOptions extends BuilderOptions {
-  /** `quantize`: equal intervals; `quantile`: equal counts; `threshold`: the given `thresholds`. */
+  /** `quantize`: equal intervals; `quantile`: equal counts; `ckmeans`: natural breaks; `threshold`: the given `thresholds`. */
   scale: ChoroplethScale;
   /**
-   * Number of classes for quantize and quantile.
+   * Number of classes for quantize, quantile and ckmeans (2–9). Quantile and ckmeans never make more
+   * classes than there are distinct values, so no class is empty.
    * @default 5
    */
   classes?: number;
   /** Class breaks for `threshold` (ascending); n breaks make n + 1 classes. */
   thresholds?: number[];
-  /** Class colours, light to dark (default: the theme ramp, interpolated to the number of classes). */
+  /** A ColorBrewer scheme (`Blues`, `YlOrRd`, `RdBu` …: `PALETTE_IDS`). Default: the theme ramp. */
+  palette?: PaletteId;
+  /** Class colours, light to dark (overrides `palette`; interpolated when their number differs). */
   colors?: string[];
   /** Legend title, e.g. `土地面积（km²）`. */
   title?: string;
-  /** Number format of the legend. Default: 3 significant digits, grouped. */
+  /** Number format of the legend. Default: grouped digits, no decimals from 1,000 up, else up to 2. */
   format?: (value: number) => string;
   /**
    * Fill opacity.
@@ -45,6 +62,11 @@ export interface ChoroplethOptions extends BuilderOptions {
    * @default 'choropleth'
    */
   name?: string;
+  /**
+   * Units drawn as "no data" besides those whose value is `null` or `NaN`, e.g. the other units of the
+   * province the data covers (codes that also have a value keep it).
+   */
+  noData?: readonly string[];
 }
 
 /** One class of a choropleth: values from `from` (inclusive) to `to` (exclusive; the last is inclusive). */
@@ -59,6 +81,10 @@ export interface ChoroplethStop {
 /** A choropleth's layer set plus its classes. */
 export interface ChoroplethLayerSet extends LayerSet {
   stops: ChoroplethStop[];
+  /** Codes drawn as "no data" (no value, `null`, `NaN`, or listed in `noData`), in input order. */
+  noData: string[];
+  /** The colour of the "no data" class. */
+  noDataColor: string;
 }
 
 /**
@@ -72,6 +98,7 @@ export interface ChoroplethLayerSet extends LayerSet {
 export function rampColors(ramp: string[], n: number): string[] {
   if (n <= 0) return [];
   if (ramp.length === n) return [...ramp];
+  if (ramp.length === 1) return Array.from({ length: n }, () => ramp[0]!);
   const at = scaleLinear<string>()
     .domain(ramp.map((_, i) => i / (ramp.length - 1)))
     .range(ramp);
@@ -79,65 +106,138 @@ export function rampColors(ramp: string[], n: number): string[] {
 }
 
 /**
- * Sources and layers that colour units by value: units with a value and a boundary are drawn, classed by
- * a d3 scale; the fill is a `step` expression over the class breaks, and `stops` (also in the legend)
- * lists the same breaks with their colours and counts. Codes without a boundary are listed as not drawn.
+ * The class breaks of `values` (finite numbers) for a scale: ascending, distinct, each the lower bound of
+ * the class above it (MapLibre's `step` rule: class i holds `breaks[i - 1] <= v < breaks[i]`).
  *
  * @example
  * ```ts
- * const set = choroplethLayers({ '440100': 7434, '440300': 1997 }, { atlas, scale: 'quantile', classes: 2 });
- * set.stops.map((s) => s.color);
+ * classBreaks([1, 2, 3, 10, 11, 12], 'ckmeans', 2); // [10]
+ * ```
+ */
+export function classBreaks(
+  values: readonly number[],
+  scale: ChoroplethScale,
+  classes: number = CHOROPLETH_DEFAULTS.classes,
+  thresholds: readonly number[] = [],
+): number[] {
+  const data = values.filter((v) => Number.isFinite(v));
+  const n = Math.max(1, Math.min(9, Math.round(classes)));
+  if (scale === 'threshold')
+    return [...new Set(thresholds.filter((x) => Number.isFinite(x)))].sort((a, b) => a - b);
+  if (!data.length) return [];
+  const distinct = new Set(data).size;
+  if (scale === 'ckmeans') {
+    const k = Math.min(n, distinct);
+    if (k < 2) return [];
+    return ckmeans(data, k)
+      .slice(1)
+      .map((cluster) => cluster[0]!);
+  }
+  if (scale === 'quantile') {
+    const q = scaleQuantile<number>()
+      .domain(data)
+      .range(Array.from({ length: Math.min(n, distinct) }, (_, i) => i));
+    const lo = Math.min(...data);
+    // Repeated values can make two quantiles equal: keep each break once, and none at the minimum.
+    return [...new Set(q.quantiles())].filter((b) => b > lo);
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of data) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo === hi) return [];
+  return scaleQuantize<number>()
+    .domain([lo, hi])
+    .range(Array.from({ length: n }, (_, i) => i))
+    .thresholds();
+}
+
+/** The default legend number format: grouped digits; no decimals from 1,000 up, else up to 2. */
+export function formatValue(value: number, lang: 'zh' | 'en' = 'zh'): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : 3;
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    maximumFractionDigits: digits,
+    ...(abs < 1 && abs > 0 ? { maximumSignificantDigits: 3 } : {}),
+  }).format(value);
+}
+
+/**
+ * Sources and layers that colour units by value. Units with a finite value and a boundary are classed
+ * ({@link classBreaks}) and coloured; units whose value is `null` or `NaN`, and the codes in `noData`
+ * without a value, are drawn in the theme's "no data" colour and counted in the legend's "no data" entry.
+ * Codes without a boundary are listed as not drawn. Each feature carries `value`, `class` and `color`.
+ *
+ * @example
+ * ```ts
+ * const set = choroplethLayers({ '440100': 30355.73, '440300': 34606.4, '440500': NaN }, { atlas, scale: 'ckmeans', classes: 2, palette: 'Blues' });
+ * set.stops.map((s) => s.count); // [1, 1]
+ * set.noData; // ['440500']
  * ```
  */
 export function choroplethLayers(
-  values: Record<string, number> | Map<string, number>,
+  values: Record<string, number | null> | Map<string, number | null>,
   options: ChoroplethOptions,
 ): ChoroplethLayerSet {
   const name = options.name ?? CHOROPLETH_DEFAULTS.name;
   const ctx = startBuild(name, options);
   const { atlas, theme, lang, id, notDrawn } = ctx;
   const opacity = options.opacity ?? CHOROPLETH_DEFAULTS.opacity;
-  const entries = (values instanceof Map ? [...values] : Object.entries(values)).filter(
-    ([, v]) => typeof v === 'number' && Number.isFinite(v),
-  );
-  const drawn = entries.filter(([code]) => atlas.has(code));
-  const missing = entries.filter(([code]) => !atlas.has(code));
-  const data = drawn.map(([, v]) => v);
-  const lo = data.length ? Math.min(...data) : 0;
-  const hi = data.length ? Math.max(...data) : 0;
-
-  let breaks: number[];
-  let n: number;
-  if (options.scale === 'threshold') {
-    breaks = [...(options.thresholds ?? [])].sort((a, b) => a - b);
-    n = breaks.length + 1;
-  } else if (options.scale === 'quantile') {
-    n = options.classes ?? CHOROPLETH_DEFAULTS.classes;
-    const q = scaleQuantile<number>()
-      .domain(data)
-      .range(Array.from({ length: n }, (_, i) => i));
-    breaks = q.quantiles();
-  } else {
-    n = options.classes ?? CHOROPLETH_DEFAULTS.classes;
-    const q = scaleQuantize<number>()
-      .domain([lo, hi])
-      .range(Array.from({ length: n }, (_, i) => i));
-    breaks = q.thresholds();
+  const entries = values instanceof Map ? [...values] : Object.entries(values);
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const seen = new Set<string>();
+  const drawn: [string, number][] = [];
+  const noData: string[] = [];
+  for (const [code, v] of entries) {
+    if (seen.has(code)) continue;
+    seen.add(code);
+    if (!atlas.has(code)) {
+      notDrawn.push({ label: code, note: t('noGeometry', lang) });
+      continue;
+    }
+    if (finite(v)) drawn.push([code, v]);
+    else noData.push(code);
   }
-  const colors = options.colors?.length === n ? options.colors : rampColors(options.colors ?? theme.ramp, n);
-  // The same rule as MapLibre's `step`: class i holds breaks[i - 1] <= v < breaks[i].
+  for (const code of options.noData ?? []) {
+    if (seen.has(code) || !atlas.has(code)) continue;
+    seen.add(code);
+    noData.push(code);
+  }
+  const data = drawn.map(([, v]) => v);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of data) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!data.length) lo = hi = 0;
+
+  const breaks = classBreaks(data, options.scale, options.classes, options.thresholds);
+  const n = breaks.length + 1;
+  const colors =
+    options.colors?.length === n
+      ? options.colors
+      : options.colors?.length
+        ? rampColors(options.colors, n)
+        : options.palette
+          ? paletteColors(options.palette, Math.max(n, 2)).slice(n === 1 ? 1 : 0, n === 1 ? 2 : undefined)
+          : rampColors(theme.ramp, n);
   const classOf = scaleThreshold<number, number>()
     .domain(breaks)
     .range(Array.from({ length: n }, (_, i) => i));
+  const counts = new Array<number>(n).fill(0);
+  for (const v of data) counts[classOf(v)]!++;
   const stops: ChoroplethStop[] = colors.map((color, i) => ({
-    from: i === 0 ? lo : breaks[i - 1]!,
-    to: i === n - 1 ? hi : breaks[i]!,
+    from: i === 0 ? Math.min(lo, breaks[0] ?? lo) : breaks[i - 1]!,
+    to: i === n - 1 ? Math.max(hi, breaks[n - 2] ?? hi) : breaks[i]!,
     color,
-    count: data.filter((v) => classOf(v) === i).length,
+    count: counts[i]!,
   }));
 
-  const features = drawn.map(([code, value]): Feature<Polygon | MultiPolygon> => {
-    const unit = atlas.feature(code);
+  const feature = (code: string, value: number | null): Feature<Polygon | MultiPolygon> => {
+    const klass = value === null ? -1 : classOf(value);
     return {
       type: 'Feature',
       properties: {
@@ -147,27 +247,30 @@ export function choroplethLayers(
         weak: false,
         code,
         value,
+        class: klass,
+        color: klass < 0 ? theme.noData : colors[klass]!,
+        opacity,
         label: unitName(atlas, code, lang),
       },
-      geometry: unit.geometry,
+      geometry: atlas.feature(code).geometry,
     };
-  });
-  const fill: ExpressionSpecification = ['step', ['get', 'value'], colors[0]!];
-  breaks.forEach((b, i) => {
-    fill.push(b, colors[i + 1]!);
-  });
+  };
+  const features = [
+    ...drawn.map(([code, v]) => feature(code, v)),
+    ...noData.map((code) => feature(code, null)),
+  ];
   const layers: [Stack, LayerSpecification][] = [
     [
-      'area',
+      'data',
       {
         id: id('fill'),
         type: 'fill',
         source: id('areas'),
-        paint: { 'fill-color': fill, 'fill-opacity': opacity },
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity },
       },
     ],
     [
-      'outline',
+      'data',
       {
         id: id('line'),
         type: 'line',
@@ -177,16 +280,19 @@ export function choroplethLayers(
       },
     ],
   ];
-  const format =
-    options.format ??
-    ((v: number) =>
-      new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 3 }).format(v));
+  const format = options.format ?? ((v: number) => formatValue(v, lang));
+  const units = (count: number) => `${count} ${t('units', lang)}`;
   const legendEntries: LegendEntry[] = stops.map((s) => ({
-    label: `${format(s.from)} – ${format(s.to)}`,
+    label: s.from === s.to ? format(s.from) : `${format(s.from)} – ${format(s.to)}`,
     swatch: { kind: 'fill', color: s.color, opacity },
-    note: `${s.count} ${t('units', lang)}`,
+    note: units(s.count),
   }));
-  for (const [code] of missing) notDrawn.push({ label: code, note: t('noGeometry', lang) });
+  // The "no data" class is always listed, so a reader knows what a grey unit means (and that none is missing).
+  legendEntries.push({
+    label: t('noData', lang),
+    swatch: { kind: 'fill', color: theme.noData, opacity, outline: theme.prefectureLine },
+    note: units(noData.length),
+  });
   const set = finishBuild(ctx, {
     sources: { areas: collection(features) },
     layers,
@@ -196,5 +302,5 @@ export function choroplethLayers(
     status: false,
     items: [],
   });
-  return { ...set, stops };
+  return { ...set, stops, noData, noDataColor: theme.noData };
 }

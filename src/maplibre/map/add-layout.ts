@@ -29,6 +29,7 @@ import {
   mergeLegends,
   resolveTheme,
 } from '../support/layer-set.ts';
+import { outlineOnly } from '../support/outline-only.ts';
 import { dedupeUnitLabels } from '../support/unit-labels.ts';
 import { addLayerSet, removeLayerSet } from './add-layer-set.ts';
 import { type InsetAtlas, SouthChinaSeaInset } from './inset.ts';
@@ -63,6 +64,12 @@ export interface AddLayoutOptions extends LayoutLayersOptions {
    * @default true
    */
   tooltip?: boolean;
+  /**
+   * `'outline'` draws the layout's areas as outlines only (no fill, no hatching), for a layout drawn over
+   * data such as a choropleth; `'filled'` as usual.
+   * @default 'filled'
+   */
+  areas?: 'filled' | 'outline';
   /**
    * Add the 南海诸岛 inset (needs an atlas with `geojson()`, like quyu's `Atlas`): `false`, `true`, or its
    * position. Default: on for national layouts (`region` 'China'), off otherwise.
@@ -248,8 +255,9 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
   const furniture = furnitureOf(map);
   furniture.layouts.get(id)?.handle.remove();
 
+  const built = layoutLayers(layout, { ...options, idPrefix: id });
   const base = convertLayerSet(
-    layoutLayers(layout, { ...options, idPrefix: id }),
+    options.areas === 'outline' ? outlineOnly(built) : built,
     options.crs ?? ADD_LAYOUT_DEFAULTS.crs,
   );
   const legendOption = options.legend ?? ADD_LAYOUT_DEFAULTS.legend;

@@ -41,6 +41,22 @@ export interface LegendOptions {
    * @default 250
    */
   maxWidth?: number;
+  /**
+   * Make the legend collapsible under this heading (a `<details>` element the reader can close), e.g.
+   * `图例`. Default: not collapsible.
+   */
+  collapsible?: string;
+  /**
+   * Whether a collapsible legend starts open.
+   * @default true
+   */
+  open?: boolean;
+  /**
+   * `'control'`: a box over the map with its own size limits (default); `'panel'`: no size limits of its
+   * own, for a legend the page places and sizes with CSS (e.g. below the map at phone width).
+   * @default 'control'
+   */
+  layout?: 'control' | 'panel';
 }
 
 /**
@@ -101,34 +117,59 @@ export class LegendControl implements IControl {
     const p = theme.panel;
     const halo = theme.iconHalo;
     root.replaceChildren();
+    const panel = o.layout === 'panel';
     Object.assign(root.style, {
       background: p.background,
       color: p.text,
       border: `1px solid ${p.border}`,
-      boxShadow: p.shadow,
+      boxShadow: panel ? 'none' : p.shadow,
       borderRadius: '4px',
       padding: '8px 10px 7px',
-      maxWidth: `${o.maxWidth ?? LEGEND_DEFAULTS.maxWidth}px`,
-      maxHeight: 'calc(100vh - 40px)',
-      overflowY: 'auto',
       fontFamily: fontFamily(theme.font),
       fontSize: '12px',
       lineHeight: '1.35',
       pointerEvents: 'auto',
+      ...(panel
+        ? {}
+        : {
+            maxWidth: `${o.maxWidth ?? LEGEND_DEFAULTS.maxWidth}px`,
+            maxHeight: 'calc(100vh - 40px)',
+            overflowY: 'auto',
+          }),
     });
     root.setAttribute('role', 'region');
-    root.setAttribute('aria-label', o.title ?? 'Legend');
-    if (o.title) root.append(el('div', { fontWeight: '700', fontSize: '14px' }, o.title));
-    if (o.subtitle) root.append(el('div', { color: p.muted, fontSize: '11px' }, o.subtitle));
+    root.setAttribute('aria-label', o.title ?? o.collapsible ?? t('legend', lang));
+    // Collapsible: the content goes in a <details> the reader can close; its <summary> names it.
+    let body: HTMLElement = root;
+    if (o.collapsible) {
+      const details = el('details');
+      details.className = 'quyu-legend-details';
+      details.open = o.open ?? true;
+      const summary = el('summary', {
+        cursor: 'pointer',
+        fontWeight: '700',
+        color: p.muted,
+        fontSize: '11px',
+      });
+      summary.textContent = o.collapsible;
+      details.append(summary);
+      root.append(details);
+      body = details;
+    }
+    if (o.title) body.append(bidiBlock(el('div', { fontWeight: '700', fontSize: '14px' }, o.title)));
+    if (o.subtitle) body.append(bidiBlock(el('div', { color: p.muted, fontSize: '11px' }, o.subtitle)));
     for (const section of o.sections) {
       if (!section.entries.length) continue;
       const box = el('div', { marginTop: '7px' });
+      box.className = 'quyu-legend-section';
       if (section.title) {
         box.append(
-          el(
-            'div',
-            { color: p.muted, fontSize: '11px', marginBottom: '3px', fontWeight: '700' },
-            section.title,
+          bidiBlock(
+            el(
+              'div',
+              { color: p.muted, fontSize: '11px', marginBottom: '3px', fontWeight: '700' },
+              section.title,
+            ),
           ),
         );
       }
@@ -137,13 +178,14 @@ export class LegendControl implements IControl {
         if (entry.swatch) row.append(swatchSvg(entry.swatch, halo));
         else row.append(el('span', { display: 'inline-block', width: '6px', flex: 'none' }));
         const text = el('div', { minWidth: '0' });
-        text.append(el('span', {}, entry.label));
+        // <bdi>: a label written right to left (or carrying a bidi override) cannot reorder the note after it.
+        text.append(el('bdi', {}, entry.label));
         if (entry.note)
-          text.append(el('span', { color: p.muted, fontSize: '11px', marginLeft: '5px' }, entry.note));
+          text.append(el('bdi', { color: p.muted, fontSize: '11px', marginLeft: '5px' }, entry.note));
         row.append(text);
         box.append(row);
       }
-      root.append(box);
+      body.append(box);
     }
     const sources = dedupeSources(o.sources ?? []);
     if (sources.length) {
@@ -157,7 +199,8 @@ export class LegendControl implements IControl {
       });
       foot.append(el('span', { fontWeight: '700' }, labelled(t('sources', lang), lang)));
       sources.slice(0, max).forEach((s, i) => {
-        const span = el('span', {}, `${i ? (lang === 'zh' ? '；' : '; ') : ''}${shortTitle(s.title)}`);
+        if (i) foot.append(lang === 'zh' ? '；' : '; ');
+        const span = el('bdi', {}, shortTitle(s.title));
         span.title = s.title;
         foot.append(span);
       });
@@ -172,9 +215,15 @@ export class LegendControl implements IControl {
           ),
         );
       }
-      root.append(foot);
+      body.append(foot);
     }
   }
+}
+
+/** A block of user text that sets its own direction from its first strong character. */
+function bidiBlock<E extends HTMLElement>(node: E): E {
+  node.dir = 'auto';
+  return node;
 }
 
 /** A CSS font-family list from a MapLibre `text-font` stack. */

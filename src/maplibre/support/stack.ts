@@ -1,6 +1,6 @@
 /**
- * Explicit stacking of overlay layers, by rule: data below overlays — areas under their outlines under
- * lines under points under symbols — whichever builder or layout drew them. Builders tag each layer
+ * Explicit stacking of overlay layers, by rule: data below overlays — a choropleth's units under the overlays'
+ * areas under their outlines under lines under points under symbols — whichever builder or layout drew them. Builders tag each layer
  * ({@link stacked}); `mergeLayerSets`, `layoutLayers` and `addLayerSet` order by the tag, never by ids.
  */
 import type { LayerSpecification } from 'maplibre-gl';
@@ -9,10 +9,10 @@ import type { LayerSpecification } from 'maplibre-gl';
  * Stacking classes of overlay layers, bottom to top. Every layer a builder returns carries one in
  * `metadata['quyu:stack']`.
  */
-export const STACK = ['area', 'outline', 'line', 'point', 'label', 'symbol', 'headline'] as const;
+export const STACK = ['data', 'area', 'outline', 'line', 'point', 'label', 'symbol', 'headline'] as const;
 
 /**
- * A stacking class: `area` fills, `outline`s of areas, `line`s, `point` circles, `label`s (text that gives
+ * A stacking class: `data` (a choropleth's classed units: the figure's data, under every overlay), `area` fills, `outline`s of areas, `line`s, `point` circles, `label`s (text that gives
  * way: MapLibre places labels from the top layer down), `symbol`s (icons and the labels that win) and
  * `headline`s (the names a figure is about, e.g. a hub layout's poles: placed before any other label).
  */
