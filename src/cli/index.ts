@@ -196,25 +196,29 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   // --json: stdout carries one JSON document, whatever happens; human lines stay on stderr.
   let doc: unknown = null;
   let stderrText = '';
-  const code = await run(argv, {
-    stdout: (t) => {
-      if (doc === null) {
-        try {
-          doc = JSON.parse(t);
-          return;
-        } catch {
-          // not the report: a help or version text
+  const code = await run(
+    argv,
+    {
+      stdout: (t) => {
+        if (doc === null) {
+          try {
+            doc = JSON.parse(t);
+            return;
+          } catch {
+            // not the report: a help or version text
+          }
         }
-      }
-      io.stderr(t);
+        io.stderr(t);
+      },
+      stderr: (t) => {
+        stderrText += t;
+        io.stderr(t);
+      },
     },
-    stderr: (t) => {
-      stderrText += t;
-      io.stderr(t);
+    (d) => {
+      doc = d;
     },
-  }, (d) => {
-    doc = d;
-  });
+  );
   if (doc === null) {
     const kind = code === EXIT.usage ? 'usage' : code === EXIT.rejected ? 'rejected' : 'io';
     const message = stderrText.split('\n').find((l) => l.startsWith('quyu')) ?? stderrText.trim();
@@ -317,12 +321,17 @@ async function run(argv: string[], io: CliIO, emit?: (doc: unknown) => void): Pr
           provinces: (values.province ?? []).flatMap((p) => p.split(',')).map((p) => p.trim().slice(0, 2)),
         });
         // The licence situation comes first, before anything is read further or written.
-        io.stderr(`licence: ${pkg.licence.source}: ${pkg.licence.note.en}\n         ${pkg.licence.note.zh}\n`);
+        io.stderr(
+          `licence: ${pkg.licence.source}: ${pkg.licence.note.en}\n         ${pkg.licence.note.zh}\n`,
+        );
         if (pkg.skipped.length)
-          log(`skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门)`);
+          log(
+            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门)`,
+          );
         options.licence = pkg.licence;
         data = pkg.sources;
-        if (data.length === 0) throw Object.assign(new Error('no file of the package matches --province'), { code: 'ENOENT' });
+        if (data.length === 0)
+          throw Object.assign(new Error('no file of the package matches --province'), { code: 'ENOENT' });
       } else if (rest.length === 1 && !(await stat(rest[0]!)).isDirectory()) {
         data = await readFile(rest[0]!, 'utf8');
       } else data = await readInputs(rest);

@@ -63,7 +63,7 @@ export function checkCodes(
       // No code: the name, resolved by the gazetteer within the prefecture of the file's other features.
       const code = codeByName(f, features);
       if (code) {
-        recodes.push({ path: f.path, from: '', to: code, name: f.name, reason: 'name' });
+        recodes.push({ path: issues.at(f.path), from: '', to: code, name: f.name, reason: 'name' });
         f.code = code;
       }
     }
@@ -86,7 +86,7 @@ export function checkCodes(
     let code = f.code;
     const mapped = options.recode?.[code];
     if (mapped) {
-      recodes.push({ path: f.path, from: code, to: mapped, name: f.name ?? '', reason: 'option' });
+      recodes.push({ path: issues.at(f.path), from: code, to: mapped, name: f.name ?? '', reason: 'option' });
       code = mapped;
     } else if (/^\d{6}$/.test(code) && !lookupCode(code)) {
       // A code retired since: its successor from the reviewed change list, when one unit took it whole.
@@ -94,7 +94,7 @@ export function checkCodes(
       const byName = !r && f.name ? nameInParent(f.name, code) : null;
       if (r && lookupCode(r.to)) {
         recodes.push({
-          path: f.path,
+          path: issues.at(f.path),
           from: code,
           to: r.to,
           name: r.name,
@@ -122,7 +122,7 @@ export function checkCodes(
       } else if (byName) {
         // A code the tables never had (a provisional or mistyped code), with a name that is a unit of the
         // same prefecture: the name decides (简阳市 510180 in 2017 files is 510185).
-        recodes.push({ path: f.path, from: code, to: byName, name: f.name ?? '', reason: 'name' });
+        recodes.push({ path: issues.at(f.path), from: code, to: byName, name: f.name ?? '', reason: 'name' });
         code = byName;
       }
     }
@@ -171,7 +171,12 @@ export function checkCodes(
       continue;
     }
     const first = seen.get(code);
-    if (first && (recoded.has(f.path) || recoded.has(first.path) || (options.merge && fileOf(first.path) !== fileOf(f.path)))) {
+    if (
+      first &&
+      (recoded.has(f.path) ||
+        recoded.has(first.path) ||
+        (options.merge && fileOf(first.path) !== fileOf(f.path)))
+    ) {
       // The same unit again: after a merger (two old codes, one new unit) or from another file.
       first.polygons = [...first.polygons, ...f.polygons];
       issues.warn(

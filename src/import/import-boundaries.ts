@@ -14,11 +14,10 @@ import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
 import { childrenOf, type Level, lookupCode } from '../codes/index.ts';
 import { QuyuError, type QuyuIssue } from '../errors/index.ts';
-import { polygonsOf } from '../geo/planar.ts';
-import { loadGazetteer } from '../names/load.ts';
-import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
+import { bboxOfPositions, polygonsOf, verticesOf } from '../geo/planar.ts';
 import { checkHoles } from '../geo/polygons.ts';
 import { SegmentIndex } from '../geo/segments.ts';
+import { loadGazetteer } from '../names/load.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
 import { CRS_NAMES, checkDomain, detectCrs, outerBoundaryVertices, toWgs84 } from './crs.ts';
@@ -32,13 +31,13 @@ import type {
   CrsReport,
   ExtensionMeta,
   ImportOptions,
-  ImportSource,
-  InputRecord,
-  RecodeRecord,
   ImportReport,
   ImportResolution,
   ImportResult,
+  ImportSource,
   ImportStep,
+  InputRecord,
+  RecodeRecord,
 } from './types.ts';
 
 const OBJECT_OF: Record<Level, ExtensionMeta['object']> = {
@@ -199,7 +198,7 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
         format: read.format,
         features: read.features.length,
       });
-      progress('read', `${source.name}: ${read.features.length} features (${read.format})`);
+      progress('read', `${multi ? `${source.name}: ` : ''}${read.features.length} features (${read.format})`);
     } catch (e) {
       if (!(e instanceof QuyuError) || !multi) throw e;
       readErrors.push(...e.issues);

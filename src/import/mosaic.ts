@@ -609,7 +609,8 @@ export function buildMosaic(
     }
     const kmArea = area / 1e6;
     const thin = perimeter > 0 && (2 * area) / perimeter <= options.gapWidthM;
-    const fill = touchesUnit && (kmArea <= options.gapAreaKm2 || thin) && (gapParent[w0] !== -2 || enclosedByUnits);
+    const fill =
+      touchesUnit && (kmArea <= options.gapAreaKm2 || thin) && (gapParent[w0] !== -2 || enclosedByUnits);
     if (fill) {
       report.gapsFilled.count++;
       report.gapsFilled.km2 += kmArea;
@@ -696,7 +697,8 @@ export function buildMosaic(
       } while (h !== h0);
       let best = -1;
       let bestLen = 0;
-      for (const [o, l] of len) if (l > bestLen || (l === bestLen && best >= 0 && o < best)) [best, bestLen] = [o, l];
+      for (const [o, l] of len)
+        if (l > bestLen || (l === bestLen && best >= 0 && o < best)) [best, bestLen] = [o, l];
       if (best >= 0) decided.push([w, best]);
       else still.push(w);
     }
@@ -802,14 +804,7 @@ export function buildMosaic(
     if (added[u]! > 0 || removed[u]! > 0)
       report.changes.push({ code: owners[u]!, addedKm2: round3(added[u]!), removedKm2: round3(removed[u]!) });
   }
-  for (const k of [
-    'inputHoles',
-    'gapsFilled',
-    'overlaps',
-    'outsideParent',
-    'holesKept',
-    'gapsLeft',
-  ] as const)
+  for (const k of ['inputHoles', 'gapsFilled', 'overlaps', 'outsideParent', 'holesKept', 'gapsLeft'] as const)
     report[k].km2 = round3(report[k].km2);
   return { polygons, report };
 }
@@ -856,7 +851,13 @@ function ringArea(r: number[], X: (p: number) => number, Y: (p: number) => numbe
   return a / 2;
 }
 
-function inRing(px: number, py: number, r: number[], X: (p: number) => number, Y: (p: number) => number): boolean {
+function inRing(
+  px: number,
+  py: number,
+  r: number[],
+  X: (p: number) => number,
+  Y: (p: number) => number,
+): boolean {
   let inside = false;
   for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
     const xi = X(r[i]!);

@@ -116,6 +116,24 @@ function absolute(arc: readonly number[][]): number[][] {
   });
 }
 
+/** Whether some ring of a quantised topology passes through one grid point twice (GEOS: self-intersection). */
+function pinched(topo: Topology): boolean {
+  for (const o of Object.values(topo.objects)) {
+    for (const g of (o as { geometries?: ArcGeom[] }).geometries ?? []) {
+      for (const ring of ringsOfGeometry(g)) {
+        const pts = ringPositions(topo, ring);
+        const seen = new Set<string>();
+        for (let i = 0; i + 1 < pts.length; i++) {
+          const k = `${pts[i]![0]},${pts[i]![1]}`;
+          if (seen.has(k)) return true;
+          seen.add(k);
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** Absolute coordinates of a ring of a quantised topology. */
 function ringPositions(topo: Topology, ring: Ring): number[][] {
   const out: number[][] = [];
@@ -211,7 +229,8 @@ export function buildExtensions(
         scale: [gridM / kx, gridM / M_PER_DEG_LAT],
         translate: [bbox[0], bbox[1]],
       });
-      if (gridM <= 0.02 || crossingArcs(quantised.arcs.map(absolute)).size === 0) break;
+      if (gridM <= 0.02 || (crossingArcs(quantised.arcs.map(absolute)).size === 0 && !pinched(quantised)))
+        break;
       gridM /= 2;
     }
     quantised.bbox = bbox;

@@ -259,7 +259,12 @@ export interface ExtensionMeta {
   /** Every input file: name, size, sha256, format, features. */
   inputs: InputRecord[];
   /** The detected (or given) coordinate system and how well it fits the bundled atlas. */
-  crsFit: { crs: CrsName; method: 'given' | 'detected'; residualM: number | null; offsetM: { east: number; north: number } | null };
+  crsFit: {
+    crs: CrsName;
+    method: 'given' | 'detected';
+    residualM: number | null;
+    offsetM: { east: number; north: number } | null;
+  };
   /** Codes changed on the way in. */
   recodes: RecodeRecord[];
   /** What cleaning did (areas in km²), without per-unit detail. */

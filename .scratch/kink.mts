@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import kinks from '@turf/kinks';
+import { feature } from 'topojson-client';
+import { importBoundaries, RESOLUTION_SPECS } from '../src/import/index.ts';
+if (process.env.I0) (RESOLUTION_SPECS as any)['2m'].intervalM = 0;
+const fc = JSON.parse(readFileSync('test/fixtures/synthetic-mianyang-counties.geojson', 'utf8'));
+const ring = fc.features[7].geometry.type === 'Polygon' ? fc.features[7].geometry.coordinates[0] : fc.features[7].geometry.coordinates[0][0];
+[ring[100], ring[300]] = [ring[300], ring[100]];
+const { extension, report } = await importBoundaries(fc, { tile: process.env.T !== '0' });
+const out = (feature(extension as any, extension.objects.counties as any) as any).features.find((f: any) => f.id === '510727');
+console.log(JSON.stringify(report.resolutions), out.geometry.type, out.geometry.coordinates.length);
+console.log(JSON.stringify(kinks(out).features.map((f: any) => f.geometry.coordinates)));
+import { writeFileSync } from 'node:fs';
+writeFileSync('/tmp/cty/k.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ ...out, properties: { c: 1 } }] }));
+const mp = (globalThis as any).__mosaic.get('510727');
+writeFileSync('/tmp/cty/m.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { c: 1 }, geometry: { type: 'MultiPolygon', coordinates: mp } }] }));

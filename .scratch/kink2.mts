@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import kinks from '@turf/kinks';
+import { buildMosaic } from '../src/import/mosaic.ts';
+import { repairPolygons, emptyRepairs } from '../src/import/repair.ts';
+const fc = JSON.parse(readFileSync('test/fixtures/synthetic-mianyang-counties.geojson', 'utf8'));
+const g = fc.features[7].geometry;
+const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0];
+[ring[100], ring[300]] = [ring[300], ring[100]];
+const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+const rep = repairPolygons(polys, emptyRepairs());
+console.log('repaired kinks', kinks({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: rep } } as any).features.length, rep.length, rep.map((p) => p.length));
+const { polygons } = buildMosaic([{ code: 'A', parent: null, polygons: rep }], [], { gapAreaKm2: 1, gapWidthM: 300 });
+const out = polygons.get('A')!;
+console.log('mosaic kinks', kinks({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: out } } as any).features.length, out.length, out.map((p) => p.length));
+import { loadAtlas } from '../src/index.ts';
+import { polygonsOf } from '../src/geo/planar.ts';
+const atlas = await loadAtlas({ resolution: '2m' });
+const units = fc.features.map((f: any, i: number) => ({ code: String(f.properties.adcode), parent: '510700', polygons: i === 7 ? rep : repairPolygons(f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates, emptyRepairs()) }));
+const m2 = buildMosaic(units, [{ code: '510700', polygons: polygonsOf(atlas.feature('510700').geometry) }], { gapAreaKm2: 1, gapWidthM: 300 });
+for (const [c, p] of m2.polygons) { const k = kinks({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: p } } as any).features; if (k.length) console.log(c, p.length, p.map((q) => q.length), JSON.stringify(k.map((f: any) => f.geometry.coordinates))); }
