@@ -517,7 +517,7 @@ function coverageOf(codes: readonly string[]): CoverageReport {
   for (const p of [...parents].sort()) {
     for (const c of childrenOf(p)) {
       const info = lookupCode(c);
-      if (!info || info.level !== 'county') continue;
+      if (info?.level !== 'county') continue;
       if (have.has(c)) present++;
       else missing.push({ code: c, name: info.name, parent: p, why: 'not in the input' });
     }

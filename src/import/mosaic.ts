@@ -215,8 +215,12 @@ export function buildMosaic(
       });
     }
   };
-  units.forEach((u, i) => addRings(i, u.polygons));
-  parents.forEach((p, i) => addRings(nUnits + i, p.polygons));
+  units.forEach((u, i) => {
+    addRings(i, u.polygons);
+  });
+  parents.forEach((p, i) => {
+    addRings(nUnits + i, p.polygons);
+  });
 
   // ── Noding: every crossing and touching becomes a shared vertex ─────────────────────────────────────
   let dirty = new Set<number>();
