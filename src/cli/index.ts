@@ -326,7 +326,7 @@ async function run(argv: string[], io: CliIO, emit?: (doc: unknown) => void): Pr
         );
         if (pkg.skipped.length)
           log(
-            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门)`,
+            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门, 东沙群岛)`,
           );
         options.licence = pkg.licence;
         data = pkg.sources;
