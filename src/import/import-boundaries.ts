@@ -375,6 +375,7 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
         outsideParent: cleaning.outsideParent,
         holesKept: cleaning.holesKept,
         gapsLeft: cleaning.gapsLeft,
+        filledAcrossParents: cleaning.filledAcrossParents,
         tiling: cleaning.tiling,
       }
     : null;

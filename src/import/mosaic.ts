@@ -24,6 +24,9 @@ import type { Position } from 'geojson';
 import { edgeKey, M_PER_DEG_LAT, M_PER_DEG_LNG } from '../geo/planar.ts';
 import { orientSign } from '../relations/internal/orient.ts';
 
+/** Holes of the input's union up to this area (km²) are filled: the smallest county-level unit is larger. */
+const HOLE_KM2 = 50;
+
 /** Grid of the arrangement: 1e-7° (about 1 cm). */
 const SCALE = 1e7;
 
@@ -69,6 +72,8 @@ export interface MosaicReport {
   holesKept: DefectStats;
   /** Gaps too large to be a drawing defect (a unit missing from the input): left uncovered. */
   gapsLeft: DefectStats;
+  /** Gap area (km²) no child of its parent reached, given to a neighbour of another parent (no hole left). */
+  filledAcrossParents: number;
   /** Per parent: its area, the area its children cover after cleaning, and what does not tile. */
   tiling: { parent: string; parentKm2: number; childrenKm2: number; residualKm2: number }[];
   /** Per unit: area moved in (gaps, overlaps won) and out (clipped, overlaps lost), km². */
@@ -513,6 +518,7 @@ export function buildMosaic(
     outsideParent: { count: 0, km2: 0 },
     holesKept: { count: 0, km2: 0 },
     gapsLeft: { count: 0, km2: 0 },
+    filledAcrossParents: 0,
     tiling: [],
     changes: [],
     stats: { vertices: nV, edges: nE, faces: 0, passes },
@@ -681,48 +687,52 @@ export function buildMosaic(
   // are all pending waits for them).
   let pending: number[] = [];
   for (let w = 0; w < nW; w++) if (owner[w] === PENDING_GAP || owner[w] === PENDING_OVERLAP) pending.push(w);
-  while (pending.length) {
-    const decided: [number, number][] = [];
-    const still: number[] = [];
-    for (const w of pending) {
-      const allowed =
-        owner[w] === PENDING_OVERLAP
-          ? candidates.get(w)!
-          : gapParent[w]! >= 0
-            ? childrenOf.get(gapParent[w]!)!
-            : freeUnits;
-      const len = new Map<number, number>();
-      const h0 = walkStart[w]!;
-      let h = h0;
-      do {
-        const o2 = leftOwnerRaw(h ^ 1);
-        if (o2 >= 0 && allowed.includes(o2)) len.set(o2, (len.get(o2) ?? 0) + lengthM(h));
-        h = next(h);
-      } while (h !== h0);
-      let best = -1;
-      let bestLen = 0;
-      for (const [o, l] of len)
-        if (l > bestLen || (l === bestLen && best >= 0 && o < best)) [best, bestLen] = [o, l];
-      if (best >= 0) decided.push([w, best]);
-      else still.push(w);
-    }
-    if (decided.length === 0) {
-      // Nothing borders them any more (an overlap whose claimants all lost it elsewhere): the lowest code.
-      for (const w of still) {
-        const cand = owner[w] === PENDING_OVERLAP ? candidates.get(w)! : [];
-        owner[w] = cand.length ? cand[0]! : NONE;
+  // First within each face's parent; then, for gaps no child of their parent reaches (a sliver the
+  // parent's outline leaves behind a neighbour of another parent), to any neighbour: never a hole.
+  for (const relaxed of [false, true]) {
+    while (pending.length) {
+      const decided: [number, number][] = [];
+      const still: number[] = [];
+      for (const w of pending) {
+        const allowed =
+          owner[w] === PENDING_OVERLAP
+            ? candidates.get(w)!
+            : relaxed
+              ? null
+              : gapParent[w]! >= 0
+                ? childrenOf.get(gapParent[w]!)!
+                : freeUnits;
+        const len = new Map<number, number>();
+        const h0 = walkStart[w]!;
+        let h = h0;
+        do {
+          const o2 = leftOwnerRaw(h ^ 1);
+          if (o2 >= 0 && (!allowed || allowed.includes(o2))) len.set(o2, (len.get(o2) ?? 0) + lengthM(h));
+          h = next(h);
+        } while (h !== h0);
+        let best = -1;
+        let bestLen = 0;
+        for (const [o, l] of len)
+          if (l > bestLen || (l === bestLen && best >= 0 && o < best)) [best, bestLen] = [o, l];
+        if (best >= 0) decided.push([w, best]);
+        else still.push(w);
       }
-      break;
-    }
-    for (const [w, o] of decided) {
-      const was = owner[w]!;
-      owner[w] = o;
-      if (was === PENDING_GAP) added[o]! += km2(w);
-      else {
-        for (const u of candidates.get(w)!) if (u !== o) removed[u]! += km2(w);
+      for (const [w, o] of decided) {
+        const was = owner[w]!;
+        owner[w] = o;
+        if (was === PENDING_GAP) {
+          added[o]! += km2(w);
+          if (relaxed) report.filledAcrossParents += km2(w);
+        } else for (const u of candidates.get(w)!) if (u !== o) removed[u]! += km2(w);
       }
+      pending = still;
+      if (decided.length === 0) break;
     }
-    pending = still;
+  }
+  // Nothing borders them any more (an overlap whose claimants all lost it elsewhere): the lowest code.
+  for (const w of pending) {
+    const cand = owner[w] === PENDING_OVERLAP ? candidates.get(w)! : [];
+    owner[w] = cand.length ? cand[0]! : NONE;
   }
 
   // ── Dissolve: the rings of each unit ─────────────────────────────────────────────────────────────────
@@ -810,6 +820,7 @@ export function buildMosaic(
   }
   for (const k of ['inputHoles', 'gapsFilled', 'overlaps', 'outsideParent', 'holesKept', 'gapsLeft'] as const)
     report[k].km2 = round3(report[k].km2);
+  report.filledAcrossParents = round3(report.filledAcrossParents);
   return { polygons, report };
 }
 

@@ -27,10 +27,30 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const FINEST_WEIGHT = (2 / 6_371_008.8) ** 2;
 
 /** How each resolution is built. */
-export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number }> = {
-  '2m': { intervalM: 2, gridM: 1 },
-  '10m': { intervalM: 1000, gridM: 10 },
+export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number; minRingM2: number }> = {
+  '2m': { intervalM: 2, gridM: 1, minRingM2: 100 },
+  '10m': { intervalM: 1000, gridM: 10, minRingM2: 1_000_000 },
 };
+
+/**
+ * The units without rings smaller than `minM2` (holes and extra parts): at a resolution that cannot show
+ * them they only break validity after simplification. An enclave is both a hole of one unit and a part of
+ * another, so both go and the surrounding unit keeps the area: the units still tile.
+ */
+function withoutTinyRings(units: readonly BuiltUnit[], minM2: number): BuiltUnit[] {
+  const m2 = (ring: Position[]) => {
+    const [kx] = metresPerDegree(ring[0]![1]!);
+    return Math.abs(ringSignedArea(ring)) * kx * M_PER_DEG_LAT;
+  };
+  return units.map((u) => {
+    const big = u.polygons.filter((p) => m2(p[0]!) >= minM2);
+    const kept = (big.length ? big : [u.polygons.slice().sort((a, b) => m2(b[0]!) - m2(a[0]!))[0]!]).map((p) => [
+      p[0]!,
+      ...p.slice(1).filter((h) => m2(h) >= minM2),
+    ]);
+    return { ...u, polygons: kept };
+  });
+}
 
 /** A repaired unit ready for the topology. */
 export interface BuiltUnit {
@@ -167,8 +187,8 @@ export function buildExtensions(
   grids: Record<string, number>;
 } {
   const sorted = units.slice().sort((a, b) => a.code.localeCompare(b.code));
-  const features = sorted.map((u) => {
-    const [labelX, labelY] = labelPoint(u.polygons);
+  const featuresAt = (minM2: number) => withoutTinyRings(sorted, minM2).map((u) => {
+    const [labelX, labelY] = labels.get(u.code)!;
     const geometry: Polygon | MultiPolygon =
       u.polygons.length === 1
         ? { type: 'Polygon', coordinates: u.polygons[0]! }
@@ -188,12 +208,15 @@ export function buildExtensions(
     };
   });
   const codes = sorted.map((u) => u.code);
+  // Label points from the full geometry, whatever the resolution drops.
+  const labels = new Map(sorted.map((u) => [u.code, labelPoint(u.polygons)]));
   const out: Record<string, Extension> = {};
   const unsimplified: Record<string, number> = {};
   const grids: Record<string, number> = {};
   for (const res of resolutions) {
     const spec = RESOLUTION_SPECS[res];
     // A fresh topology per resolution: simplification and quantisation must not leak between them.
+    const features = featuresAt(spec.minRingM2);
     const base = topology({ [object]: { type: 'FeatureCollection', features } } as never) as Topology;
     let topo: Topology = base;
     if (spec.intervalM > 0) {
