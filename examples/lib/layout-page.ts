@@ -92,7 +92,9 @@ export async function layoutPage(
     const extensionUrl = params.get('extension');
     const extensions = extensionUrl ? [await (await fetch(extensionUrl)).json()] : [];
     const local =
-      options.countyExtension === 'local' && !extensionUrl && !params.has('test') ? await localCounties() : null;
+      options.countyExtension === 'local' && !extensionUrl && !params.has('test')
+        ? await localCounties()
+        : null;
     if (local) extensions.push(local);
     const atlas = await loadAtlas({ url: params.get('atlas') ?? nationalAtlasUrl, extensions });
     const { layout, bounds, title, subtitle, panel, countyExtension, ...rest } = options;

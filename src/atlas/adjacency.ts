@@ -45,11 +45,7 @@ export function unitAdjacency(topology: Topology, object: string): Adjacency {
  * touchingUnits(atlas.topology, 'provinces', '440000')?.includes('450000'); // true: 广东 touches 广西
  * ```
  */
-export function touchingUnits(
-  topology: Topology,
-  object: string,
-  code: string,
-): string[] | undefined {
+export function touchingUnits(topology: Topology, object: string, code: string): string[] | undefined {
   const adj = unitAdjacency(topology, object);
   const i = adj.at.get(code);
   return i === undefined ? undefined : adj.lists[i]!.map((j) => adj.codes[j]!);

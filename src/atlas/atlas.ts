@@ -1,5 +1,5 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import turfUnion from '@turf/union';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { merge, feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { requireCode } from '../codes/index.ts';
@@ -136,7 +136,8 @@ export class Atlas {
       const code = String(g.id);
       const kids = byParent.get(code);
       if (kids?.length) out.push(...kids);
-      else if ((g.properties as { level?: string } | undefined)?.level === 'county') out.push(this.feature(code));
+      else if ((g.properties as { level?: string } | undefined)?.level === 'county')
+        out.push(this.feature(code));
     }
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -366,7 +367,9 @@ export class Atlas {
         groups.set(t, [...(groups.get(t) ?? []), c]);
       });
       const parts = [...groups.entries()].map(([t, cs]) =>
-        t === this.topology ? this.merge(cs) : merge(t, cs.map((c) => this.#extraGeoms.get(c)!.geometry) as never),
+        t === this.topology
+          ? this.merge(cs)
+          : merge(t, cs.map((c) => this.#extraGeoms.get(c)!.geometry) as never),
       );
       return unionParts(parts);
     }

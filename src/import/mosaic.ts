@@ -612,15 +612,20 @@ export function buildMosaic(
           const o2 = f2 < 0 ? NONE : owner[f2]!;
           if (o2 >= 0 || o2 === PENDING_OVERLAP) touchesUnit = true;
           // A hole of the input's union: every face around it is covered by some input unit.
-          if (f2 < 0 || !coveredByInput(f2)) enclosedByUnits = false;
+          // (A gap of the neighbouring parent continues the same hole.)
+          if (f2 < 0 || (!coveredByInput(f2) && owner[f2] !== PENDING_GAP)) enclosedByUnits = false;
         }
         h = next(h);
       } while (h !== h0);
     }
     const kmArea = area / 1e6;
     const thin = perimeter > 0 && (2 * area) / perimeter <= options.gapWidthM;
+    // A hole the input's units surround inside their parent is not a missing unit's place: filled up to
+    // HOLE_KM2 (a county is larger); gaps open to the parent's outline only when small or thin.
     const fill =
-      touchesUnit && (kmArea <= options.gapAreaKm2 || thin) && (gapParent[w0] !== -2 || enclosedByUnits);
+      touchesUnit &&
+      (kmArea <= options.gapAreaKm2 || thin || (enclosedByUnits && kmArea <= HOLE_KM2)) &&
+      (gapParent[w0] !== -2 || enclosedByUnits);
     if (fill) {
       report.gapsFilled.count++;
       report.gapsFilled.km2 += kmArea;

@@ -27,7 +27,10 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const FINEST_WEIGHT = (2 / 6_371_008.8) ** 2;
 
 /** How each resolution is built. */
-export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number; minRingM2: number }> = {
+export const RESOLUTION_SPECS: Record<
+  ImportResolution,
+  { intervalM: number; gridM: number; minRingM2: number }
+> = {
   '2m': { intervalM: 2, gridM: 1, minRingM2: 100 },
   '10m': { intervalM: 1000, gridM: 10, minRingM2: 1_000_000 },
 };
@@ -44,10 +47,9 @@ function withoutTinyRings(units: readonly BuiltUnit[], minM2: number): BuiltUnit
   };
   return units.map((u) => {
     const big = u.polygons.filter((p) => m2(p[0]!) >= minM2);
-    const kept = (big.length ? big : [u.polygons.slice().sort((a, b) => m2(b[0]!) - m2(a[0]!))[0]!]).map((p) => [
-      p[0]!,
-      ...p.slice(1).filter((h) => m2(h) >= minM2),
-    ]);
+    const kept = (big.length ? big : [u.polygons.slice().sort((a, b) => m2(b[0]!) - m2(a[0]!))[0]!]).map(
+      (p) => [p[0]!, ...p.slice(1).filter((h) => m2(h) >= minM2)],
+    );
     return { ...u, polygons: kept };
   });
 }
@@ -187,26 +189,27 @@ export function buildExtensions(
   grids: Record<string, number>;
 } {
   const sorted = units.slice().sort((a, b) => a.code.localeCompare(b.code));
-  const featuresAt = (minM2: number) => withoutTinyRings(sorted, minM2).map((u) => {
-    const [labelX, labelY] = labels.get(u.code)!;
-    const geometry: Polygon | MultiPolygon =
-      u.polygons.length === 1
-        ? { type: 'Polygon', coordinates: u.polygons[0]! }
-        : { type: 'MultiPolygon', coordinates: u.polygons };
-    return {
-      type: 'Feature' as const,
-      id: u.code,
-      properties: {
-        name: u.info.name,
-        nameEn: u.info.nameEn,
-        level: u.info.level,
-        parent: u.info.parent,
-        labelX,
-        labelY,
-      },
-      geometry,
-    };
-  });
+  const featuresAt = (minM2: number) =>
+    withoutTinyRings(sorted, minM2).map((u) => {
+      const [labelX, labelY] = labels.get(u.code)!;
+      const geometry: Polygon | MultiPolygon =
+        u.polygons.length === 1
+          ? { type: 'Polygon', coordinates: u.polygons[0]! }
+          : { type: 'MultiPolygon', coordinates: u.polygons };
+      return {
+        type: 'Feature' as const,
+        id: u.code,
+        properties: {
+          name: u.info.name,
+          nameEn: u.info.nameEn,
+          level: u.info.level,
+          parent: u.info.parent,
+          labelX,
+          labelY,
+        },
+        geometry,
+      };
+    });
   const codes = sorted.map((u) => u.code);
   // Label points from the full geometry, whatever the resolution drops.
   const labels = new Map(sorted.map((u) => [u.code, labelPoint(u.polygons)]));
