@@ -326,9 +326,11 @@ async function run(argv: string[], io: CliIO, emit?: (doc: unknown) => void): Pr
         );
         if (pkg.skipped.length)
           log(
-            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门, 东沙群岛)`,
+            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门, 东沙群岛) or drawn by the atlas (北京, 天津, 上海, 重庆)`,
           );
         options.licence = pkg.licence;
+        // The package holds a few units no current table has (e.g. 大柴旦 632825): skipped with a warning.
+        options.skipUnknown = true;
         data = pkg.sources;
         if (data.length === 0)
           throw Object.assign(new Error('no file of the package matches --province'), { code: 'ENOENT' });

