@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bench as areaOf } from './area-of.bench.ts';
 import { bench as assignRegions } from './assign-regions.bench.ts';
+import { bench as counties } from './counties.bench.ts';
 import { fmt, type Row } from './harness.ts';
 import { bench as matchRegions } from './match-regions.bench.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
@@ -71,6 +72,7 @@ const BENCHES: Record<string, () => Promise<Row[]>> = {
   'match-regions': matchRegions,
   render,
   size,
+  counties,
 };
 
 const only = process.argv.slice(2);

@@ -7,6 +7,8 @@ import { layoutPage } from './lib/layout-page.ts';
 
 // Not awaited: a module's top-level await keeps its last value (the atlas) alive for the life of the page.
 void layoutPage({
+  // County members as county shapes when `npm run build:counties` has built them, else seats.
+  countyExtension: 'local',
   layout: guangdong,
   bounds: [
     [108.6, 20.1],

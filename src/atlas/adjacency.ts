@@ -27,7 +27,7 @@ const cache = new WeakMap<Topology, Partial<Record<string, Adjacency>>>();
  * adj.lists[adj.at.get('440600')!]!.map((i) => adj.codes[i]).includes('440100'); // true: 佛山 touches 广州
  * ```
  */
-export function unitAdjacency(topology: Topology, object: 'prefectures' | 'provinces'): Adjacency {
+export function unitAdjacency(topology: Topology, object: string): Adjacency {
   let perTopology = cache.get(topology);
   if (!perTopology) {
     perTopology = {};
@@ -45,17 +45,13 @@ export function unitAdjacency(topology: Topology, object: 'prefectures' | 'provi
  * touchingUnits(atlas.topology, 'provinces', '440000')?.includes('450000'); // true: 广东 touches 广西
  * ```
  */
-export function touchingUnits(
-  topology: Topology,
-  object: 'prefectures' | 'provinces',
-  code: string,
-): string[] | undefined {
+export function touchingUnits(topology: Topology, object: string, code: string): string[] | undefined {
   const adj = unitAdjacency(topology, object);
   const i = adj.at.get(code);
   return i === undefined ? undefined : adj.lists[i]!.map((j) => adj.codes[j]!);
 }
 
-function build(topology: Topology, object: 'prefectures' | 'provinces'): Adjacency {
+function build(topology: Topology, object: string): Adjacency {
   const geoms = (topology.objects[object] as { geometries: ArcGeometry[] }).geometries;
   const codes = geoms.map((g) => String(g.id));
   const quantized = !!topology.transform;

@@ -1,3 +1,4 @@
+import turfUnion from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { merge, feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
@@ -101,11 +102,49 @@ export class Atlas {
    * atlas.counties({ parent: '510700' }).length; // 9 when Mianyang's counties were imported
    * ```
    */
-  counties(options: { parent?: string } = {}): UnitFeature[] {
+  counties(options: { parent?: string; prefecture?: string } = {}): UnitFeature[] {
+    const parent = options.prefecture ?? options.parent;
     return [...this.#extra.values()]
       .filter((f) => f.properties.level === 'county')
-      .filter((f) => options.parent === undefined || f.properties.parent === options.parent)
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .filter((f) => parent === undefined || f.properties.parent === parent)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => ({ ...f, properties: { ...f.properties } }));
+  }
+
+  /**
+   * The finest partition the atlas can draw at county level: for each finest unit, its county-level units
+   * from the extensions when they are loaded (all of its children that an extension holds), else the unit
+   * itself when it is county-level (Beijing's districts, 济源, 五指山 …). Prefecture-level units without
+   * loaded counties are left out: at county level nothing is known inside them. Sorted by code.
+   *
+   * @example
+   * ```ts
+   * const atlas = await loadAtlas({ extensions: [sichuanCounties] });
+   * atlas.countyLevelUnits().some((f) => f.id === '510185'); // 简阳市
+   * ```
+   */
+  countyLevelUnits(): UnitFeature[] {
+    const byParent = new Map<string, UnitFeature[]>();
+    for (const f of this.#extra.values()) {
+      if (f.properties.level !== 'county' || !f.properties.parent) continue;
+      const list = byParent.get(f.properties.parent) ?? [];
+      list.push(f);
+      byParent.set(f.properties.parent, list);
+    }
+    const out: UnitFeature[] = [];
+    for (const g of this.#object('prefectures').geometries) {
+      const code = String(g.id);
+      const kids = byParent.get(code);
+      if (kids?.length) out.push(...kids);
+      else if ((g.properties as { level?: string } | undefined)?.level === 'county')
+        out.push(this.feature(code));
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Whether `code` is a unit of an extension (imported), not of the bundled atlas. */
+  isExtensionUnit(code: string): boolean {
+    return this.#extra.has(code);
   }
 
   #object(name: string): Geoms {
@@ -287,6 +326,14 @@ export class Atlas {
   neighbors(code: string): string[] {
     const at = this.#geoms.get(code);
     if (!at) {
+      const ext = this.#extraGeoms.get(code);
+      if (ext) {
+        // Units of the same extension that share an arc or an arc end with it.
+        const object = Object.keys(ext.topology.objects).find((k) =>
+          ((ext.topology.objects[k] as Geoms).geometries ?? []).includes(ext.geometry as never),
+        );
+        return object ? (touchingUnits(ext.topology, object, code) ?? []) : [];
+      }
       this.feature(code);
       return [];
     }
@@ -312,19 +359,19 @@ export class Atlas {
         return merge(topology, ext.map((e) => e!.geometry) as never);
     }
     if (ext.some((e) => e !== undefined)) {
-      return fail({
-        code: 'unsupported',
-        path: 'codes',
-        value: codes,
-        problem: {
-          zh: '无法在拓扑上合并来自不同地图数据（内置地图与导入扩展）的单位',
-          en: 'Units from different topologies (the bundled atlas and an imported extension) cannot be merged on the topology',
-        },
-        fix: {
-          zh: '请分别合并，或改用其上级代码',
-          en: 'Merge them separately, or use their parent code',
-        },
+      // Imported counties with bundled units (or units of several extensions): each topology's units are
+      // merged exactly on their own arcs, then the parts joined by a polygon union (@turf/union).
+      const groups = new Map<Topology, string[]>();
+      codes.forEach((c, i) => {
+        const t = ext[i]?.topology ?? this.topology;
+        groups.set(t, [...(groups.get(t) ?? []), c]);
       });
+      const parts = [...groups.entries()].map(([t, cs]) =>
+        t === this.topology
+          ? this.merge(cs)
+          : merge(t, cs.map((c) => this.#extraGeoms.get(c)!.geometry) as never),
+      );
+      return unionParts(parts);
     }
     const geoms = codes.map((c) => {
       const at = this.#geoms.get(c);
@@ -336,4 +383,18 @@ export class Atlas {
     });
     return merge(this.topology, geoms as never);
   }
+}
+
+/** The polygon union of multipolygons (parts that share borders are joined; no area counts twice). */
+function unionParts(parts: MultiPolygon[]): MultiPolygon {
+  const nonEmpty = parts.filter((p) => p.coordinates.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? { type: 'MultiPolygon', coordinates: [] };
+  const u = turfUnion({
+    type: 'FeatureCollection',
+    features: nonEmpty.map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
+  });
+  if (!u) return { type: 'MultiPolygon', coordinates: [] };
+  return u.geometry.type === 'Polygon'
+    ? { type: 'MultiPolygon', coordinates: [u.geometry.coordinates] }
+    : u.geometry;
 }

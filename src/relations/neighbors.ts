@@ -21,7 +21,8 @@ export interface NeighborsOptions {
  * pair that `@turf/boolean-intersects` finds on the decoded polygons, in well under a millisecond per unit
  * once the adjacency of the atlas level is built (a few milliseconds, cached per atlas).
  *
- * Units of extension topologies (imported counties) have no shared arcs with the atlas and are refused.
+ * Units of extension topologies (imported counties) answer with their neighbours in the same extension
+ * (shared arcs of the imported topology).
  *
  * @example
  * ```ts
@@ -35,10 +36,12 @@ export function neighbors(code: string, atlas: Atlas, options: NeighborsOptions 
   options = optionsOf(options);
   const a = requireAtlas(atlas);
   const info = requireCode(code);
+  // Imported counties: their neighbours in their extension (shared arcs).
+  if (a.isExtensionUnit(code)) return a.neighbors(code);
   const of = (level: RegionLevel): Adjacency =>
     unitAdjacency(a.topology, level === 'province' ? 'provinces' : 'prefectures');
   const wanted: RegionLevel =
-    options.level ??
+    (options.level === 'county' ? 'prefecture' : options.level) ??
     (info.level === 'province' && !of('prefecture').at.has(code) ? 'province' : 'prefecture');
   const adj = of(wanted);
   const i = adj.at.get(code);

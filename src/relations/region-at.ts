@@ -9,6 +9,8 @@ export interface RegionOptions {
    * `'prefecture'` (default): the atlas' finest units (prefecture-level units, county-level units directly
    * under a province or municipality such as Beijing's districts, and 台湾/香港/澳门 whole).
    * `'province'`: the 34 province-level units.
+   * `'county'`: county-level units, where imported counties are loaded (`loadAtlas({ extensions })`) and the
+   * atlas' own county-level units; null inside a prefecture whose counties are not loaded.
    */
   level?: RegionLevel;
 }

@@ -22,8 +22,11 @@ import { checkNumberOption, fail } from '../errors/index.ts';
 import { optionsOf, requireAtlas } from './internal/input.ts';
 import { orientSign } from './internal/orient.ts';
 
-/** Which units a point is assigned to: the atlas' finest units (`prefecture`) or its provinces. */
-export type RegionLevel = 'prefecture' | 'province';
+/**
+ * Which units a point is assigned to: the atlas' finest units (`prefecture`), its provinces, or county-level
+ * units (`county`: imported counties where loaded, see {@link Atlas.countyLevelUnits}).
+ */
+export type RegionLevel = 'prefecture' | 'province' | 'county';
 
 /** Options of {@link regionIndex}. */
 export interface RegionIndexOptions {
@@ -31,6 +34,9 @@ export interface RegionIndexOptions {
    * `'prefecture'` (default): the atlas' finest units, i.e. `atlas.prefectures()` (prefecture-level units,
    * county-level units directly under a province or municipality, and 台湾/香港/澳门 whole).
    * `'province'`: the 34 province-level units.
+   * `'county'`: county-level units: the counties of `loadAtlas({ extensions })` where they are loaded, and
+   * the atlas' own county-level units (Beijing's districts …); a point inside a prefecture whose counties
+   * are not loaded gets null (nothing is known there at county level).
    */
   level?: RegionLevel;
   /**
@@ -598,13 +604,16 @@ export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): Reg
   requireAtlas(atlas);
   options = optionsOf(options);
   const level = options.level ?? 'prefecture';
-  if (level !== 'prefecture' && level !== 'province') {
+  if (level !== 'prefecture' && level !== 'province' && level !== 'county') {
     fail({
       code: 'invalid-input',
       path: 'level',
       value: level,
       problem: { zh: '未知的层级', en: 'Unknown level' },
-      fix: { zh: "请使用 'prefecture' 或 'province'", en: "Use 'prefecture' or 'province'" },
+      fix: {
+        zh: "请使用 'prefecture'、'province' 或 'county'",
+        en: "Use 'prefecture', 'province' or 'county'",
+      },
     });
   }
   const cellDeg = options.cellDeg === undefined ? DEFAULT_CELL_DEG : checkCellDeg(options.cellDeg);
@@ -621,7 +630,13 @@ export function regionIndex(atlas: Atlas, options: RegionIndexOptions = {}): Reg
     perAtlas.set(key, index);
   } else {
     const t0 = performance.now();
-    const units = (level === 'province' ? atlas.provinces() : atlas.prefectures())
+    const units = (
+      level === 'province'
+        ? atlas.provinces()
+        : level === 'county'
+          ? atlas.countyLevelUnits()
+          : atlas.prefectures()
+    )
       .slice()
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     index = new RegionIndex(

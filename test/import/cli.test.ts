@@ -64,7 +64,7 @@ describe('quyu import <in> -o <out>', () => {
     writeFileSync(input, JSON.stringify(shift(fixture(), 'GCJ02')));
     const r = await quyu('import', input, '-o', join(dir, 'gcj-out.json'), '--json', '-q');
     expect(r.code).toBe(EXIT.ok);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout).report;
     expect(report.crs).toMatchObject({ crs: 'GCJ02', method: 'detected', converted: true });
     const given = await quyu(
       'import',
@@ -76,14 +76,16 @@ describe('quyu import <in> -o <out>', () => {
       '--json',
       '-q',
     );
-    expect(JSON.parse(given.stdout).crs).toMatchObject({ crs: 'GCJ02', method: 'given' });
+    expect(JSON.parse(given.stdout).report.crs).toMatchObject({ crs: 'GCJ02', method: 'given' });
   });
 
   it('rejects bad input with every problem, exit 1, and leaves an existing output untouched', async () => {
     const input = join(dir, 'dup.geojson');
     const fc = fixture();
     fc.features[3]!.properties.adcode = 510703;
-    fc.features[5]!.properties.adcode = 510724;
+    // A code no table has, under a name no unit of 绵阳 has: neither the change list nor the name recodes it.
+    fc.features[5]!.properties.adcode = 510799;
+    fc.features[5]!.properties.name = '无名县';
     writeFileSync(input, JSON.stringify(fc));
     const out = join(dir, 'keep.json');
     writeFileSync(out, 'previous content');
@@ -115,7 +117,7 @@ describe('quyu import <in> -o <out>', () => {
       '--json',
     );
     expect(r.code).toBe(EXIT.ok);
-    expect(JSON.parse(r.stdout).codes).toHaveLength(8);
+    expect(JSON.parse(r.stdout).report.codes).toHaveLength(8);
     expect(r.stderr).toMatch(/warning: stale\.geojson:features\[3\]\.properties\.adcode/);
   });
 
@@ -130,7 +132,7 @@ describe('quyu usage', () => {
   it('--help prints usage (exit 0); no command prints it to stderr (exit 2)', async () => {
     const h = await quyu('--help');
     expect(h.code).toBe(EXIT.ok);
-    expect(h.stdout).toMatch(/quyu import <input> -o <output\.json>/);
+    expect(h.stdout).toMatch(/quyu import <file\|folder>\.\.\. -o <output\.json>/);
     expect((await quyu()).code).toBe(EXIT.usage);
   });
 

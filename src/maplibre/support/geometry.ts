@@ -56,6 +56,12 @@ export function resolveMembers(atlas: LayerAtlas, members: Member[], itemStatus:
   const missing: Member[] = [];
   for (const member of members) {
     const status = weakestStatus([itemStatus, member.status ?? itemStatus]);
+    // A partial member whose part is listed as counties, with those counties loaded: drawn exactly.
+    const counties = coverageCounties(atlas, member);
+    if (counties) {
+      for (const c of counties) if (!whole.has(c)) whole.set(c, { code: c, member, status });
+      continue;
+    }
     const code = drawableCode(atlas, member.code);
     if (!code) {
       missing.push(member);
@@ -74,6 +80,23 @@ export function resolveMembers(atlas: LayerAtlas, members: Member[], itemStatus:
   // A unit that belongs whole is not also drawn as partial.
   for (const code of whole.keys()) partial.delete(code);
   return { whole: [...whole.values()], partial: [...partial.values()], missing };
+}
+
+/**
+ * The codes of `member.coverage.counties` (codes, or names of imported counties of the member's prefecture)
+ * when every one of them has a boundary in the atlas; otherwise undefined (the member stays partial).
+ */
+export function coverageCounties(atlas: LayerAtlas, member: Member): string[] | undefined {
+  const listed = member.coverage?.counties;
+  if (!listed?.length) return undefined;
+  const byName = new Map<string, string>();
+  if (atlas.counties)
+    for (const f of atlas.counties({ prefecture: member.code })) {
+      const name = (f.properties as { name?: string } | null)?.name;
+      if (name && f.id !== undefined) byName.set(name, String(f.id));
+    }
+  const codes = listed.map((c) => (/^\d{6}$/.test(c.trim()) ? c.trim() : byName.get(c.trim())));
+  return codes.every((c): c is string => c !== undefined && atlas.has(c)) ? codes : undefined;
 }
 
 /** The names of the members inside a partial unit, for its note (`端州区、鼎湖区`). */

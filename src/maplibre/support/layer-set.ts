@@ -35,6 +35,8 @@ export interface LayerAtlas {
   hasSeat?(code: string): boolean;
   /** The unit's seat `[lng, lat]` (人民政府驻地), where its marker goes. */
   seat?(code: string): readonly [number, number];
+  /** Imported county-level units of a prefecture (optional: quyu's `Atlas` has it), to name `coverage.counties`. */
+  counties?(options: { prefecture?: string }): Feature<Polygon | MultiPolygon>[];
 }
 
 /** Label language of overlays and legends (quyu's one language type, `src/text`). */
