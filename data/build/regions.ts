@@ -1,11 +1,11 @@
 /**
  * Per-figure data files: `data/regions/<province code>.json`, one TopoJSON atlas per province-level unit,
  * cut from `china-2m.json` so that a figure of one province fetches what it draws and not the national
- * file (Guangdong: about 40 KB gzipped instead of 188 KB for `china-10m.json`).
+ * file (Guangdong: about 53 KB gzipped instead of 182 KB for `china-10m.json`).
  *
  * ```
  *  china-2m.json ──select──▶ the province's units + every unit of the provinces around it (its context box)
- *      ──Visvalingam per arc──▶ fine arcs (the province and the ring of units touching it: 150 m)
+ *      ──Visvalingam per arc──▶ fine arcs (the province's units: 300 m)
  *                               coarse arcs (everything else: 2.5 km)  ── shared arcs stay shared
  *      ──quantise (1e5 steps over the file's box)──▶ data/regions/<code>.json (+ index.json)
  * ```
@@ -204,10 +204,9 @@ export function regionTopology(
   const unitsIn = units.filter(
     (u) => touching.has(`${String(u.id).slice(0, 2)}0000`) || touching.has(String(u.id)),
   );
-  // The province itself and the ring of units touching it are fine; everything else coarse.
-  const ownUnits = units.filter((u) => String(u.id).slice(0, 2) === code.slice(0, 2));
-  const ring = unitsIn.filter((u) => arcsOf(u).some((a) => ownArcs.has(a)));
-  const fine = ownArcs;
+  // The province's own arcs (its units' borders, and where the ring of units around touches it) are fine;
+  // everything else coarse.
+  const fine = new Set(units.filter((u) => String(u.id).slice(0, 2) === code.slice(0, 2)).flatMap(arcsOf));
 
   // The national border and coast: arcs that only one province uses, kept where a province of the file has them.
   const uses = new Map<number, number>();
@@ -349,7 +348,7 @@ export function regionTopology(
  * @example
  * ```ts
  * const index = writeRegionFiles(join(ROOT, 'data'), readFileSync('data/china-2m.json'));
- * index.find((r) => r.code === '440000')!.gzipBytes; // about 40 KB
+ * index.find((r) => r.code === '440000')!.gzipBytes; // about 53 KB
  * ```
  */
 export function writeRegionFiles(dataDir: string, china2m: Buffer | string): RegionIndexEntry[] {
