@@ -21,6 +21,7 @@ import type {
 import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
 import { itemName, type Lang } from '../../text/index.ts';
 import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
+import { omitBaseLabels } from '../style/base-style.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
 import {
   BUILDER_DEFAULTS,
@@ -225,6 +226,26 @@ function relabel(map: MapLibreMap, f: MapFurniture): void {
     }
     j.shown = next;
   }
+  syncBaseLabels(map, f, taken);
+}
+
+/** The base map does not repeat a name an overlay draws: its names of the units overlays label are left out. */
+function syncBaseLabels(map: MapLibreMap, f: MapFurniture, taken?: Set<string>): void {
+  if (!styleReady(map)) return;
+  const codes = taken ?? new Set<string>();
+  if (!taken) {
+    for (const j of f.layouts.values()) {
+      if (!j.visible() || !j.added()) continue;
+      for (const s of Object.values(j.shown.sources)) {
+        const data = s.data as { features?: { properties?: Record<string, unknown> | null }[] } | undefined;
+        for (const feat of data?.features ?? []) {
+          const p = feat.properties;
+          if (p?.unitLabel === true && typeof p.code === 'string' && p.label) codes.add(p.code);
+        }
+      }
+    }
+  }
+  omitBaseLabels(map, [...codes].sort());
 }
 
 /**
@@ -346,6 +367,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
     if (removed || added) return;
     added = true;
     addLayerSet(map, joined.shown, beforeId);
+    syncBaseLabels(map, furniture);
     map.on('mousemove', onMove);
     map.on('mouseout', onOut);
     map.on('click', onClick);
