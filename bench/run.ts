@@ -11,46 +11,59 @@ import { fmt, type Row } from './harness.ts';
 import { bench as matchRegions } from './match-regions.bench.ts';
 import { bench as neighbors } from './neighbors.bench.ts';
 import { bench as reachRing } from './reach-ring.bench.ts';
-import { run as renderBench } from './render.bench.ts';
+import { PAGES, run as renderBench, resultOf, SIZES, type SizeName } from './render.bench.ts';
 import { bench as size } from './size.bench.ts';
 
-/** The browser benchmark (quyu's overhead over a bare MapLibre page, bundle size) as table rows. */
+/**
+ * The render benchmark (one job: Guangdong's 21 units as a choropleth with names) as table rows: every page
+ * at both sizes, with ratios against ECharts and bare MapLibre in the same run.
+ */
 async function render(): Promise<Row[]> {
-  const { comparisons, bundle } = await renderBench({ runs: 5, log: (l) => process.stderr.write(`${l}\n`) });
+  const { results, bundle } = await renderBench({ runs: 7, log: (l) => process.stderr.write(`${l}\n`) });
   const rows: Row[] = [];
-  for (const c of comparisons) {
-    rows.push(
-      {
-        group: `render ${c.name}`,
-        case: 'bare MapLibre page: ms to first idle',
-        value: c.bare.idleMs,
-        unit: 'ms',
-        runs: c.bare.runs,
-      },
-      {
-        group: `render ${c.name}`,
-        case: 'quyu page: ms to first idle',
-        value: c.quyu.idleMs,
-        unit: 'ms',
-        runs: c.quyu.runs,
-        note: `${c.idleRatio.toFixed(2)}× the bare page's time (budget 1.2×)`,
-      },
-      {
-        group: `render ${c.name}`,
-        case: 'bare MapLibre page: JS heap',
-        value: c.bare.heapBytes / 1e6,
-        unit: 'MB',
-        runs: c.bare.runs,
-      },
-      {
-        group: `render ${c.name}`,
-        case: 'quyu page: JS heap',
-        value: c.quyu.heapBytes / 1e6,
-        unit: 'MB',
-        runs: c.quyu.runs,
-        note: `${c.heapRatio.toFixed(2)}× the bare page's heap (budget 1.2×)`,
-      },
-    );
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  for (const size of Object.keys(SIZES) as SizeName[]) {
+    const { width, height } = SIZES[size];
+    const echarts = resultOf(results, 'echarts', size);
+    const bare = resultOf(results, 'bare', size);
+    for (const page of PAGES) {
+      const r = resultOf(results, page, size);
+      const group = `render ${size} ${width}×${height}`;
+      rows.push(
+        {
+          group,
+          case: `${page}: first frame`,
+          value: r.firstFrameMs,
+          unit: 'ms',
+          runs: r.runs,
+          note: `${(r.firstFrameMs / echarts.firstFrameMs).toFixed(2)}× ECharts, ${(r.firstFrameMs / bare.firstFrameMs).toFixed(2)}× bare MapLibre${page === 'quyu' ? ' (target ≤ 1.0× ECharts)' : ''}`,
+        },
+        {
+          group,
+          case: `${page}: interactive`,
+          value: r.interactiveMs,
+          unit: 'ms',
+          runs: r.runs,
+          note: `${(r.interactiveMs / bare.interactiveMs).toFixed(2)}× bare MapLibre, ${(r.interactiveMs / echarts.interactiveMs).toFixed(2)}× ECharts${page === 'quyu' ? ' (target ≤ 1.2× bare MapLibre)' : ''}`,
+        },
+        {
+          group,
+          case: `${page}: heap (page and workers)`,
+          value: r.heapBytes / 1e6,
+          unit: 'MB',
+          runs: r.runs,
+          note: `${(r.heapBytes / bare.heapBytes).toFixed(2)}× bare MapLibre, ${(r.heapBytes / echarts.heapBytes).toFixed(2)}× ECharts`,
+        },
+        {
+          group,
+          case: `${page}: bytes transferred (gzip)`,
+          value: (r.jsBytes + r.dataBytes) / 1024,
+          unit: 'KB',
+          runs: r.runs,
+          note: `JS ${kb(r.jsBytes)}, data ${kb(r.dataBytes)}; ${((r.jsBytes + r.dataBytes) / (bare.jsBytes + bare.dataBytes)).toFixed(2)}× bare MapLibre, ${((r.jsBytes + r.dataBytes) / (echarts.jsBytes + echarts.dataBytes)).toFixed(2)}× ECharts`,
+        },
+      );
+    }
   }
   rows.push({
     group: 'bundle',

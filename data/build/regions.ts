@@ -312,7 +312,7 @@ export function regionTopology(
       ? [
           {
             type: 'MultiLineString',
-            arcs: nationArcs.map((a) => [index.get(a)!]),
+            arcs: nationArcs.filter((a) => index.has(a)).map((a) => [index.get(a)!]),
             properties: objects.nation!.geometries[0]!.properties,
             id: objects.nation!.geometries[0]!.id,
           },

@@ -171,7 +171,10 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
   const province = regionProvince(focusCodes);
   const region = province ? deps.regionUrl?.(province) : undefined;
-  const national = () => loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {});
+  // County names load only when a choropleth key may need them (a name, not a code).
+  const counties =
+    spec.layers.some((l) => Object.keys(l.values).some((k) => !/^\d{6}$/.test(k))) || spec.layouts.length > 0;
+  const national = () => loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl, counties } : { counties });
   const loaded = await Promise.all([region ? loadAtlas({ url: region }) : national(), resolveLayouts(spec)]);
   const layouts = loaded[1];
   let atlas = loaded[0];
