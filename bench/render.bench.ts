@@ -181,7 +181,7 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'mark', buffered: true });
 const paint = !location.search.includes('paint=0');
 defineQuyuMap({
-  maplibregl: import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; }),
+  maplibregl: () => import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; }),
   atlasUrl: '/china-10m.json',
   regionUrl: (p) => '/regions/' + p + '.json',
   firstPaint: paint,

@@ -38,8 +38,8 @@ function specFromUrl(): unknown {
 
 const id = new URLSearchParams(location.search).get('id') ?? 'quyu';
 defineQuyuMap({
-  // Loaded after the static first frame is on screen.
-  maplibregl: import('./lib/map.ts').then((m) => m.maplibregl),
+  // Loaded once the static first frame is on screen.
+  maplibregl: () => import('./lib/map.ts').then((m) => m.maplibregl),
   atlasUrl: nationalAtlasUrl,
   regionUrl: (province) => regionUrls[`../data/regions/${province}.json`],
   embedId: id,

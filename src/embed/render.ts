@@ -27,9 +27,10 @@ import { type MapSpec, resolveChoroplethValues } from './spec.ts';
 export interface EmbedDeps {
   /**
    * The maplibre-gl module (the page decides how it is loaded and where its worker lives), or a promise of
-   * it: `import('maplibre-gl')` lets the static first frame show before the script has loaded.
+   * it, or a function that loads it: `() => import('maplibre-gl')` starts loading only once the static
+   * first frame is on screen, so the script does not compete with it.
    */
-  maplibregl: typeof MapLibre | Promise<typeof MapLibre>;
+  maplibregl: typeof MapLibre | Promise<typeof MapLibre> | (() => Promise<typeof MapLibre>);
   /** URL of the atlas file (`china-10m.json`); default: the file in the package. */
   atlasUrl?: string;
   /**
@@ -250,7 +251,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       label: spec.title ?? uiWord('mapLabel', lang),
     });
   }
-  const maplibregl = await deps.maplibregl;
+  const maplibregl = await (typeof deps.maplibregl === 'function' ? deps.maplibregl() : deps.maplibregl);
   const map = new maplibregl.Map({
     container: mapBox,
     style,
