@@ -122,7 +122,7 @@ interface Job {
 }
 
 /** Writes the pages, the shared GeoJSON and the data files into test-results/bench. */
-async function preparePages(): Promise<Job> {
+export async function preparePages(): Promise<Job> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(join(OUT, 'regions'), { recursive: true });
   const regionText = readFileSync(join(ROOT, 'data/regions/440000.json'), 'utf8');
@@ -305,7 +305,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static server over test-results/bench: gzip, no caching, cross-origin isolated; counts bytes sent. */
-function serve(): Promise<{
+export function serve(): Promise<{
   server: Server;
   base: string;
   sent: { js: number; data: number; other: number };

@@ -6,6 +6,16 @@ export { describeItem, describeLayout, type Lang, LINK_KIND_NAMES } from './desc
 export { defineQuyuMap, type QuyuMapElement } from './element.ts';
 export { type ExportOptions, exportPng } from './export.ts';
 export { exportSvg, type SvgExportOptions } from './export-svg.ts';
+export {
+  type Camera,
+  cameraFor,
+  type FirstPaint,
+  type PaintFirstOptions,
+  paintFirst,
+  regionProvince,
+  type StyleSvgOptions,
+  styleSvg,
+} from './first-paint.ts';
 export { BUILTIN_LAYOUTS, resolveLayouts } from './layouts.ts';
 export { type Embed, type EmbedDeps, postHeight, renderEmbed } from './render.ts';
 export {

@@ -441,8 +441,12 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
       const b = base.bounds;
       if (!b) return;
       const legendWidth = furniture.legend?.control.element?.offsetWidth ?? 0;
-      const padding = { top: 40, bottom: 40, left: 40, right: 60 };
-      if (legendWidth) padding[legendSide] += legendWidth + 10;
+      const mapWidth = map.getContainer().clientWidth;
+      // A narrow map (a phone) pads less and does not make room beside a legend wider than a third of it:
+      // the figure would shrink to nothing; the legend lies over the map instead.
+      const edge = mapWidth < 600 ? 16 : 40;
+      const padding = { top: edge, bottom: edge, left: edge, right: mapWidth < 600 ? edge : 60 };
+      if (legendWidth && legendWidth < mapWidth / 3) padding[legendSide] += legendWidth + 10;
       map.fitBounds(
         [
           [b[0], b[1]],

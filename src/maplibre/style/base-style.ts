@@ -286,6 +286,12 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
         },
       },
     );
+    if (scope) {
+      // Scoped: the figure's units are placed before the provinces around (MapLibre places the top layer
+      // first), so a neighbour's name never pushes out the name of a unit the figure is about.
+      const i = layers.findIndex((l) => l.id === id('prefecture-label'));
+      layers.push(...layers.splice(i, 1));
+    }
   }
 
   return {
