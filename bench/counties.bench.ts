@@ -17,7 +17,10 @@ export async function bench(): Promise<Row[]> {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   const t0 = performance.now();
-  const { extensions, report } = await importBoundaries(pkg.sources, { resolutions: ['2m', '10m'], skipUnknown: true });
+  const { extensions, report } = await importBoundaries(pkg.sources, {
+    resolutions: ['2m', '10m'],
+    skipUnknown: true,
+  });
   const ms = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -45,7 +48,10 @@ export async function bench(): Promise<Row[]> {
   const n = 100_000;
   const xy = new Float64Array(2 * n);
   let seed = 7;
-  const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const rnd = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
   for (let i = 0; i < n; i++) {
     xy[2 * i] = 75 + 60 * rnd();
     xy[2 * i + 1] = 20 + 33 * rnd();

@@ -1,56 +1,50 @@
 /**
- * Rendering benchmark: quyu's overhead in a real browser, and the bundle size of `quyu/maplibre`.
+ * The render benchmark: one job, drawn by quyu and by what users would pick instead, in the same run.
+ *
+ * The job: Guangdong's 21 prefecture-level units as a choropleth of 21 values (5 quantile classes) with
+ * their names, cold loads in headless Chromium (Debian's, through playwright-core; WebGL through
+ * SwiftShader), at 800×600 (desktop) and 375×667 (phone), medians of 7 runs per page and size.
  *
  * ```
- *  case            quyu page                                   bare page (no quyu code)
- *  guangdong       examples/guangdong.ts: loadAtlas, baseStyle,  the same style (every source's GeoJSON and
- *                  addLayout(guangdong) with legend               every layer) and images as one JSON file,
- *                                                                 handed to new maplibregl.Map
- *  polygons-2000   choroplethLayers over 2,000 synthetic cells    the same 2,000 polygons and step expression
+ *  page            what it loads and draws
+ *  quyu            the embed runtime (<quyu-map>, src/embed) with a spec of the 21 values, focus 广东:
+ *                  region file data/regions/440000.json, scoped base map, static first frame (SVG), then
+ *                  MapLibre (loaded after the first frame) with the legend
+ *  quyu-no-paint   the same without the static first frame (firstPaint: false): what the first paint buys
+ *  quyu-before     as on main before: national china-10m.json, the national base style, the choropleth
+ *  bare            MapLibre alone: the same 21 polygons (GeoJSON cut from the region file), fill by the same
+ *                  breaks, outlines, names; no base map
+ *  echarts         ECharts 5.6 (npm alias echarts-bench, modular build: map chart, visualMap, canvas
+ *                  renderer), the same GeoJSON, values and breaks, names shown, roam on
  * ```
- * Both pages are bundled by esbuild (minified, like a production build) and served from one static server on
- * 127.0.0.1; each run opens a fresh browser context (empty cache) and measures the time from navigation to the
- * map's first `idle` (`performance.now()` in the page) and the JS heap after a forced GC (CDP
- * `Performance.getMetrics` → `JSHeapUsedSize`). Runs alternate between the pages; medians are reported.
+ * Every page is bundled by esbuild (minified ESM, code splitting: what a production build does) and served
+ * gzip-compressed by one static server on 127.0.0.1 with cross-origin isolation (COOP/COEP), so that
+ * `performance.measureUserAgentSpecificMemory()` can measure the heap of the page and its workers. Each load
+ * opens a fresh browser context (empty cache). Measured in the page (`performance.now()` from navigation):
+ * - first frame: the next animation frame after the page's first complete drawing (quyu: the static SVG
+ *   inserted; quyu-no-paint, quyu-before and bare: MapLibre's first `idle`; ECharts: its `finished` event);
+ * - interactive: the next animation frame after the map can be panned and zoomed with everything drawn
+ *   (MapLibre's first `idle`; ECharts: `finished`);
+ * - heap: all JS heaps of the page, workers included, after interactive (measureUserAgentSpecificMemory);
+ * - bytes: response bodies as sent (gzip), counted by the server, JS and data apart.
  *
- * Run: `npx tsx bench/render.bench.ts [runs]` (default 7 runs per page). `run()` is exported for bench/run.ts.
+ * Run: `npx tsx bench/render.bench.ts [runs]` (default 7). `run()` is exported for bench/run.ts.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { scaleQuantile } from 'd3-scale';
+import { build } from 'esbuild';
 import type { Topology } from 'topojson-specification';
 import { loadAtlas } from '../src/atlas/index.ts';
-import { guangdong } from '../src/layouts/guangdong.ts';
-import { baseStyle, layoutLayers } from '../src/maplibre/index.ts';
+import { shortName } from '../src/maplibre/support/label-text.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/harness.ts';
+import { median } from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test-results/bench');
-
-/** Result of one page over several runs. */
-export interface PageResult {
-  page: string;
-  runs: number;
-  /** Median milliseconds from navigation to the first `idle`. */
-  idleMs: number;
-  /** Median JS heap after GC at idle, bytes. */
-  heapBytes: number;
-  idleAll: number[];
-  heapAll: number[];
-}
-
-/** One quyu-vs-bare comparison. */
-export interface Comparison {
-  name: string;
-  quyu: PageResult;
-  bare: PageResult;
-  /** quyu / bare, medians. */
-  idleRatio: number;
-  heapRatio: number;
-}
 
 /** Size of the `quyu/maplibre` bundle without maplibre-gl. */
 export interface BundleSize {
@@ -98,346 +92,385 @@ export async function bundleSize(): Promise<BundleSize> {
   };
 }
 
-/** esbuild plugin for Vite-style `?url` imports: copies the file next to the bundle and exports its URL. */
-function urlImports(outDir: string): Plugin {
-  return {
-    name: 'url-imports',
-    setup(b) {
-      b.onResolve({ filter: /\?url$/ }, async (args) => {
-        const spec = args.path.replace(/\?url$/, '');
-        const found = await b.resolve(spec, { kind: 'import-statement', resolveDir: args.resolveDir });
-        if (found.errors.length) return { errors: found.errors };
-        return { path: found.path, namespace: 'url' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'url' }, (args) => {
-        const name = basename(args.path);
-        copyFileSync(args.path, join(outDir, name));
-        return { contents: `export default ${JSON.stringify(`/${name}`)};`, loader: 'js' };
-      });
-    },
-  };
+/** The pages of the benchmark. */
+export const PAGES = ['quyu', 'quyu-no-paint', 'quyu-before', 'bare', 'echarts'] as const;
+export type PageName = (typeof PAGES)[number];
+/** The two sizes. */
+export const SIZES = { desktop: { width: 800, height: 600 }, phone: { width: 375, height: 667 } } as const;
+export type SizeName = keyof typeof SIZES;
+
+/** Medians of one page at one size. */
+export interface PageResult {
+  page: PageName;
+  size: SizeName;
+  runs: number;
+  firstFrameMs: number;
+  interactiveMs: number;
+  heapBytes: number;
+  jsBytes: number;
+  dataBytes: number;
+  all: { firstFrameMs: number[]; interactiveMs: number[]; heapBytes: number[] };
 }
 
-const HTML = (script: string) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8" />
-<link rel="icon" href="data:," />
-<link rel="stylesheet" href="/maplibre-gl.css" />
-<style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style>
-</head><body><main id="map"></main><script type="module" src="/${script}"></script></body></html>`;
+/** Quantile breaks of the 21 values (5 classes), shared by every page. */
+const COLORS = ['#f1eef6', '#bdc9e1', '#74a9cf', '#2b8cbe', '#045a8d'];
 
-/** The bare page: MapLibre and a style JSON, nothing of quyu. */
-const BARE_PAGE = `
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-maplibregl.setWorkerUrl(workerUrl);
-const file = new URLSearchParams(location.search).get('data');
-const { style, images, bounds } = await (await fetch(file)).json();
-const map = new maplibregl.Map({ container: 'map', style, bounds, fadeDuration: 0, attributionControl: false });
-map.on('styleimagemissing', (e) => {
-  const img = images[e.id];
-  if (!img || map.hasImage(e.id)) return;
-  const bin = atob(img.data);
-  const data = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
-  map.addImage(e.id, { width: img.width, height: img.height, data }, { pixelRatio: img.pixelRatio });
-});
-window.__quyuIdle = new Promise((r) => map.once('idle', () => r()));
-`;
-
-/** 2,000 cells over eastern China as a LayerAtlas, and the same values: what both 2,000-polygon pages draw. */
-const CELLS = `
-export const COLS = 50;
-export const ROWS = 40;
-export function cellAtlas() {
-  const cell = (code) => {
-    const i = Number(code) - 100000;
-    const x = 100 + (i % COLS) * 0.4;
-    const y = 22 + Math.floor(i / COLS) * 0.4;
-    const ring = [[x, y], [x + 0.38, y], [x + 0.38, y + 0.38], [x, y + 0.38], [x, y]];
-    return { type: 'Feature', id: code, properties: { name: 'cell ' + i, labelX: x + 0.19, labelY: y + 0.19 },
-      geometry: { type: 'Polygon', coordinates: [ring] } };
-  };
-  return {
-    has: (code) => Number(code) >= 100000 && Number(code) < 100000 + COLS * ROWS,
-    feature: cell,
-    merge: (codes) => ({ type: 'MultiPolygon', coordinates: codes.map((c) => cell(c).geometry.coordinates) }),
-  };
-}
-export function cellValues() {
-  const values = {};
-  for (let i = 0; i < COLS * ROWS; i++) values[String(100000 + i)] = Math.round(50 + 40 * Math.sin(i / 7) + (i % 13));
-  return values;
-}
-`;
-
-/** The quyu 2,000-polygon page: choroplethLayers in a background-only style (styleWithLayerSet), with its legend. */
-const QUYU_POLYGONS_PAGE = (src: string) => `
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { choroplethLayers, LegendControl, styleWithLayerSet } from ${JSON.stringify(src)};
-import { cellAtlas, cellValues } from './cells.mjs';
-maplibregl.setWorkerUrl(workerUrl);
-const set = choroplethLayers(cellValues(), { atlas: cellAtlas(), scale: 'quantile', classes: 5, title: 'cells' });
-const bg = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fbf9f3' } }] };
-const map = new maplibregl.Map({
-  container: 'map', style: styleWithLayerSet(bg, set),
-  bounds: [[100, 22], [120, 38]], fadeDuration: 0, attributionControl: false,
-});
-map.addControl(new LegendControl({ title: 'cells', sections: set.legend }));
-window.__quyuIdle = new Promise((r) => map.once('idle', () => r()));
-`;
-
-function writeImagesJson(
-  images: Record<string, { width: number; height: number; data: Uint8Array; pixelRatio: number }>,
-) {
-  return Object.fromEntries(
-    Object.entries(images).map(([id, img]) => [
-      id,
-      {
-        width: img.width,
-        height: img.height,
-        pixelRatio: img.pixelRatio,
-        data: Buffer.from(img.data).toString('base64'),
-      },
-    ]),
-  );
+interface Job {
+  values: Record<string, number>;
+  breaks: number[];
+  bounds: [number, number, number, number];
 }
 
-/** Bundles the four pages and writes the bare pages' data. */
-async function preparePages(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  copyFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.css'), join(OUT, 'maplibre-gl.css'));
-  // The bare Guangdong page gets exactly what the quyu page draws: base style + layout layers + images.
-  const topology = JSON.parse(readFileSync(join(ROOT, 'data/china-10m.json'), 'utf8')) as Topology;
-  const atlas = await loadAtlas({ topology });
-  const base = baseStyle({ atlas });
-  const set = layoutLayers(guangdong, { atlas, idPrefix: 'quyu-guangdong-' });
-  const firstSymbol = base.layers.findIndex((l) => l.type === 'symbol');
-  const style = {
-    ...base,
-    sources: { ...base.sources, ...set.sources },
-    layers: [
-      ...base.layers.slice(0, firstSymbol),
-      ...set.layers.filter((l) => l.type !== 'symbol'),
-      ...base.layers.slice(firstSymbol),
-      ...set.layers.filter((l) => l.type === 'symbol'),
-    ],
-  };
-  const bounds = [
-    [108.6, 20.1],
-    [117.6, 25.6],
-  ];
-  writeFileSync(
-    join(OUT, 'guangdong-bare.json'),
-    JSON.stringify({ style, images: writeImagesJson(set.images), bounds }),
-  );
-  // The bare 2,000-polygon page: the same features and fill expression, no quyu code.
-  writeFileSync(join(OUT, 'cells.mjs'), CELLS);
-  const cells = (await import(pathToFileURL(join(OUT, 'cells.mjs')).href)) as {
-    cellAtlas(): import('../src/maplibre/index.ts').LayerAtlas;
-    cellValues(): Record<string, number>;
-  };
-  const { choroplethLayers } = await import('../src/maplibre/index.ts');
-  const poly = choroplethLayers(cells.cellValues(), {
-    atlas: cells.cellAtlas(),
-    scale: 'quantile',
-    classes: 5,
+/** Writes the pages, the shared GeoJSON and the data files into test-results/bench. */
+export async function preparePages(): Promise<Job> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(join(OUT, 'regions'), { recursive: true });
+  const regionText = readFileSync(join(ROOT, 'data/regions/440000.json'), 'utf8');
+  writeFileSync(join(OUT, 'regions/440000.json'), regionText);
+  writeFileSync(join(OUT, 'china-10m.json'), readFileSync(join(ROOT, 'data/china-10m.json')));
+  const atlas = await loadAtlas({ topology: JSON.parse(regionText) as Topology, counties: false });
+  const units = atlas.prefectures({ province: '440000' });
+  // 21 values, fixed (not random): the job is the drawing, not the data.
+  const values: Record<string, number> = {};
+  units.forEach((u, i) => {
+    values[u.id] = 40 + ((i * 37) % 90) + (i % 4) * 3;
   });
+  const breaks = scaleQuantile<number>().domain(Object.values(values)).range([0, 1, 2, 3, 4]).quantiles();
+  // The same 21 polygons for bare MapLibre and ECharts: geometry of the region file, short names, values.
+  const geojson = {
+    type: 'FeatureCollection',
+    features: units.map((u) => ({
+      type: 'Feature',
+      properties: { code: u.id, name: shortName(u.properties.name, u.properties.level), value: values[u.id] },
+      geometry: u.geometry,
+    })),
+  };
+  // Coordinates to 4 decimals (about 10 m, finer than the region file's grid): GeoJSON as one would ship it.
   writeFileSync(
-    join(OUT, 'polygons-bare.json'),
-    JSON.stringify({
-      style: {
-        version: 8,
-        sources: poly.sources,
-        layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fbf9f3' } }, ...poly.layers],
-      },
-      images: {},
-      bounds: [
-        [100, 22],
-        [120, 38],
-      ],
-    }),
+    join(OUT, 'gd21.json'),
+    JSON.stringify(geojson, (_, v) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v)),
   );
-  writeFileSync(join(OUT, 'bare-entry.js'), BARE_PAGE);
-  writeFileSync(join(OUT, 'polygons-entry.js'), QUYU_POLYGONS_PAGE(join(ROOT, 'src/maplibre/index.ts')));
-  await build({
-    entryPoints: {
-      guangdong: join(ROOT, 'examples/guangdong.ts'),
-      bare: join(OUT, 'bare-entry.js'),
-      polygons: join(OUT, 'polygons-entry.js'),
+  const b = units.reduce(
+    (acc, u) => {
+      const visit = (c: unknown): void => {
+        if (typeof (c as number[])[0] === 'number') {
+          const [x, y] = c as [number, number];
+          acc[0] = Math.min(acc[0], x);
+          acc[1] = Math.min(acc[1], y);
+          acc[2] = Math.max(acc[2], x);
+          acc[3] = Math.max(acc[3], y);
+        } else for (const d of c as unknown[]) visit(d);
+      };
+      visit(u.geometry.coordinates);
+      return acc;
     },
-    outdir: OUT,
+    [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number],
+  );
+  const job: Job = { values, breaks, bounds: b };
+  const JOB = `const JOB = ${JSON.stringify(job)};\nconst COLORS = ${JSON.stringify(COLORS)};\n`;
+  // Every page reports its first frame and interactive time the same way: the next animation frame.
+  const MARK = `
+const frame = (name) => requestAnimationFrame(() => { window['__' + name] ??= performance.now(); });
+`;
+  const src = (p: string) => JSON.stringify(join(ROOT, p));
+  const pages: Record<PageName, string> = {
+    quyu: `${JOB}${MARK}
+import { defineQuyuMap } from ${src('src/embed/element.ts')};
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.name === 'quyu-first-paint') frame('firstFrame');
+}).observe({ type: 'mark', buffered: true });
+const paint = !location.search.includes('paint=0');
+defineQuyuMap({
+  maplibregl: () => import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; }),
+  atlasUrl: '/china-10m.json',
+  regionUrl: (p) => '/regions/' + p + '.json',
+  firstPaint: paint,
+});
+const el = document.createElement('quyu-map');
+el.setAttribute('spec', JSON.stringify({
+  layers: [{ type: 'choropleth', values: JOB.values, scale: 'quantile', classes: 5, label: '数值' }],
+  focus: { codes: ['440000'] },
+  title: '广东各地级市',
+  height: innerHeight - 150,
+}));
+document.getElementById('map').append(el);
+el.embed.then((e) => e.idle).then(() => { if (!paint) frame('firstFrame'); frame('interactive'); });
+`,
+    'quyu-before': `${JOB}${MARK}
+import * as maplibregl from 'maplibre-gl';
+import { loadAtlas } from ${src('src/atlas/index.ts')};
+import { addLayerSet, baseStyle, choroplethLayers, LegendControl } from ${src('src/maplibre/index.ts')};
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+const atlas = await loadAtlas({ url: '/china-10m.json' });
+const set = choroplethLayers(JOB.values, { atlas, scale: 'quantile', classes: 5, title: '数值' });
+const style = baseStyle({ atlas, prefectureLabelMinZoom: 5 });
+const b = JOB.bounds;
+const map = new maplibregl.Map({ container: 'map', style, bounds: [[b[0], b[1]], [b[2], b[3]]], fitBoundsOptions: { padding: 20 }, fadeDuration: 0, attributionControl: false });
+map.addControl(new LegendControl({ title: '数值', sections: set.legend }), 'top-left');
+map.on('load', () => addLayerSet(map, set));
+map.once('idle', () => { frame('firstFrame'); frame('interactive'); });
+`,
+    bare: `${JOB}${MARK}
+import * as maplibregl from 'maplibre-gl';
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+const data = await (await fetch('/gd21.json')).json();
+const fill = ['step', ['get', 'value'], COLORS[0]];
+JOB.breaks.forEach((b, i) => fill.push(b, COLORS[i + 1]));
+const b = JOB.bounds;
+const map = new maplibregl.Map({
+  container: 'map',
+  style: { version: 8, sources: { gd: { type: 'geojson', data } }, layers: [
+    { id: 'bg', type: 'background', paint: { 'background-color': '#ffffff' } },
+    { id: 'fill', type: 'fill', source: 'gd', paint: { 'fill-color': fill, 'fill-opacity': 0.85 } },
+    { id: 'line', type: 'line', source: 'gd', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+    { id: 'label', type: 'symbol', source: 'gd', layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC Regular'], 'text-size': 11 }, paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1 } },
+  ] },
+  bounds: [[b[0], b[1]], [b[2], b[3]]], fitBoundsOptions: { padding: 20 }, fadeDuration: 0, attributionControl: false,
+});
+map.once('idle', () => { frame('firstFrame'); frame('interactive'); });
+`,
+    echarts: `${JOB}${MARK}
+import * as echarts from 'echarts-bench/core';
+import { MapChart } from 'echarts-bench/charts';
+import { VisualMapComponent } from 'echarts-bench/components';
+import { CanvasRenderer } from 'echarts-bench/renderers';
+echarts.use([MapChart, VisualMapComponent, CanvasRenderer]);
+const geo = await (await fetch('/gd21.json')).json();
+echarts.registerMap('gd', geo);
+const chart = echarts.init(document.getElementById('map'), null, { renderer: 'canvas' });
+chart.on('finished', () => { frame('firstFrame'); frame('interactive'); });
+const edges = [Math.min(...geo.features.map((f) => f.properties.value)), ...JOB.breaks, Infinity];
+chart.setOption({
+  animation: false,
+  visualMap: { type: 'piecewise', left: 10, top: 10, pieces: COLORS.map((color, i) => ({ gte: edges[i], lt: edges[i + 1], color })) },
+  series: [{ type: 'map', map: 'gd', roam: true, label: { show: true, fontSize: 11 }, itemStyle: { borderColor: '#fff', borderWidth: 0.8 },
+    data: geo.features.map((f) => ({ name: f.properties.name, value: f.properties.value })) }],
+});
+`,
+    'quyu-no-paint': '',
+  };
+  for (const [name, code] of Object.entries(pages)) {
+    if (!code) continue;
+    writeFileSync(join(OUT, `${name}.src.mjs`), code);
+  }
+  const result = await build({
+    entryPoints: Object.keys(pages)
+      .filter((n) => pages[n as PageName])
+      .map((n) => join(OUT, `${n}.src.mjs`)),
     bundle: true,
     format: 'esm',
+    splitting: true,
     platform: 'browser',
     target: 'es2022',
-    minify: true,
-    plugins: [urlImports(OUT)],
-    logLevel: 'warning',
+    minify: !process.env.QUYU_BENCH_DEBUG,
+    outdir: OUT,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'silent',
+    loader: { '.json': 'json' },
   });
-  writeFileSync(join(OUT, 'guangdong.html'), HTML('guangdong.js'));
-  writeFileSync(join(OUT, 'bare.html'), HTML('bare.js'));
-  writeFileSync(join(OUT, 'polygons.html'), HTML('polygons.js'));
+  if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('; '));
+  writeFileSync(
+    join(OUT, 'maplibre-gl-worker.mjs'),
+    readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs')),
+  );
+  writeFileSync(
+    join(OUT, 'maplibre-gl.css'),
+    readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.css')),
+  );
+  writeFileSync(join(OUT, 'embed.css'), readFileSync(join(ROOT, 'examples/embed.css')));
+  const html = (script: string, css: string) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+<link rel="icon" href="data:," />${css}
+<style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style>
+</head><body><main id="map"></main><script type="module" src="/${script}.src.js"></script></body></html>`;
+  const mapCss = '<link rel="stylesheet" href="/maplibre-gl.css" />';
+  writeFileSync(join(OUT, 'quyu.html'), html('quyu', `${mapCss}<link rel="stylesheet" href="/embed.css" />`));
+  writeFileSync(
+    join(OUT, 'quyu-no-paint.html'),
+    html('quyu', `${mapCss}<link rel="stylesheet" href="/embed.css" />`),
+  );
+  writeFileSync(join(OUT, 'quyu-before.html'), html('quyu-before', mapCss));
+  writeFileSync(join(OUT, 'bare.html'), html('bare', mapCss));
+  writeFileSync(join(OUT, 'echarts.html'), html('echarts', ''));
+  return job;
 }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
-  '.css': 'text/css',
   '.json': 'application/json',
+  '.css': 'text/css',
 };
 
-function serve(): Promise<{ server: Server; base: string }> {
+/** A static server over test-results/bench: gzip, no caching, cross-origin isolated; counts bytes sent. */
+export function serve(): Promise<{
+  server: Server;
+  base: string;
+  sent: { js: number; data: number; other: number };
+}> {
+  const sent = { js: 0, data: 0, other: 0 };
+  const cache = new Map<string, Buffer>();
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    try {
-      const body = readFileSync(join(OUT, path.replace(/^\/+/, '')));
-      res.writeHead(200, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = join(OUT, decodeURIComponent(url.pathname));
+    if (!path.startsWith(OUT) || relative(OUT, path).startsWith('..')) {
+      res.writeHead(403).end();
+      return;
     }
+    let body = cache.get(path);
+    if (!body) {
+      try {
+        body = gzipSync(readFileSync(path));
+      } catch {
+        res.writeHead(404).end();
+        return;
+      }
+      cache.set(path, body);
+    }
+    const ext = extname(path);
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-encoding': 'gzip',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    });
+    res.end(body);
+    if (ext === '.js' || ext === '.mjs') sent.js += body.length;
+    else if (ext === '.json') sent.data += body.length;
+    else sent.other += body.length;
   });
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => {
       const a = server.address();
-      ok({ server, base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
+      ok({ server, sent, base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
     }),
   );
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /**
- * Runs the benchmark: bundles the pages, measures each case `runs` times per page, prints a table and
- * returns the numbers.
+ * Runs the benchmark: bundles the pages, loads each page `runs` times per size (pages interleaved, after one
+ * untimed load each), returns medians.
  */
 export async function run(options: { runs?: number; log?: (line: string) => void } = {}): Promise<{
-  comparisons: Comparison[];
+  results: PageResult[];
   bundle: BundleSize;
 }> {
   const runs = options.runs ?? 7;
   const log = options.log ?? console.log;
   const { chromium } = await import('playwright-core');
   await preparePages();
-  const { server, base } = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const measure = async (path: string) => {
-    const context = await browser.newContext({
-      viewport: { width: 1000, height: 760 },
-      deviceScaleFactor: 1,
-    });
-    // A string, not a function: tsx would wrap a function in helpers that do not exist in the page.
-    // It notes the time of the first idle as soon as the page publishes its promise.
-    await context.addInitScript(`(() => {
-      let p;
-      Object.defineProperty(window, '__quyuIdle', {
-        configurable: true,
-        get: () => p,
-        set: (v) => { p = v; v.then(() => { window.__idleAt = performance.now(); }); },
-      });
-    })()`);
-    const page = await context.newPage();
+  const { server, base, sent } = await serve();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
+    headless: true,
+  });
+  const measure = async (page: PageName, size: SizeName) => {
+    const context = await browser.newContext({ viewport: SIZES[size], deviceScaleFactor: 1 });
+    const tab = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
+    tab.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+    tab.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(base + path);
-    await page.waitForFunction('window.__idleAt !== undefined', undefined, { timeout: 120_000 });
-    const idle = (await page.evaluate('window.__idleAt')) as number;
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    sent.js = 0;
+    sent.data = 0;
+    sent.other = 0;
+    const path = page === 'quyu-no-paint' ? '/quyu-no-paint.html?paint=0' : `/${page}.html`;
+    await tab.goto(base + path);
+    try {
+      await tab.waitForFunction(
+        'window.__interactive !== undefined && window.__firstFrame !== undefined',
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
+    } catch (error) {
+      await context.close();
+      throw new Error(`${path} (${size}): ${errors.join('; ') || String(error)}`);
+    }
+    const t = (await tab.evaluate(
+      '[window.__firstFrame, window.__interactive, self.crossOriginIsolated]',
+    )) as [number, number, boolean];
+    if (!t[2])
+      throw new Error(`${path}: not cross-origin isolated, cannot measure the heap with its workers`);
+    const heap = (await tab.evaluate(
+      'performance.measureUserAgentSpecificMemory().then((m) => m.bytes)',
+    )) as number;
+    const bytes = { js: sent.js, data: sent.data };
     await context.close();
     if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
-    return { idle, heap };
+    return {
+      firstFrameMs: t[0],
+      interactiveMs: t[1],
+      heapBytes: heap,
+      jsBytes: bytes.js,
+      dataBytes: bytes.data,
+    };
   };
-  const cases = [
-    { name: 'guangdong', quyu: '/guangdong.html', bare: '/bare.html?data=/guangdong-bare.json' },
-    { name: 'polygons-2000', quyu: '/polygons.html', bare: '/bare.html?data=/polygons-bare.json' },
-  ];
-  const comparisons: Comparison[] = [];
+  const results: PageResult[] = [];
   try {
-    for (const c of cases) {
-      // One warm-up of each (browser caches of the compiler, not of the pages: contexts are fresh).
-      await measure(c.quyu);
-      await measure(c.bare);
-      const q = { idle: [] as number[], heap: [] as number[] };
-      const b = { idle: [] as number[], heap: [] as number[] };
+    for (const size of Object.keys(SIZES) as SizeName[]) {
+      for (const p of PAGES) await measure(p, size); // untimed: the browser's own caches warm, not the pages'
+      const acc = new Map<PageName, Awaited<ReturnType<typeof measure>>[]>(PAGES.map((p) => [p, []]));
       for (let i = 0; i < runs; i++) {
-        for (const [page, acc] of (i % 2
-          ? [
-              [c.bare, b],
-              [c.quyu, q],
-            ]
-          : [
-              [c.quyu, q],
-              [c.bare, b],
-            ]) as [string, typeof q][]) {
-          const r = await measure(page);
-          acc.idle.push(r.idle);
-          acc.heap.push(r.heap);
-        }
+        // Rotate the order, so that no page always runs first.
+        const order = PAGES.map((_, k) => PAGES[(k + i) % PAGES.length]!);
+        for (const p of order) acc.get(p)!.push(await measure(p, size));
       }
-      const result = (page: string, acc: typeof q): PageResult => ({
-        page,
-        runs,
-        idleMs: Math.round(median(acc.idle)),
-        heapBytes: Math.round(median(acc.heap)),
-        idleAll: acc.idle.map(Math.round),
-        heapAll: acc.heap.map(Math.round),
-      });
-      const quyu = result(c.quyu, q);
-      const bare = result(c.bare, b);
-      comparisons.push({
-        name: c.name,
-        quyu,
-        bare,
-        idleRatio: Math.round((quyu.idleMs / bare.idleMs) * 100) / 100,
-        heapRatio: Math.round((quyu.heapBytes / bare.heapBytes) * 100) / 100,
-      });
+      for (const p of PAGES) {
+        const r = acc.get(p)!;
+        const col = (k: 'firstFrameMs' | 'interactiveMs' | 'heapBytes' | 'jsBytes' | 'dataBytes') =>
+          r.map((x) => x[k]);
+        results.push({
+          page: p,
+          size,
+          runs,
+          firstFrameMs: Math.round(median(col('firstFrameMs'))),
+          interactiveMs: Math.round(median(col('interactiveMs'))),
+          heapBytes: Math.round(median(col('heapBytes'))),
+          jsBytes: Math.round(median(col('jsBytes'))),
+          dataBytes: Math.round(median(col('dataBytes'))),
+          all: {
+            firstFrameMs: col('firstFrameMs').map(Math.round),
+            interactiveMs: col('interactiveMs').map(Math.round),
+            heapBytes: col('heapBytes'),
+          },
+        });
+      }
+      log(
+        `render bench ${size}: ${results
+          .filter((r) => r.size === size)
+          .map((r) => `${r.page} ${r.firstFrameMs}/${r.interactiveMs} ms`)
+          .join(', ')}`,
+      );
     }
   } finally {
     await browser.close();
     server.close();
   }
   const bundle = await bundleSize();
-  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
-  log(`render bench (${runs} runs per page, medians; time = navigation → first idle; heap after GC)`);
-  log('case            page     idle ms   heap      ');
-  for (const c of comparisons) {
-    log(`${c.name.padEnd(15)} quyu     ${String(c.quyu.idleMs).padStart(7)}   ${mb(c.quyu.heapBytes)}`);
-    log(`${''.padEnd(15)} bare     ${String(c.bare.idleMs).padStart(7)}   ${mb(c.bare.heapBytes)}`);
-    log(`${''.padEnd(15)} ratio    ${c.idleRatio.toFixed(2).padStart(7)}   ${c.heapRatio.toFixed(2)}`);
-  }
-  log(
-    `quyu/maplibre bundle (minified, maplibre-gl external): ${bundle.bytes} B, ${bundle.gzipBytes} B gzipped`,
-  );
-  for (const t of bundle.top) log(`  ${String(t.bytes).padStart(7)} B  ${t.path}`);
-  return { comparisons, bundle };
+  return { results, bundle };
+}
+
+/** The result of `page` at `size`. */
+export function resultOf(results: PageResult[], page: PageName, size: SizeName): PageResult {
+  return results.find((r) => r.page === page && r.size === size)!;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const runs = Number(process.argv[2] ?? 7);
   run({ runs })
-    .then(({ comparisons }) => {
-      const worst = Math.max(...comparisons.map((c) => c.idleRatio));
-      if (worst > 1.2) {
-        console.error(`quyu's time to idle is ${worst}× the bare page's (budget 1.2×)`);
-        process.exitCode = 1;
-      }
+    .then(({ results }) => {
+      for (const r of results)
+        console.log(
+          `${r.size.padEnd(8)} ${r.page.padEnd(14)} first ${String(r.firstFrameMs).padStart(5)} ms  interactive ${String(r.interactiveMs).padStart(5)} ms  heap ${(r.heapBytes / 1e6).toFixed(1)} MB  js ${(r.jsBytes / 1024).toFixed(0)} KB  data ${(r.dataBytes / 1024).toFixed(0)} KB`,
+        );
     })
     .catch((error) => {
       console.error(error);

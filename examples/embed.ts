@@ -10,7 +10,13 @@
 import { formatError, QuyuError, safeText } from 'quyu';
 import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
 import { decodeSpec, defineQuyuMap, type Embed } from 'quyu/embed';
-import { maplibregl } from './lib/map.ts';
+
+/** The region files (one figure of one province loads its own, not the national file). */
+const regionUrls = import.meta.glob<string>('../data/regions/[0-9]*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
 
 declare global {
   interface Window {
@@ -34,7 +40,13 @@ function specFromUrl(): unknown {
 }
 
 const id = new URLSearchParams(location.search).get('id') ?? 'quyu';
-defineQuyuMap({ maplibregl, atlasUrl: nationalAtlasUrl, embedId: id });
+defineQuyuMap({
+  // Loaded once the static first frame is on screen.
+  maplibregl: () => import('./lib/map.ts').then((m) => m.maplibregl),
+  atlasUrl: nationalAtlasUrl,
+  regionUrl: (province) => regionUrls[`../data/regions/${province}.json`],
+  embedId: id,
+});
 const main = document.getElementById('embed')!;
 let el: (HTMLElement & { embed: Promise<Embed> }) | undefined;
 

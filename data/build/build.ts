@@ -27,6 +27,7 @@ import { CORRECTIONS } from './corrections.ts';
 import { type DivisionUnit, divisionUnits } from './division.ts';
 import { decodeFeatureRings, type EChartsFile, type Ring } from './echarts.ts';
 import { englishName, englishStats, writeNameTables } from './names.ts';
+import { writeRegionFiles, writeRegionReadme } from './regions.ts';
 import { repairTopology } from './repair.ts';
 
 const require = createRequire(import.meta.url);
@@ -888,6 +889,12 @@ async function main() {
     });
     step(`  ${res.file}: ${(buf.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzipped`);
     if (res === RESOLUTIONS[0]) {
+      step('cutting the per-figure region files data/regions/<province>.json from china-2m.json');
+      const regions = writeRegionFiles(DATA, buf);
+      step(
+        `  ${regions.length} files, ${(regions.reduce((n, r) => n + r.gzipBytes, 0) / 1024).toFixed(0)} KB gzipped in all`,
+      );
+      if (!OUT) writeRegionReadme(join(DATA, 'README.md'), regions);
       const topo = JSON.parse(buf.toString());
       unitsOfAtlas = topo.objects.prefectures.geometries.map((g: { id: string }) => table.get(g.id)!);
     }

@@ -29,6 +29,17 @@ export {
   siblingUnits,
 } from './figure.ts';
 export {
+  type Camera,
+  cameraFor,
+  type FirstPaint,
+  type Padding,
+  type PaintFirstOptions,
+  paintFirst,
+  regionProvince,
+  type StyleSvgOptions,
+  styleSvg,
+} from './first-paint.ts';
+export {
   BASE_MAP_EXTENT,
   type Bounds,
   type Frame,

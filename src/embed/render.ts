@@ -21,7 +21,7 @@ import type { Topology } from 'topojson-specification';
 import { Atlas } from '../atlas/atlas.ts';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Layout, Source } from '../layouts/schema.ts';
-import { addLayerSet } from '../maplibre/map/add-layer-set.ts';
+import { addLayerSet, styleWithLayerSet } from '../maplibre/map/add-layer-set.ts';
 import { addLayout, type LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
 import { LegendControl } from '../maplibre/map/legend.ts';
@@ -31,18 +31,30 @@ import { labelled, uiWord } from '../text/index.ts';
 import { exportPng } from './export.ts';
 import { exportSvg } from './export-svg.ts';
 import { describeFigure, type FigureData, figureData, figureLegend } from './figure.ts';
+import { type FirstPaint, type Padding, paintFirst, regionProvince } from './first-paint.ts';
 import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
 import { resolveLayouts } from './layouts.ts';
 import type { MapSpec } from './spec.ts';
 
 /** What the embed needs from its environment. */
 export interface EmbedDeps {
-  /** The maplibre-gl module (the page decides how it is loaded and where its worker lives). */
-  maplibregl: typeof MapLibre;
+  /**
+   * The maplibre-gl module (the page decides how it is loaded and where its worker lives), or a promise of
+   * it, or a function that loads it: `() => import('maplibre-gl')` starts loading only once the static
+   * first frame is on screen, so the script does not compete with it.
+   */
+  maplibregl: typeof MapLibre | Promise<typeof MapLibre> | (() => Promise<typeof MapLibre>);
   /** URL of the atlas file (`china-10m.json`); default: the file in the package. */
   atlasUrl?: string;
   /** The atlas itself, loaded or as a topology (a single-file figure carries it inline). */
   atlas?: Atlas | Topology;
+  /**
+   * URL of a province's region file (`data/regions/<code>.json`): a figure focused on one province loads it
+   * instead of `atlasUrl` (Guangdong: 53 KB instead of 182 KB gzipped). Default: none (always `atlasUrl`).
+   */
+  regionUrl?: (province: string) => string | undefined;
+  /** Draw the static first frame before MapLibre (`first-paint.ts`). Default `true`. */
+  firstPaint?: boolean;
   /** Id sent with height messages, so a host page with several embeds can tell them apart. */
   embedId?: string;
 }
@@ -111,10 +123,32 @@ export function postHeight(root: HTMLElement, embedId: string): void {
   window.parent.postMessage({ 'datawrapper-height': { [embedId]: height } }, '*');
 }
 
-async function atlasOf(deps: EmbedDeps): Promise<Atlas> {
-  if (deps.atlas instanceof Atlas) return deps.atlas;
+function nationalAtlas(deps: EmbedDeps): Promise<Atlas> {
+  if (deps.atlas instanceof Atlas) return Promise.resolve(deps.atlas);
   if (deps.atlas) return loadAtlas({ topology: deps.atlas });
   return loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {});
+}
+
+/**
+ * The atlas a figure needs: a figure focused on one province loads that province's region file
+ * (`deps.regionUrl`), unless it draws a unit the region file does not hold; otherwise the national file.
+ */
+async function atlasOf(spec: MapSpec, deps: EmbedDeps, layouts: Promise<Layout[]>): Promise<Atlas> {
+  const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
+  const province = deps.atlas ? undefined : regionProvince(focusCodes);
+  const region = province ? deps.regionUrl?.(province) : undefined;
+  if (!region) return nationalAtlas(deps);
+  const atlas = await loadAtlas({ url: region });
+  // Keys that are not codes (names) are resolved by the gazetteer later: any unit of the country may match.
+  const keys = spec.layers.flatMap((l) => Object.keys(l.values));
+  if (keys.some((k) => !/^\d{6}$/.test(k))) return nationalAtlas(deps);
+  const drawn = [
+    ...(await layouts)
+      .flatMap((l) => JSON.stringify(l.items).match(/"\d{6}"/g) ?? [])
+      .map((c) => c.slice(1, -1)),
+    ...keys,
+  ];
+  return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(deps);
 }
 
 /** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */
@@ -136,7 +170,6 @@ function legendOverMap(box: HTMLElement): boolean {
  */
 export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedDeps): Promise<Embed> {
   const lang = spec.lang;
-  const { maplibregl } = deps;
   const embedId = deps.embedId ?? 'quyu';
   root.replaceChildren();
   root.classList.add('quyu-embed', `quyu-theme-${spec.theme}`);
@@ -184,7 +217,8 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   footer.append(sourceLine, details, actions);
   root.append(header, body, footer);
 
-  const [atlas, layouts] = await Promise.all([atlasOf(deps), resolveLayouts(spec)]);
+  const layoutsLoaded = resolveLayouts(spec);
+  const [atlas, layouts] = await Promise.all([atlasOf(spec, deps, layoutsLoaded), layoutsLoaded]);
 
   const types = spec.show?.types;
   const ids = spec.show?.ids;
@@ -209,9 +243,21 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   const frame = frameOf(spec, layouts, dataCodes, atlas);
   const basemap = spec.basemap;
   const quyuBase = basemap === 'quyu';
-  const style = basemap === 'quyu' ? baseStyle({ atlas, theme: spec.theme, lang }) : basemap.style;
-  const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
   const b = frame.bounds;
+  // A figure that does not show the whole country gets a base map scoped to it: full detail and names in
+  // its focus and the ring around it, provinces beyond (its units named at every width).
+  const focusCodes = (
+    typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : dataCodes
+  ).filter((c) => !frame.leftOut.includes(c));
+  const focus =
+    frame.national || !quyuBase
+      ? undefined
+      : focusCodes.length && !layouts.length
+        ? { codes: focusCodes }
+        : { bounds: [...b] as [number, number, number, number] };
+  const quyuStyle = quyuBase ? baseStyle({ atlas, theme: spec.theme, lang, focus }) : undefined;
+  const style = basemap === 'quyu' ? quyuStyle! : basemap.style;
+  const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
   if (quyuBase && frame.national) {
     // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
     // (beyond it the base map's neighbouring land ends in a straight line at 60°E).
@@ -224,14 +270,69 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       body.style.setProperty('--quyu-map-height', `${Math.min(need, 2000)}px`);
     }
   }
+
+  // One legend for the figure: the data's classes, then the overlays (figureLegend).
+  const sources: Source[] = layouts.flatMap((l) =>
+    l.items.filter(selected).flatMap((i) => (i.source ? [i.source] : [])),
+  );
+  let legend: LegendSection[] = [];
+  const showLegend = (sections: LegendSection[]) => {
+    legend = sections;
+    legendBox.replaceChildren();
+    legendBox.hidden = !sections.length;
+    if (!sections.length) return;
+    const control = new LegendControl({
+      sections,
+      sources,
+      theme: spec.theme,
+      lang,
+      collapsible: uiWord('legend', lang),
+      layout: 'panel',
+    });
+    legendBox.append(control.onAdd(undefined as unknown as MapLibre.Map));
+  };
+  // The frame's padding leaves room for the legend where it lies over the map.
+  const padding = (): Padding => {
+    const over = !legendBox.hidden && legendOverMap(legendBox);
+    const width = mapBox.clientWidth;
+    const legendWidth = over ? legendBox.offsetWidth + 16 : 0;
+    const side = Math.max(12, Math.min(30, width * 0.04));
+    return {
+      top: side,
+      bottom: side + (frame.inset ? 0 : 10),
+      right: side + (frame.inset ? Math.min(120, width * 0.2) : 0),
+      left: side + (legendWidth < width * 0.5 ? legendWidth : 0),
+    };
+  };
+
+  // Paint first: a figure of data alone is drawn as a static SVG (same style, features and camera) before
+  // maplibre-gl has loaded; MapLibre replaces it on its first complete frame.
+  let first: FirstPaint | undefined;
+  if (quyuStyle && deps.firstPaint !== false && !layouts.length && !frame.national && !frame.inset) {
+    showLegend(figureLegend(spec, data, []));
+    first = paintFirst(
+      mapBox,
+      data.reduce((st, d) => styleWithLayerSet(st, d.set), quyuStyle),
+      {
+        bounds: [...b] as [number, number, number, number],
+        padding: padding(),
+        label: spec.alt ?? spec.title ?? uiWord('mapLabel', lang),
+      },
+    );
+  }
+  const maplibregl = await (typeof deps.maplibregl === 'function' ? deps.maplibregl() : deps.maplibregl);
   const map = new maplibregl.Map({
     container: mapBox,
     style,
-    bounds: [
-      [b[0], b[1]],
-      [b[2], b[3]],
-    ],
-    fitBoundsOptions: { padding: 20 },
+    ...(first
+      ? first.camera
+      : {
+          bounds: [
+            [b[0], b[1]],
+            [b[2], b[3]],
+          ] as [[number, number], [number, number]],
+          fitBoundsOptions: { padding: 20 },
+        }),
     // The base map's neighbouring land is cut at 60°E/150°E: never show beyond it.
     ...(quyuBase
       ? {
@@ -246,6 +347,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     fadeDuration: 0,
   });
   map.getCanvas().setAttribute('aria-label', spec.alt ?? spec.title ?? uiWord('mapLabel', lang));
+  first?.handOver(map);
   const idle = new Promise<void>((resolve, reject) => {
     map.once('idle', () => resolve());
     map.once('error', (e: MapLibre.ErrorEvent) => reject(e.error));
@@ -272,27 +374,14 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     if (map.isStyleLoaded()) add();
     else map.once('load', add);
   }
-
-  // One legend for the figure: the data's classes, then the overlays (figureLegend).
-  const legend = figureLegend(
-    spec,
-    data,
-    handles.map((h) => h.layerSet),
-  );
-  const sources: Source[] = layouts.flatMap((l) =>
-    l.items.filter(selected).flatMap((i) => (i.source ? [i.source] : [])),
-  );
-  if (legend.length) {
-    const control = new LegendControl({
-      sections: legend,
-      sources,
-      theme: spec.theme,
-      lang,
-      collapsible: uiWord('legend', lang),
-      layout: 'panel',
-    });
-    legendBox.append(control.onAdd(map));
-  } else legendBox.hidden = true;
+  if (!first)
+    showLegend(
+      figureLegend(
+        spec,
+        data,
+        handles.map((h) => h.layerSet),
+      ),
+    );
 
   let inset: SouthChinaSeaInset | undefined;
   if (frame.inset) {
@@ -307,22 +396,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     if (e.originalEvent) moved = true;
   });
   const refit = () => {
-    const over = !legendBox.hidden && legendOverMap(legendBox);
-    const width = mapBox.clientWidth;
-    const legendWidth = over ? legendBox.offsetWidth + 16 : 0;
-    const side = Math.max(12, Math.min(30, width * 0.04));
-    const padding = {
-      top: side,
-      bottom: side + (frame.inset ? 0 : 10),
-      right: side + (frame.inset ? Math.min(120, width * 0.2) : 0),
-      left: side + (legendWidth < width * 0.5 ? legendWidth : 0),
-    };
     map.fitBounds(
       [
         [b[0], b[1]],
         [b[2], b[3]],
       ],
-      { padding, animate: false },
+      { padding: padding(), animate: false },
     );
   };
   refit();

@@ -92,8 +92,17 @@ export {
 } from './map/inset.ts';
 export { LEGEND_DEFAULTS, LegendControl, type LegendOptions } from './map/legend.ts';
 export { ITEM_TYPE_TEXT, type TooltipContent, tooltipContent } from './map/tooltip.ts';
-export { BASE_SOURCES, type BaseAtlas, type BaseStyleOptions, baseStyle } from './style/base-style.ts';
+export {
+  BASE_LABELS_KEY,
+  BASE_SOURCES,
+  type BaseAtlas,
+  type BaseStyleOptions,
+  baseStyle,
+  type LabelledMap,
+  omitBaseLabels,
+} from './style/base-style.ts';
 export { convertLayerSet, type OverlayCrs, toCrs } from './style/crs.ts';
+export { type Box, clipToBox, type FigureScope, type Focus, figureScope, growBox } from './style/scope.ts';
 export { dark, light, print, type Theme, type ThemeName, themes } from './style/themes.ts';
 export { shortName } from './support/label-text.ts';
 export type {

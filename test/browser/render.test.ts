@@ -37,6 +37,11 @@ interface RenderCase {
   golden?: boolean;
   /** The browser test that takes and compares this case's image itself (a figure export, a phone width). */
   by?: string;
+  /** Viewport in CSS pixels. Default 1000×760; phone cases 375×667. */
+  width?: number;
+  height?: number;
+  /** At least this many names drawn (base map and overlays): the figure names its units at this size. */
+  minLabels?: number;
 }
 
 const FONTS = { sans: "'Noto Sans CJK SC'", serif: "'Noto Serif CJK SC'" } as const;
@@ -69,9 +74,18 @@ describe.skipIf(skipWithoutBrowser)('render in Chromium', () => {
 
   for (const c of CASES) {
     it(`${c.name}: ${c.page} becomes idle without errors, draws labels${c.golden === false ? '' : ', and matches expected.png'}`, async () => {
-      const m = await openMapPage(h, c.page);
+      const m = await openMapPage(h, c.page, { width: c.width, height: c.height });
       try {
         expect(m.errors, 'console or page errors').toEqual([]);
+        if (c.minLabels) {
+          const names = (await m.page.evaluate(`(() => {
+            const map = window.__quyuMap;
+            const layers = map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+            const texts = map.queryRenderedFeatures({ layers }).map((f) => f.properties.label || f.properties.name || '');
+            return [...new Set(texts.filter(Boolean))];
+          })()`)) as string[];
+          expect(names.length, `names drawn: ${names.join(' ')}`).toBeGreaterThanOrEqual(c.minLabels);
+        }
         expect(m.canvas.width, 'canvas width').toBeGreaterThan(100);
         expect(m.canvas.height, 'canvas height').toBeGreaterThan(100);
         const font = FONTS[c.font];

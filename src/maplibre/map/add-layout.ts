@@ -21,6 +21,7 @@ import type {
 import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
 import { itemName, type Lang } from '../../text/index.ts';
 import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
+import { omitBaseLabels } from '../style/base-style.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
 import {
   BUILDER_DEFAULTS,
@@ -232,6 +233,26 @@ function relabel(map: MapLibreMap, f: MapFurniture): void {
     }
     j.shown = next;
   }
+  syncBaseLabels(map, f, taken);
+}
+
+/** The base map does not repeat a name an overlay draws: its names of the units overlays label are left out. */
+function syncBaseLabels(map: MapLibreMap, f: MapFurniture, taken?: Set<string>): void {
+  if (!styleReady(map)) return;
+  const codes = taken ?? new Set<string>();
+  if (!taken) {
+    for (const j of f.layouts.values()) {
+      if (!j.visible() || !j.added()) continue;
+      for (const s of Object.values(j.shown.sources)) {
+        const data = s.data as { features?: { properties?: Record<string, unknown> | null }[] } | undefined;
+        for (const feat of data?.features ?? []) {
+          const p = feat.properties;
+          if (p?.unitLabel === true && typeof p.code === 'string' && p.label) codes.add(p.code);
+        }
+      }
+    }
+  }
+  omitBaseLabels(map, [...codes].sort());
 }
 
 /**
@@ -354,6 +375,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
     if (removed || added) return;
     added = true;
     addLayerSet(map, joined.shown, beforeId);
+    syncBaseLabels(map, furniture);
     map.on('mousemove', onMove);
     map.on('mouseout', onOut);
     map.on('click', onClick);
@@ -427,8 +449,12 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
       const b = base.bounds;
       if (!b) return;
       const legendWidth = furniture.legend?.control.element?.offsetWidth ?? 0;
-      const padding = { top: 40, bottom: 40, left: 40, right: 60 };
-      if (legendWidth) padding[legendSide] += legendWidth + 10;
+      const mapWidth = map.getContainer().clientWidth;
+      // A narrow map (a phone) pads less and does not make room beside a legend wider than a third of it:
+      // the figure would shrink to nothing; the legend lies over the map instead.
+      const edge = mapWidth < 600 ? 16 : 40;
+      const padding = { top: edge, bottom: edge, left: edge, right: mapWidth < 600 ? edge : 60 };
+      if (legendWidth && legendWidth < mapWidth / 3) padding[legendSide] += legendWidth + 10;
       map.fitBounds(
         [
           [b[0], b[1]],

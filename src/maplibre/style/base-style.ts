@@ -8,6 +8,11 @@
  *  sea (background) ─ neighbours ─ land (prefectures) ─ prefecture borders ─ province borders
  *  ─ national border (casing + line) ─ South China Sea islands ─ ten-dash line ─ labels
  * ```
+ *
+ * With a `focus` the style is scoped to the figure (`scope.ts`): units and their names only in the focus and
+ * the ring around it, provinces as coarse context beyond, everything cut at the edge of the context box;
+ * land comes from the provinces there. The names of the focus units show at every zoom, as many as fit
+ * (larger units first): a figure fitted to its focus names its units at any width.
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type {
@@ -19,6 +24,7 @@ import type {
 } from 'maplibre-gl';
 import { shortName } from '../support/label-text.ts';
 import { COUNTRY_LABELS, SEA_LABELS } from '../support/place-labels.ts';
+import { type Box, boxesMeet, clipToBox, type FigureScope, type Focus, figureScope } from './scope.ts';
 import { type Theme, type ThemeName, themes } from './themes.ts';
 
 /**
@@ -44,8 +50,19 @@ export interface BaseStyleOptions {
   lang?: 'zh' | 'en';
   /** Draw labels at all. Default `true`. */
   labels?: boolean;
-  /** Zoom from which prefecture labels appear. Default `5`. */
+  /**
+   * Zoom from which the names of prefecture-level units appear (without a `focus`; with one, the focus
+   * units are named at every zoom). Default `4`: a province fitted into a phone's width (zoom 4–5) is named.
+   */
   prefectureLabelMinZoom?: number;
+  /**
+   * What the figure looks at: codes of its units (a province code stands for its units) or a box
+   * `[west, south, east, north]`. With a focus the style is scoped: full detail and names in the focus and
+   * the ring around it, provinces beyond, nothing outside the context box a view fitted to the focus can show.
+   */
+  focus?: Focus;
+  /** Codes whose base-map name is left out, because an overlay names them (see {@link omitBaseLabels}). */
+  omitLabels?: readonly string[];
   /** Prefix of every source and layer id. Default `'quyu-'`. */
   idPrefix?: string;
 }
@@ -72,17 +89,24 @@ export const BASE_SOURCES = [
  * const map = new maplibregl.Map({ container: 'map', style: baseStyle({ atlas, theme: 'light', lang: 'zh' }) });
  */
 export function baseStyle(options: BaseStyleOptions): StyleSpecification {
-  const { atlas, lang = 'zh', labels = true, prefectureLabelMinZoom = 5, idPrefix = 'quyu-' } = options;
+  const { atlas, lang = 'zh', labels = true, prefectureLabelMinZoom = 4, idPrefix = 'quyu-' } = options;
   const theme = typeof options.theme === 'object' ? options.theme : themes[options.theme ?? 'light'];
   const id = (name: string) => `${idPrefix}${name}`;
 
+  const units = atlas.geojson('prefectures');
+  const provinces = atlas.geojson('provinces');
+  const scope: FigureScope | undefined = options.focus
+    ? figureScope(options.focus, units, provinces)
+    : undefined;
+  const cut = (fc: FeatureCollection): FeatureCollection => (scope ? clipToBox(fc, scope.context) : fc);
   const sources: Record<string, SourceSpecification> = {
-    [id('neighbors')]: geojsonSource(atlas.geojson('neighbors')),
-    [id('prefectures')]: geojsonSource(atlas.geojson('prefectures')),
-    [id('provinces')]: geojsonSource(atlas.geojson('provinces')),
-    [id('nation')]: geojsonSource(atlas.geojson('nation')),
-    [id('scs-islands')]: geojsonSource(atlas.geojson('scsIslands')),
-    [id('ten-dash-line')]: geojsonSource(atlas.geojson('tenDashLine')),
+    [id('neighbors')]: geojsonSource(cut(atlas.geojson('neighbors'))),
+    // Scoped: units only in the ring; land from the provinces (coarse context).
+    [id('prefectures')]: geojsonSource(scope ? clipToBox(units, scope.ring) : units),
+    [id('provinces')]: geojsonSource(cut(provinces)),
+    [id('nation')]: geojsonSource(cut(atlas.geojson('nation'))),
+    [id('scs-islands')]: geojsonSource(cut(atlas.geojson('scsIslands'))),
+    [id('ten-dash-line')]: geojsonSource(cut(atlas.geojson('tenDashLine'))),
   };
   const layers: LayerSpecification[] = [
     { id: id('sea'), type: 'background', paint: { 'background-color': theme.sea } },
@@ -101,7 +125,7 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
     {
       id: id('land'),
       type: 'fill',
-      source: id('prefectures'),
+      source: id(scope ? 'provinces' : 'prefectures'),
       paint: { 'fill-color': theme.land },
     },
     {
@@ -159,10 +183,37 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
 
   if (labels) {
     const name: ExpressionSpecification = ['get', 'label'];
-    sources[id('neighbor-labels')] = geojsonSource(withLabels(COUNTRY_LABELS, lang));
-    sources[id('province-labels')] = geojsonSource(withLabels(atlas.labels('provinces'), lang));
-    sources[id('prefecture-labels')] = geojsonSource(withLabels(atlas.labels('prefectures'), lang));
-    sources[id('sea-labels')] = geojsonSource(withLabels(SEA_LABELS, lang));
+    const inside = (fc: FeatureCollection<Point>, box: Box | undefined, keep?: (code: string) => boolean) =>
+      box
+        ? {
+            ...fc,
+            features: fc.features.filter((f) => {
+              const [x, y] = f.geometry.coordinates as [number, number];
+              return boxesMeet([x, y, x, y], box) && (!keep || keep(String(f.id ?? '')));
+            }),
+          }
+        : fc;
+    const focusProvinces = new Set([...(scope?.units ?? [])].map((c) => `${c.slice(0, 2)}0000`));
+    sources[id('neighbor-labels')] = geojsonSource(withLabels(inside(COUNTRY_LABELS, scope?.context), lang));
+    // Scoped: the provinces around are named; the focus province is named by its units.
+    sources[id('province-labels')] = geojsonSource(
+      withLabels(
+        inside(atlas.labels('provinces'), scope?.context, (c) => !focusProvinces.has(c)),
+        lang,
+      ),
+    );
+    const unitLabels = withLabels(inside(atlas.labels('prefectures'), scope?.ring), lang);
+    if (scope) {
+      // Focus units first, larger units first: where names collide, the figure's own and the large ones stay.
+      const area = new Map(units.features.map((f) => [String(f.id), boxArea(f.geometry)]));
+      for (const f of unitLabels.features) {
+        const code = String(f.id);
+        f.properties = { ...f.properties, rank: (scope.units.has(code) ? 0 : 1e6) - (area.get(code) ?? 0) };
+      }
+    }
+    sources[id('prefecture-labels')] = geojsonSource(unitLabels);
+    sources[id('sea-labels')] = geojsonSource(withLabels(inside(SEA_LABELS, scope?.context), lang));
+    const omit = options.omitLabels?.length ? omitFilter(options.omitLabels) : undefined;
     layers.push(
       {
         id: id('sea-label'),
@@ -193,13 +244,18 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
         id: id('prefecture-label'),
         type: 'symbol',
         source: id('prefecture-labels'),
-        minzoom: prefectureLabelMinZoom,
+        ...(scope ? {} : { minzoom: prefectureLabelMinZoom }),
+        ...(omit ? { filter: omit } : {}),
+        metadata: { [BASE_LABELS_KEY]: true },
         layout: {
           'text-field': name,
           'text-font': theme.font,
-          'text-size': ['interpolate', ['linear'], ['zoom'], prefectureLabelMinZoom, 11, 9, 15],
+          'text-size': scope
+            ? ['interpolate', ['linear'], ['zoom'], 4, 10, 6, 12, 9, 15]
+            : ['interpolate', ['linear'], ['zoom'], Math.max(prefectureLabelMinZoom, 5), 11, 9, 15],
           'text-padding': 2,
           'text-max-width': 6,
+          ...(scope ? { 'symbol-sort-key': ['get', 'rank'] } : {}),
         },
         paint: {
           'text-color': theme.prefectureText,
@@ -211,6 +267,8 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
         id: id('province-label'),
         type: 'symbol',
         source: id('province-labels'),
+        ...(omit ? { filter: omit } : {}),
+        metadata: { [BASE_LABELS_KEY]: true },
         layout: {
           'text-field': name,
           'text-font': theme.fontBold,
@@ -228,15 +286,74 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
         },
       },
     );
+    if (scope) {
+      // Scoped: the figure's units are placed before the provinces around (MapLibre places the top layer
+      // first), so a neighbour's name never pushes out the name of a unit the figure is about.
+      const i = layers.findIndex((l) => l.id === id('prefecture-label'));
+      layers.push(...layers.splice(i, 1));
+    }
   }
 
   return {
     version: 8,
     name: `quyu ${theme.name}`,
-    metadata: { 'quyu:theme': theme.name, 'quyu:lang': lang },
+    metadata: {
+      'quyu:theme': theme.name,
+      'quyu:lang': lang,
+      ...(scope ? { 'quyu:scope': { focus: scope.focus, ring: scope.ring, context: scope.context } } : {}),
+    },
     sources,
     layers,
   };
+}
+
+/** Metadata key of the base map's name layers (units and provinces), which {@link omitBaseLabels} filters. */
+export const BASE_LABELS_KEY = 'quyu:base-labels';
+
+function omitFilter(codes: readonly string[]): ExpressionSpecification {
+  return ['!', ['in', ['to-string', ['get', 'code']], ['literal', [...codes]]]];
+}
+
+/** The map calls that {@link omitBaseLabels} needs (a MapLibre `Map` has them). */
+export interface LabelledMap {
+  getStyle(): { layers?: { id: string; metadata?: unknown }[] } | undefined;
+  getLayer(id: string): unknown;
+  setFilter(id: string, filter: ExpressionSpecification | null): unknown;
+}
+
+/**
+ * Leaves out the base map's names of these units (an overlay names them: 绵阳 once, at its seat, not also
+ * at the polygon's label point). Each call replaces the list; an empty list shows every name again.
+ *
+ * @example
+ * ```ts
+ * omitBaseLabels(map, ['510700']); // the overlay's 绵阳 is the only one
+ * ```
+ */
+export function omitBaseLabels(map: LabelledMap, codes: readonly string[]): void {
+  for (const layer of map.getStyle()?.layers ?? []) {
+    const meta = layer.metadata as Record<string, unknown> | undefined;
+    if (meta?.[BASE_LABELS_KEY] !== true || !map.getLayer(layer.id)) continue;
+    map.setFilter(layer.id, codes.length ? omitFilter(codes) : null);
+  }
+}
+
+function boxArea(g: Geometry | null): number {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    } else for (const d of c as unknown[]) visit(d);
+  };
+  if (g && g.type !== 'GeometryCollection') visit(g.coordinates);
+  return Number.isFinite(w) ? Math.round((e - w) * (n - s) * 1000) : 0;
 }
 
 function geojsonSource(data: FeatureCollection): SourceSpecification {

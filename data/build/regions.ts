@@ -1,0 +1,420 @@
+/**
+ * Per-figure data files: `data/regions/<province code>.json`, one TopoJSON atlas per province-level unit,
+ * cut from `china-2m.json` so that a figure of one province fetches what it draws and not the national
+ * file (Guangdong: about 53 KB gzipped instead of 182 KB for `china-10m.json`).
+ *
+ * ```
+ *  china-2m.json ──select──▶ the province's units + every unit of the provinces around it (its context box)
+ *      ──Visvalingam per arc──▶ fine arcs (the province's units: 300 m)
+ *                               coarse arcs (everything else: 2.5 km)  ── shared arcs stay shared
+ *      ──quantise (1e5 steps over the file's box)──▶ data/regions/<code>.json (+ index.json)
+ * ```
+ *
+ * Each file has the objects of the national files (`prefectures`, `provinces`, `nation`, `scsIslands`,
+ * `tenDashLine`, `neighbors`), so `loadAtlas({ url })` reads it like them; `nation` holds only the national
+ * border and coast within the file, as lines (a MultiLineString), not the country's polygon.
+ *
+ * Run by `npm run build:data` (data/build/build.ts calls {@link writeRegionFiles} after china-2m.json is
+ * written), or alone on the current china-2m.json: `npx tsx data/build/regions.ts`. Deterministic: no time,
+ * no randomness, keys in a fixed order; two runs give byte-identical files.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { presimplify } from 'topojson-simplify';
+import type { Topology } from 'topojson-specification';
+
+type Pos = [number, number];
+type Box = [number, number, number, number];
+interface Geom {
+  type: string;
+  id?: string;
+  arcs?: unknown;
+  properties?: Record<string, unknown>;
+}
+
+/** Simplification of the arcs a figure looks at (its province and the units touching it), in metres. */
+export const FINE_INTERVAL_M = 300;
+/** Simplification of the context around them, in metres. */
+export const COARSE_INTERVAL_M = 2500;
+/** Islands (rings of one closed arc) smaller than this are left out: of the province, and of the context (km²). */
+export const FINE_MIN_ISLAND_KM2 = 0.5;
+export const COARSE_MIN_ISLAND_KM2 = 30;
+/** Quantisation steps over each file's bounding box. */
+export const REGION_QUANTIZATION = 1e5;
+/**
+ * How far the context reaches around the province, as a share of the province's larger side (in km): the
+ * widest view of a figure fitted to the province (a phone held upright shows 1.8× its height) stays inside.
+ */
+export const CONTEXT_SHARE = 0.5;
+
+/** One line of `data/regions/index.json`. */
+export interface RegionIndexEntry {
+  /** Province code; the file is `regions/<code>.json`. */
+  code: string;
+  /** `[west, south, east, north]` of the province. */
+  bounds: Box;
+  /** `[west, south, east, north]` of the context the file covers. */
+  context: Box;
+  /** Province codes whose units are all in the file: the province first, then those touching it. */
+  provinces: string[];
+  bytes: number;
+  gzipBytes: number;
+  sha256: string;
+}
+
+const KM_PER_DEG = 111.32;
+
+function decodeArcs(topology: Topology): Pos[][] {
+  const t = topology.transform;
+  return topology.arcs.map((arc) => {
+    if (!t) return arc.map((p) => [p[0]!, p[1]!] as Pos);
+    let x = 0;
+    let y = 0;
+    return arc.map((p) => {
+      x += p[0]!;
+      y += p[1]!;
+      return [
+        Math.round((x * t.scale[0] + t.translate[0]) * 1e7) / 1e7,
+        Math.round((y * t.scale[1] + t.translate[1]) * 1e7) / 1e7,
+      ] as Pos;
+    });
+  });
+}
+
+/** Arc indices a geometry uses (non-negative), in order. */
+function arcsOf(g: Geom): number[] {
+  const out: number[] = [];
+  const visit = (a: unknown) => {
+    if (typeof a === 'number') out.push(a < 0 ? ~a : a);
+    else if (Array.isArray(a)) for (const x of a) visit(x);
+  };
+  visit(g.arcs);
+  return out;
+}
+
+function boxOfArcs(arcs: Pos[][], ids: number[]): Box {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const i of ids)
+    for (const [x, y] of arcs[i]!) {
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  return [w, s, e, n];
+}
+
+const inBox = (p: Pos, b: Box) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
+const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** The province's box grown by {@link CONTEXT_SHARE} of its larger side (in km) on every side. */
+export function contextBox(b: Box): Box {
+  const midLat = (b[1] + b[3]) / 2;
+  const kx = KM_PER_DEG * Math.cos((midLat * Math.PI) / 180);
+  const side = Math.max((b[2] - b[0]) * kx, (b[3] - b[1]) * KM_PER_DEG) * CONTEXT_SHARE;
+  const c = [
+    Math.max(-180, b[0] - side / kx),
+    Math.max(-85, b[1] - side / KM_PER_DEG),
+    Math.min(180, b[2] + side / kx),
+    Math.min(85, b[3] + side / KM_PER_DEG),
+  ];
+  return c.map((v) => round(v, 3)) as Box;
+}
+
+/** Visvalingam weight: the triangle's area in km² (planar, longitudes scaled at the triangle's latitude). */
+function areaKm2(t: [number, number, number][]): number {
+  const [a, b, c] = t as unknown as [[number, number], [number, number], [number, number]];
+  const kx = KM_PER_DEG * Math.cos((b[1] * Math.PI) / 180);
+  return (
+    Math.abs(
+      (a[0] - c[0]) * kx * (b[1] - a[1]) * KM_PER_DEG - (a[0] - b[0]) * kx * (c[1] - a[1]) * KM_PER_DEG,
+    ) / 2
+  );
+}
+
+/**
+ * The points of an arc kept at `minKm2`: endpoints always; a closed arc (a whole ring) keeps at least four
+ * points, so no island vanishes.
+ */
+function simplifyArc(arc: [number, number, number][], minKm2: number): Pos[] {
+  const kept = arc.filter((p) => p[2] >= minKm2);
+  const closed = arc.length > 3 && arc[0]![0] === arc.at(-1)![0] && arc[0]![1] === arc.at(-1)![1];
+  if (closed && kept.length < 4) {
+    const inner = arc
+      .slice(1, -1)
+      .map((p, i) => ({ p, i }))
+      .sort((x, y) => y.p[2] - x.p[2] || x.i - y.i)
+      .slice(0, 2)
+      .sort((x, y) => x.i - y.i)
+      .map((x) => x.p);
+    return [arc[0]!, ...inner, arc.at(-1)!].map((p) => [p[0], p[1]]);
+  }
+  return kept.map((p) => [p[0], p[1]]);
+}
+
+/** Rewrites arc references of a geometry through `map` (old index → new index). */
+function remap(arcs: unknown, map: Map<number, number>): unknown {
+  if (typeof arcs === 'number') {
+    const j = map.get(arcs < 0 ? ~arcs : arcs)!;
+    return arcs < 0 ? ~j : j;
+  }
+  return (arcs as unknown[]).map((a) => remap(a, map));
+}
+
+/** A geometry with keys in a fixed order (type, arcs, properties, id), arcs remapped. */
+function writeGeom(g: Geom, map: Map<number, number>): Geom {
+  return {
+    type: g.type,
+    arcs: remap(g.arcs, map),
+    ...(g.properties ? { properties: g.properties } : {}),
+    ...(g.id !== undefined ? { id: g.id } : {}),
+  };
+}
+
+/** The region file of one province, built from the national 2m topology. */
+export function regionTopology(
+  national: Topology,
+  code: string,
+): { topology: Topology; context: Box; bounds: Box; provinces: string[] } {
+  const arcs = decodeArcs(national);
+  const objects = national.objects as Record<string, { geometries: Geom[] }>;
+  const provinces = objects.provinces!.geometries;
+  const units = objects.prefectures!.geometries;
+  const own = provinces.find((p) => p.id === code);
+  if (!own) throw new Error(`regions: no province ${code} in china-2m.json`);
+  const bounds = boxOfArcs(arcs, arcsOf(own)).map((v) => round(v)) as Box;
+  const context = contextBox(bounds);
+
+  // Provinces with a point in the context box: their outlines are the coarse context.
+  const reaches = (g: Geom) => arcsOf(g).some((a) => arcs[a]!.some((p) => inBox(p, context)));
+  const inProvinces = provinces.filter(reaches);
+  const ownArcs = new Set(arcsOf(own));
+  // Provinces touching this one come with all their units (a figure may name them); the others as outlines.
+  const touching = new Set(
+    inProvinces
+      .filter((p) => p.id === code || arcsOf(p).some((a) => ownArcs.has(a)))
+      .map((p) => String(p.id)),
+  );
+  const unitsIn = units.filter(
+    (u) => touching.has(`${String(u.id).slice(0, 2)}0000`) || touching.has(String(u.id)),
+  );
+  // The province's own arcs (its units' borders, and where the ring of units around touches it) are fine;
+  // everything else coarse.
+  const fine = new Set(units.filter((u) => String(u.id).slice(0, 2) === code.slice(0, 2)).flatMap(arcsOf));
+
+  // The national border and coast: arcs that only one province uses, kept where a province of the file has them.
+  const uses = new Map<number, number>();
+  for (const p of provinces) for (const a of new Set(arcsOf(p))) uses.set(a, (uses.get(a) ?? 0) + 1);
+  const nationArcs = [...new Set(inProvinces.flatMap(arcsOf))]
+    .filter((a) => uses.get(a) === 1)
+    .sort((a, b) => a - b);
+
+  const pick = (name: string) => objects[name]!.geometries.filter(reaches);
+  const ringKm2 = (ring: Pos[]) => {
+    let a = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+      a += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
+    const lat = ring[0]![1];
+    return Math.abs(a / 2) * KM_PER_DEG * KM_PER_DEG * Math.cos((lat * Math.PI) / 180);
+  };
+  const scs = pick('scsIslands');
+  const dashes = pick('tenDashLine');
+  const neighbors = pick('neighbors');
+
+  // Small islands: a ring made of one closed arc below the size limit goes, everywhere it is used; a
+  // geometry keeps at least its largest polygon.
+  const dropped = new Set<number>();
+  for (const a of new Set([...inProvinces, ...unitsIn, ...scs, ...neighbors].flatMap(arcsOf))) {
+    const arc = arcs[a]!;
+    const [x0, y0] = arc[0]!;
+    const [x1, y1] = arc.at(-1)!;
+    if (x0 !== x1 || y0 !== y1) continue;
+    if (ringKm2(arc) < (fine.has(a) ? FINE_MIN_ISLAND_KM2 : COARSE_MIN_ISLAND_KM2)) dropped.add(a);
+  }
+  const withoutIslands = (g: Geom): Geom => {
+    const isDropped = (ring: unknown) =>
+      Array.isArray(ring) &&
+      ring.length === 1 &&
+      dropped.has((ring[0] as number) < 0 ? ~(ring[0] as number) : (ring[0] as number));
+    if (g.type === 'Polygon') {
+      const rings = g.arcs as unknown[];
+      return { ...g, arcs: [rings[0], ...rings.slice(1).filter((r) => !isDropped(r))] };
+    }
+    if (g.type !== 'MultiPolygon') return g;
+    const polys = g.arcs as unknown[][];
+    const kept = polys
+      .filter((p) => !isDropped(p[0]))
+      .map((p) => [p[0], ...p.slice(1).filter((r) => !isDropped(r))]);
+    if (kept.length) return { ...g, arcs: kept };
+    const size = (p: unknown[]) => ringKm2(arcs[arcsOf({ type: 'x', arcs: p[0] })[0]!]!);
+    const largest = [...polys].sort((a, b) => size(b) - size(a))[0]!;
+    return { ...g, arcs: [[largest[0]]] };
+  };
+  for (const list of [inProvinces, unitsIn, scs, neighbors])
+    list.splice(0, list.length, ...list.map(withoutIslands));
+  const used = [
+    ...new Set([
+      ...inProvinces.flatMap(arcsOf),
+      ...unitsIn.flatMap(arcsOf),
+      ...scs.flatMap(arcsOf),
+      ...dashes.flatMap(arcsOf),
+      ...neighbors.flatMap(arcsOf),
+    ]),
+  ].sort((a, b) => a - b);
+  const index = new Map(used.map((a, i) => [a, i]));
+
+  // Visvalingam weights on the used arcs only (absolute coordinates, weight in km²).
+  const weighted = presimplify(
+    { type: 'Topology', objects: {}, arcs: used.map((a) => arcs[a]!) } as never,
+    areaKm2 as never,
+  ).arcs as unknown as [number, number, number][][];
+  const fineKm2 = (FINE_INTERVAL_M / 1000) ** 2;
+  const coarseKm2 = (COARSE_INTERVAL_M / 1000) ** 2;
+  const simplified = weighted.map((arc, i) => simplifyArc(arc, fine.has(used[i]!) ? fineKm2 : coarseKm2));
+
+  // Quantise and delta-encode over the file's own box.
+  const all = simplified.flat();
+  const box: Box = [
+    Math.min(...all.map((p) => p[0])),
+    Math.min(...all.map((p) => p[1])),
+    Math.max(...all.map((p) => p[0])),
+    Math.max(...all.map((p) => p[1])),
+  ];
+  const q = REGION_QUANTIZATION - 1;
+  const scale: Pos = [(box[2] - box[0]) / q || 1, (box[3] - box[1]) / q || 1];
+  const translate: Pos = [box[0], box[1]];
+  const quantArcs = simplified.map((arc) => {
+    let px = 0;
+    let py = 0;
+    const out: Pos[] = [];
+    for (const [x, y] of arc) {
+      const qx = Math.round((x - translate[0]) / scale[0]);
+      const qy = Math.round((y - translate[1]) / scale[1]);
+      if (out.length && qx === px && qy === py) continue;
+      out.push([qx - px, qy - py]);
+      px = qx;
+      py = qy;
+    }
+    // An arc whose points fell on one grid cell keeps two points (topology needs both ends).
+    if (out.length === 1) out.push([0, 0]);
+    return out;
+  });
+
+  const nationObject = {
+    type: 'GeometryCollection',
+    geometries: nationArcs.length
+      ? [
+          {
+            type: 'MultiLineString',
+            arcs: nationArcs.filter((a) => index.has(a)).map((a) => [index.get(a)!]),
+            properties: objects.nation!.geometries[0]!.properties,
+            id: objects.nation!.geometries[0]!.id,
+          },
+        ]
+      : [],
+  };
+  const collection = (gs: Geom[]) => ({
+    type: 'GeometryCollection',
+    geometries: gs.map((g) => writeGeom(g, index)),
+  });
+  const ordered = [code, ...[...touching].filter((p) => p !== code).sort()];
+  const topology = {
+    type: 'Topology',
+    transform: { scale, translate },
+    objects: {
+      nation: nationObject,
+      provinces: collection(inProvinces),
+      prefectures: collection(unitsIn),
+      scsIslands: collection(scs),
+      tenDashLine: collection(dashes),
+      neighbors: collection(neighbors),
+    },
+    arcs: quantArcs,
+  } as unknown as Topology;
+  return { topology, context, bounds, provinces: ordered };
+}
+
+/**
+ * Writes `regions/<code>.json` for every province of the national 2m topology, and `regions/index.json`
+ * (each file's province, bounds, context box, the provinces it holds whole, sizes and sha256). Returns the
+ * index.
+ *
+ * @example
+ * ```ts
+ * const index = writeRegionFiles(join(ROOT, 'data'), readFileSync('data/china-2m.json'));
+ * index.find((r) => r.code === '440000')!.gzipBytes; // about 53 KB
+ * ```
+ */
+export function writeRegionFiles(dataDir: string, china2m: Buffer | string): RegionIndexEntry[] {
+  const national = JSON.parse(china2m.toString()) as Topology;
+  const dir = join(dataDir, 'regions');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const index: RegionIndexEntry[] = [];
+  const codes = (national.objects.provinces as unknown as { geometries: Geom[] }).geometries
+    .map((g) => String(g.id))
+    .sort();
+  for (const code of codes) {
+    const r = regionTopology(national, code);
+    const buf = Buffer.from(JSON.stringify(r.topology));
+    writeFileSync(join(dir, `${code}.json`), buf);
+    index.push({
+      code,
+      bounds: r.bounds,
+      context: r.context,
+      provinces: r.provinces,
+      bytes: buf.length,
+      gzipBytes: gzipSync(buf, { level: 9 }).length,
+      sha256: createHash('sha256').update(buf).digest('hex'),
+    });
+  }
+  writeFileSync(join(dir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
+  return index;
+}
+
+/** Fills the `regions` block of data/README.md: one row per file with its provinces, sizes and sha256. */
+export function writeRegionReadme(readmePath: string, index: RegionIndexEntry[]): void {
+  const readme = readFileSync(readmePath, 'utf8');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const cells = [
+    ['file', 'provinces with all their units', 'bytes', 'gzipped (level 9)', 'sha256'],
+    ...index.map((r) => [
+      `\`regions/${r.code}.json\``,
+      r.provinces.join(' '),
+      kb(r.bytes),
+      kb(r.gzipBytes),
+      `\`${r.sha256}\``,
+    ]),
+  ];
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const table = [
+    line(cells[0]!),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+  writeFileSync(
+    readmePath,
+    readme.replace(
+      /<!-- regions:start -->[\s\S]*<!-- regions:end -->/,
+      `<!-- regions:start -->\n${table}\n<!-- regions:end -->`,
+    ),
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const out = process.env.QUYU_BUILD_OUT ? join(process.env.QUYU_BUILD_OUT, 'data') : join(root, 'data');
+  const index = writeRegionFiles(out, readFileSync(join(root, 'data/china-2m.json')));
+  if (!process.env.QUYU_BUILD_OUT) writeRegionReadme(join(root, 'data/README.md'), index);
+  for (const r of index)
+    console.log(
+      `regions/${r.code}.json: ${(r.bytes / 1024).toFixed(0)} KB, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped; provinces ${r.provinces.join(' ')}`,
+    );
+}

@@ -1,0 +1,187 @@
+/**
+ * The part of the country a figure looks at: its focus (the units it is about, or a box), the ring around
+ * it (neighbouring units, drawn in full detail and named) and the context beyond (coarse: provinces only),
+ * cut at the edge of what a view fitted to the focus can show. `baseStyle({ focus })` and the embed's first
+ * paint read the same scope, so the static figure and the map draw the same features.
+ *
+ * ```
+ *  ┌──────────── context box: focus box + ½ its larger side on every side (an upright phone fits) ──┐
+ *  │   ┌──── ring box: focus box + 15 % ────┐                                                      │
+ *  │   │   ┌── focus box ──┐                │   provinces (land, borders, names), neighbours, sea    │
+ *  │   │   │ units + names │ units + names  │                                                      │
+ *  │   │   └───────────────┘                │                                                      │
+ *  │   └────────────────────────────────────┘                                                      │
+ *  └──────────────────────────────────────────────────────────────────────────────────────────────┘
+ * ```
+ */
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+
+/** `[west, south, east, north]` in degrees. */
+export type Box = [number, number, number, number];
+
+/** What a figure looks at: its units (codes of provinces or finest units) or a box `[west, south, east, north]`. */
+export type Focus = { codes: readonly string[] } | { bounds: Box };
+
+/** A resolved scope: the three boxes and the codes of the focus units. */
+export interface FigureScope {
+  focus: Box;
+  ring: Box;
+  context: Box;
+  /** Codes of the finest units the figure is about (their names are never dropped for context). */
+  units: Set<string>;
+}
+
+const KM_PER_DEG = 111.32;
+
+/** `box` grown by `share` of its larger side (measured in km, so high latitudes are not favoured). */
+export function growBox(box: Box, share: number): Box {
+  const kx = KM_PER_DEG * Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
+  const side = Math.max((box[2] - box[0]) * kx, (box[3] - box[1]) * KM_PER_DEG) * share;
+  return [
+    Math.max(-180, box[0] - side / kx),
+    Math.max(-85, box[1] - side / KM_PER_DEG),
+    Math.min(180, box[2] + side / kx),
+    Math.min(85, box[3] + side / KM_PER_DEG),
+  ];
+}
+
+/** Whether two boxes overlap. */
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
+/** The bounding box of a geometry, or null when it has no coordinates. */
+export function geometryBox(g: Geometry | null): Box | null {
+  if (!g) return null;
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
+    } else for (const d of c as unknown[]) visit(d);
+  };
+  if (g.type === 'GeometryCollection') for (const x of g.geometries) visit(geometryBox(x) ?? []);
+  else visit(g.coordinates);
+  return Number.isFinite(b[0]) ? b : null;
+}
+
+/**
+ * Resolves a focus against the atlas' units: the focus box is the box of the focus units (a province code
+ * stands for its units), or the given box, whose units are those whose label point lies inside it.
+ *
+ * @example
+ * ```ts
+ * const scope = figureScope({ codes: ['440000'] }, atlas.geojson('prefectures'), atlas.geojson('provinces'));
+ * scope.units.size; // 21
+ * ```
+ */
+export function figureScope(
+  focus: Focus,
+  units: FeatureCollection,
+  provinces: FeatureCollection,
+): FigureScope {
+  const chosen = new Set<string>();
+  let box: Box | null = null;
+  const add = (b: Box | null) => {
+    if (!b) return;
+    box = box
+      ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])]
+      : b;
+  };
+  if ('codes' in focus) {
+    const wanted = new Set(focus.codes);
+    const provincePrefixes = new Set(focus.codes.filter((c) => c.endsWith('0000')).map((c) => c.slice(0, 2)));
+    for (const f of units.features) {
+      const code = String(f.id);
+      if (wanted.has(code) || provincePrefixes.has(code.slice(0, 2))) {
+        chosen.add(code);
+        add(geometryBox(f.geometry));
+      }
+    }
+    for (const f of provinces.features) if (wanted.has(String(f.id))) add(geometryBox(f.geometry));
+  } else {
+    box = focus.bounds;
+    const [w, s, e, n] = focus.bounds;
+    for (const f of units.features) {
+      const p = f.properties as { labelX?: number; labelY?: number } | null;
+      if (
+        p?.labelX !== undefined &&
+        p.labelY !== undefined &&
+        p.labelX >= w &&
+        p.labelX <= e &&
+        p.labelY >= s &&
+        p.labelY <= n
+      )
+        chosen.add(String(f.id));
+    }
+  }
+  const focusBox: Box = box ?? [73.4, 17.5, 135.1, 53.6];
+  return { focus: focusBox, ring: growBox(focusBox, 0.15), context: growBox(focusBox, 0.5), units: chosen };
+}
+
+/** Sutherland–Hodgman: a closed ring cut to the box (null when nothing is left). */
+function clipRing(ring: Position[], b: Box): Position[] | null {
+  let out = ring.slice(0, -1);
+  const edges: [(p: Position) => boolean, (a: Position, c: Position) => Position][] = [
+    [(p) => p[0]! >= b[0], (a, c) => cut(a, c, 0, b[0])],
+    [(p) => p[0]! <= b[2], (a, c) => cut(a, c, 0, b[2])],
+    [(p) => p[1]! >= b[1], (a, c) => cut(a, c, 1, b[1])],
+    [(p) => p[1]! <= b[3], (a, c) => cut(a, c, 1, b[3])],
+  ];
+  for (const [inside, at] of edges) {
+    if (!out.length) return null;
+    const next: Position[] = [];
+    for (let i = 0; i < out.length; i++) {
+      const cur = out[i]!;
+      const prev = out[(i + out.length - 1) % out.length]!;
+      if (inside(cur)) {
+        if (!inside(prev)) next.push(at(prev, cur));
+        next.push(cur);
+      } else if (inside(prev)) next.push(at(prev, cur));
+    }
+    out = next;
+  }
+  return out.length >= 3 ? [...out, out[0]!] : null;
+}
+
+function cut(a: Position, c: Position, axis: 0 | 1, v: number): Position {
+  const t = (v - a[axis]!) / (c[axis]! - a[axis]!);
+  return axis === 0 ? [v, a[1]! + t * (c[1]! - a[1]!)] : [a[0]! + t * (c[0]! - a[0]!), v];
+}
+
+/**
+ * The features of `fc` that reach into `box`, polygons cut at its edge (a polygon wholly inside is kept as
+ * it is; other geometries are kept or left out whole).
+ *
+ * @example
+ * ```ts
+ * clipToBox(atlas.geojson('provinces'), [105, 18, 120, 28]).features.length; // the provinces in the box
+ * ```
+ */
+export function clipToBox<G extends Geometry>(fc: FeatureCollection<G>, box: Box): FeatureCollection<G> {
+  const features: Feature<G>[] = [];
+  for (const f of fc.features) {
+    const fb = geometryBox(f.geometry);
+    if (!fb || !boxesMeet(fb, box)) continue;
+    const inside = fb[0] >= box[0] && fb[1] >= box[1] && fb[2] <= box[2] && fb[3] <= box[3];
+    const g = f.geometry as Geometry;
+    if (inside || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      features.push(f);
+      continue;
+    }
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const clipped: Position[][][] = [];
+    for (const poly of polys) {
+      const outer = clipRing(poly[0]!, box);
+      if (!outer) continue;
+      const holes = poly.slice(1).map((h) => clipRing(h, box));
+      clipped.push([outer, ...holes.filter((h): h is Position[] => h !== null)]);
+    }
+    if (!clipped.length) continue;
+    features.push({ ...f, geometry: { type: 'MultiPolygon', coordinates: clipped } as unknown as G });
+  }
+  return { type: 'FeatureCollection', features };
+}
