@@ -1,4 +1,3 @@
-import turfUnion from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { merge, feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
@@ -119,8 +118,8 @@ export class Atlas {
    *
    * @example
    * ```ts
-   * const atlas = await loadAtlas({ extensions: [sichuanCounties] });
-   * atlas.countyLevelUnits().some((f) => f.id === '510185'); // 简阳市
+   * const withCounties = await loadAtlas({ extensions: [counties] }); // counties: from `quyu import`
+   * withCounties.countyLevelUnits().some((f) => f.id === '510185'); // 简阳市
    * ```
    */
   countyLevelUnits(): UnitFeature[] {
@@ -371,7 +370,7 @@ export class Atlas {
           ? this.merge(cs)
           : merge(t, cs.map((c) => this.#extraGeoms.get(c)!.geometry) as never),
       );
-      return unionParts(parts);
+      return unionOf(parts, codes);
     }
     const geoms = codes.map((c) => {
       const at = this.#geoms.get(c);
@@ -385,16 +384,32 @@ export class Atlas {
   }
 }
 
-/** The polygon union of multipolygons (parts that share borders are joined; no area counts twice). */
-function unionParts(parts: MultiPolygon[]): MultiPolygon {
-  const nonEmpty = parts.filter((p) => p.coordinates.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? { type: 'MultiPolygon', coordinates: [] };
-  const u = turfUnion({
-    type: 'FeatureCollection',
-    features: nonEmpty.map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
-  });
-  if (!u) return { type: 'MultiPolygon', coordinates: [] };
-  return u.geometry.type === 'Polygon'
-    ? { type: 'MultiPolygon', coordinates: [u.geometry.coordinates] }
-    : u.geometry;
+/**
+ * The polygon union that joins units of different topologies (imported counties with bundled units). It
+ * lives in its own module (`union.ts`, @turf/union with its exact arithmetic), loaded by `loadAtlas` only
+ * when extensions are given, so the core a first app ships does not carry it.
+ */
+let unionParts: ((parts: MultiPolygon[]) => MultiPolygon) | undefined;
+
+/** Makes `Atlas.merge` able to join units of several topologies (called by `loadAtlas` with extensions). */
+export function setPolygonUnion(union: (parts: MultiPolygon[]) => MultiPolygon): void {
+  unionParts = union;
+}
+
+function unionOf(parts: MultiPolygon[], codes: string[]): MultiPolygon {
+  if (!unionParts)
+    return fail({
+      code: 'invalid-input',
+      path: 'codes',
+      value: codes,
+      problem: {
+        zh: '导入的县级单位与内置单位不能直接合并',
+        en: 'Imported and bundled units cannot be joined here',
+      },
+      fix: {
+        zh: '请用 loadAtlas({ extensions }) 加载地图',
+        en: 'Load the atlas with loadAtlas({ extensions })',
+      },
+    });
+  return unionParts(parts);
 }

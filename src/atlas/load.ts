@@ -4,7 +4,7 @@
 import type { Topology } from 'topojson-specification';
 import { fail } from '../errors/index.ts';
 import { loadGazetteer } from '../names/load.ts';
-import { Atlas } from './atlas.ts';
+import { Atlas, setPolygonUnion } from './atlas.ts';
 import { readJson } from './read-json.ts';
 import { loadAtlasSeats, type SeatTable } from './seats.ts';
 
@@ -115,6 +115,10 @@ export async function loadAtlas(options: LoadAtlasOptions = {}): Promise<Atlas> 
     }
     topology = await p;
   }
-  await Promise.all([counties, seats]);
+  // Joining imported counties with bundled units needs a polygon union: loaded only with extensions.
+  const union = options.extensions?.length
+    ? import('./union.ts').then((m) => setPolygonUnion(m.unionParts))
+    : undefined;
+  await Promise.all([counties, seats, union]);
   return new Atlas(topology, resolution, options.extensions ?? [], options.seats);
 }

@@ -208,7 +208,14 @@ export function scaleBar(metresPerPixel: number, maxPx = 100): { px: number; km:
   return { px: m / metresPerPixel, km, label: km >= 1 ? `${km} km` : `${m} m` };
 }
 
-/** The line under a figure: its source (when given, bidi-isolated) and the note that it is a schematic map. */
+/**
+ * The line under a figure: its source (when given, bidi-isolated) and the note that it is a schematic map.
+ *
+ * @example
+ * ```ts
+ * sourceLine({ source: '广东统计年鉴 2024', lang: 'zh' }); // '来源：\u2068广东统计年鉴 2024\u2069 · 示意图…'
+ * ```
+ */
 export function sourceLine(spec: Pick<MapSpec, 'source' | 'lang'>): string {
   const lang = spec.lang;
   return `${spec.source ? `${labelled(uiWord('source', lang), lang)}${bidiIsolate(spec.source)} · ` : ''}${uiWord('review', lang)}`;

@@ -42,7 +42,15 @@ export interface FigureAtlas extends LayerAtlas {
   provinces(): { id: string }[];
 }
 
-/** The other units of the same level under the same parents as `codes` (provinces: all provinces). */
+/**
+ * The other units of the same level under the same parents as `codes` (provinces: all provinces): the
+ * units a figure's data could have covered, so those without a value are shown as "no data".
+ *
+ * @example
+ * ```ts
+ * siblingUnits(['440100', '440300'], atlas).length; // 21: Guangdong's prefecture-level units
+ * ```
+ */
 export function siblingUnits(codes: readonly string[], atlas: FigureAtlas): string[] {
   const out = new Set<string>();
   const parents = new Set<string | null>();
@@ -113,6 +121,7 @@ export function figureData(
  *
  * @example
  * ```ts
+ * const data = figureData(spec, atlas);
  * figureLegend(spec, data, handles.map((h) => h.layerSet)).map((s) => s.title);
  * ```
  */
@@ -142,7 +151,8 @@ const norm = (t: string) => t.replace(/\s+/g, '').replace(/（/g, '(').replace(/
  *
  * @example
  * ```ts
- * describeFigure(spec, data, layouts); // 'GDP（亿元）：21 个单位有数据，从云浮市的 … 广东区域协调发展布局。…'
+ * const layouts = await resolveLayouts(spec);
+ * describeFigure(spec, figureData(spec, atlas), layouts); // 'GDP（亿元）：21 个单位有数据，从云浮市的 … 广东区域协调发展布局。…'
  * ```
  */
 export function describeFigure(

@@ -405,6 +405,8 @@ export interface PaintFirstOptions {
  *
  * @example
  * ```ts
+ * const mapBox = document.querySelector<HTMLElement>('#figure')!;
+ * const style = baseStyle({ atlas, focus: { codes: ['440000'] } });
  * const first = paintFirst(mapBox, style, { bounds: [109.6, 20.2, 117.3, 25.5] });
  * const map = new maplibregl.Map({ container: mapBox, style, ...first.camera });
  * first.handOver(map);

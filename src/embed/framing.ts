@@ -188,7 +188,15 @@ export function itemCodes(item: LayoutItem): string[] {
   return out;
 }
 
-/** The home region of a layout (`region`: `Guangdong`, `Mianyang, Sichuan`, `China`) as a code, or null. */
+/**
+ * The home region of a layout (`region`: `Guangdong`, `Mianyang, Sichuan`, `China`) as a code, or null.
+ *
+ * @example
+ * ```ts
+ * homeRegion({ region: 'Guangdong' }); // '440000'
+ * homeRegion({ region: 'China' }); // '100000'
+ * ```
+ */
 export function homeRegion(layout: Pick<Layout, 'region'>): string | null {
   if (/^(China|中国|全国)$/i.test(layout.region.trim())) return '100000';
   const m = matchRegion(layout.region, { suggestions: 0 });

@@ -80,6 +80,6 @@ describe('package', () => {
 
   it('the quyu command starts from the built dist', () => {
     const help = execFileSync(process.execPath, ['bin/quyu.js', '--help'], { encoding: 'utf8' });
-    expect(help).toMatch(/quyu import <input> -o <output.json>/);
+    expect(help).toMatch(/quyu import <file\|folder>\.\.\. -o <output.json>/);
   });
 });

@@ -79,7 +79,7 @@ describe('regionAt(lngLat, atlas, { level })', () => {
     expect(() => regionAt([Number.NaN, 10], a10)).toThrow(/not a finite number/);
     expect(() => regionAt({ type: 'LineString', coordinates: [] } as never, a10)).toThrow(/Not a point/);
     expect(() => regionAt([114, 22], undefined as never)).toThrow(/Missing atlas/);
-    expect(() => regionAt([114, 22], a10, { level: 'county' as never })).toThrow(/Unknown level/);
+    expect(() => regionAt([114, 22], a10, { level: 'district' as never })).toThrow(/Unknown level/);
   });
 
   it('breaks ties on shared borders by the lowest code, like a plain loop in code order', () => {

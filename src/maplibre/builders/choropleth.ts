@@ -154,7 +154,16 @@ export function classBreaks(
     .thresholds();
 }
 
-/** The default legend number format: grouped digits; no decimals from 1,000 up, else up to 2. */
+/**
+ * The default legend number format: grouped digits; no decimals from 1,000 up, else up to 2 (3 significant
+ * digits below 1).
+ *
+ * @example
+ * ```ts
+ * formatValue(134673.16); // '134,673'
+ * formatValue(0.01234, 'en'); // '0.0123'
+ * ```
+ */
 export function formatValue(value: number, lang: 'zh' | 'en' = 'zh'): string {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : 3;

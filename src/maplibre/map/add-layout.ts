@@ -38,7 +38,12 @@ import { LegendControl, type LegendOptions } from './legend.ts';
 import { Tooltip, tooltipContent } from './tooltip.ts';
 
 /** Defaults of {@link AddLayoutOptions}, read by {@link addLayout}. */
-export const ADD_LAYOUT_DEFAULTS = { crs: 'wgs84', legend: 'top-left', tooltip: true } as const;
+export const ADD_LAYOUT_DEFAULTS = {
+  crs: 'wgs84',
+  legend: 'top-left',
+  tooltip: true,
+  areas: 'filled',
+} as const;
 
 /** Options of {@link addLayout}. */
 export interface AddLayoutOptions extends LayoutLayersOptions {
@@ -278,7 +283,7 @@ export function addLayout(map: MapLibreMap, layout: Layout, options: AddLayoutOp
 
   const built = layoutLayers(layout, { ...options, idPrefix: id });
   const base = convertLayerSet(
-    options.areas === 'outline' ? outlineOnly(built) : built,
+    (options.areas ?? ADD_LAYOUT_DEFAULTS.areas) === 'outline' ? outlineOnly(built) : built,
     options.crs ?? ADD_LAYOUT_DEFAULTS.crs,
   );
   const legendOption = options.legend ?? ADD_LAYOUT_DEFAULTS.legend;

@@ -13,7 +13,13 @@ import { shortTitle, t } from '../support/text.ts';
 import { el, swatchSvg } from './dom.ts';
 
 /** Defaults of {@link LegendOptions}, read by {@link LegendControl}. */
-export const LEGEND_DEFAULTS = { maxSources: 3, position: 'top-left', maxWidth: 250 } as const;
+export const LEGEND_DEFAULTS = {
+  maxSources: 3,
+  position: 'top-left',
+  maxWidth: 250,
+  open: true,
+  layout: 'control',
+} as const;
 
 /** Options of {@link LegendControl}. */
 export interface LegendOptions {
@@ -117,7 +123,7 @@ export class LegendControl implements IControl {
     const p = theme.panel;
     const halo = theme.iconHalo;
     root.replaceChildren();
-    const panel = o.layout === 'panel';
+    const panel = (o.layout ?? LEGEND_DEFAULTS.layout) === 'panel';
     Object.assign(root.style, {
       background: p.background,
       color: p.text,
@@ -144,7 +150,7 @@ export class LegendControl implements IControl {
     if (o.collapsible) {
       const details = el('details');
       details.className = 'quyu-legend-details';
-      details.open = o.open ?? true;
+      details.open = o.open ?? LEGEND_DEFAULTS.open;
       const summary = el('summary', {
         cursor: 'pointer',
         fontWeight: '700',

@@ -33,7 +33,15 @@ export interface FigureScope {
 
 const KM_PER_DEG = 111.32;
 
-/** `box` grown by `share` of its larger side (measured in km, so high latitudes are not favoured). */
+/**
+ * `box` (`[west, south, east, north]`, degrees) grown on every side by `share` of its larger side,
+ * measured in km (so high latitudes are not favoured), and kept within ±180° and ±85°.
+ *
+ * @example
+ * ```ts
+ * growBox([109.6, 20.2, 117.3, 25.5], 0.25); // Guangdong's box and a ring of a quarter of its width
+ * ```
+ */
 export function growBox(box: Box, share: number): Box {
   const kx = KM_PER_DEG * Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
   const side = Math.max((box[2] - box[0]) * kx, (box[3] - box[1]) * KM_PER_DEG) * share;
