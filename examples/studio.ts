@@ -492,7 +492,8 @@ $('copy').addEventListener('click', () => void navigator.clipboard?.writeText(sn
 /** Puts a spec (from a JSON file) back into the form: its table, classing, overlay, text and style. */
 function loadSpec(input: unknown) {
   const spec = parseMapSpec(input);
-  const raw = input as MapSpecInput;
+  // The file's text: parseMapSpec has checked it is a valid spec (and so valid JSON).
+  const raw = (typeof input === 'string' ? JSON.parse(input) : input) as MapSpecInput;
   const layer = raw.layers?.[0];
   const set = (name: string, value: string | number | undefined) => {
     const el = form.elements.namedItem(name) as HTMLInputElement | null;

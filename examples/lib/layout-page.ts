@@ -55,8 +55,10 @@ export interface LayoutPageOptions
 
 /** The county extension built locally by `npm run build:counties`, if there is one. */
 async function localCounties(): Promise<object | null> {
+  // Only on the dev server: the extension is for the developer's own eyes, never part of a built gallery.
+  if (!import.meta.env.DEV) return null;
   try {
-    const res = await fetch('/counties/counties-10m.json');
+    const res = await fetch(`${import.meta.env.BASE_URL}counties/counties-10m.json`);
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return null;
     return await res.json();
   } catch {
