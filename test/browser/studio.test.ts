@@ -197,12 +197,22 @@ describe.skipIf(skipWithoutBrowser)('the journalist task on the built studio', (
     // the spec JSON reloads into the studio
     const json = JSON.stringify(spec);
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const freshErrors = watch(fresh);
     await fresh.goto(`${base}examples/studio.html`);
     await fresh.evaluate(() => window.__quyuStudio!.ready);
     await fresh
       .locator('#load-json')
       .setInputFiles({ name: 'gdp.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-    await fresh.evaluate(() => window.__quyuStudio!.settled());
+    await Promise.race([
+      fresh.evaluate(() => window.__quyuStudio!.settled()),
+      new Promise((_, fail) =>
+        setTimeout(
+          () => fail(new Error(`the loaded spec's previews did not finish: ${freshErrors.join('; ')}`)),
+          90_000,
+        ),
+      ),
+    ]);
+    expect(freshErrors).toEqual([]);
     expect(await fresh.evaluate(() => window.__quyuStudio!.spec())).toEqual(spec);
     await fresh.close();
 
@@ -343,7 +353,8 @@ describe.skipIf(skipWithoutBrowser)('the journalist task on the built studio', (
 
 /** An SVG document drawn by Chromium as an image, as PNG bytes. */
 async function rasterise(page: Page, svg: string): Promise<Buffer> {
-  const p = await page.context().newPage();
+  // A page of its own (a page made by browser.newPage() has a context that cannot open another).
+  const p = await page.context().browser()!.newPage();
   await p.setViewportSize({ width: 1000, height: 1200 });
   await p.setContent('<html><body style="margin:0"></body></html>');
   await p.evaluate(async (b64) => {

@@ -19,7 +19,7 @@ import type {
   MapMouseEvent,
 } from 'maplibre-gl';
 import type { Layout, LayoutItem, Member, Source } from '../../layouts/schema.ts';
-import { itemName, type Lang } from '../../text/index.ts';
+import { itemName, type Lang, uiWord } from '../../text/index.ts';
 import { type LayoutLayersOptions, layoutLayers } from '../builders/layout-layers.ts';
 import { omitBaseLabels } from '../style/base-style.ts';
 import { convertLayerSet, type OverlayCrs } from '../style/crs.ts';
@@ -57,7 +57,8 @@ export interface AddLayoutOptions extends LayoutLayersOptions {
   beforeId?: string;
   /**
    * Join the map's legend (`true` or a position), or draw none (`false`). Layouts on one map share one
-   * legend; the first layout that joins places it.
+   * legend; the first layout that joins places it. On a map narrower than 600 px (a phone) the legend
+   * starts closed under a "图例 · Legend" heading the reader opens, so it does not cover the figure.
    * @default 'top-left'
    */
   legend?: boolean | ControlPosition;
@@ -186,7 +187,14 @@ function ensureLegend(
   position: ControlPosition,
 ): void {
   if (f.legend) return;
-  const control = new LegendControl({ ...options, sections: [] });
+  // On a narrow map (a phone) the legend would cover the figure: it starts closed, under a "图例" heading
+  // the reader opens.
+  const narrow = map.getContainer().clientWidth < 600 && !options.collapsible;
+  const control = new LegendControl({
+    ...options,
+    sections: [],
+    ...(narrow ? { collapsible: uiWord('legend', options.lang ?? 'zh'), open: false } : {}),
+  });
   map.addControl(control, position);
   f.legend = { control, position };
 }
