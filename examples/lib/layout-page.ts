@@ -55,8 +55,9 @@ export interface LayoutPageOptions
 
 /** The county extension built locally by `npm run build:counties`, if there is one. */
 async function localCounties(): Promise<object | null> {
-  // Only on the dev server: the extension is for the developer's own eyes, never part of a built gallery.
-  if (!import.meta.env.DEV) return null;
+  // Only on the dev server (mode `development`): the extension is for the developer's own eyes, never part of
+  // a built gallery (`import.meta.env.DEV` is not enough: a build run with NODE_ENV=test has DEV true).
+  if (import.meta.env.MODE !== 'development') return null;
   try {
     const res = await fetch(`${import.meta.env.BASE_URL}counties/counties-10m.json`);
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return null;

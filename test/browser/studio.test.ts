@@ -199,6 +199,8 @@ describe.skipIf(skipWithoutBrowser)('the journalist task on the built studio', (
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const freshErrors = watch(fresh);
     await fresh.goto(`${base}examples/studio.html`);
+    // In front: a page in the background gets no animation frames, and its previews' maps never draw.
+    await fresh.bringToFront();
     await fresh.evaluate(() => window.__quyuStudio!.ready);
     await fresh
       .locator('#load-json')
