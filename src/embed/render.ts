@@ -123,10 +123,23 @@ export function postHeight(root: HTMLElement, embedId: string): void {
   window.parent.postMessage({ 'datawrapper-height': { [embedId]: height } }, '*');
 }
 
-function nationalAtlas(deps: EmbedDeps): Promise<Atlas> {
+/**
+ * Whether a figure needs the county-level rows of the code table and gazetteer (a chunk of their own): for
+ * layouts, and for data keyed by names or by county-level codes. A figure keyed by province and
+ * prefecture codes draws without them, sooner.
+ */
+function needsCounties(spec: MapSpec): boolean {
+  return (
+    spec.layouts.length > 0 ||
+    spec.layers.some((l) => l.within !== undefined || Object.keys(l.values).some((k) => !/^\d{4}00$/.test(k)))
+  );
+}
+
+function nationalAtlas(spec: MapSpec, deps: EmbedDeps): Promise<Atlas> {
   if (deps.atlas instanceof Atlas) return Promise.resolve(deps.atlas);
-  if (deps.atlas) return loadAtlas({ topology: deps.atlas });
-  return loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl } : {});
+  const counties = needsCounties(spec);
+  if (deps.atlas) return loadAtlas({ topology: deps.atlas, counties });
+  return loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl, counties } : { counties });
 }
 
 /**
@@ -137,18 +150,18 @@ async function atlasOf(spec: MapSpec, deps: EmbedDeps, layouts: Promise<Layout[]
   const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
   const province = deps.atlas ? undefined : regionProvince(focusCodes);
   const region = province ? deps.regionUrl?.(province) : undefined;
-  if (!region) return nationalAtlas(deps);
-  const atlas = await loadAtlas({ url: region });
+  if (!region) return nationalAtlas(spec, deps);
+  const atlas = await loadAtlas({ url: region, counties: needsCounties(spec) });
   // Keys that are not codes (names) are resolved by the gazetteer later: any unit of the country may match.
   const keys = spec.layers.flatMap((l) => Object.keys(l.values));
-  if (keys.some((k) => !/^\d{6}$/.test(k))) return nationalAtlas(deps);
+  if (keys.some((k) => !/^\d{6}$/.test(k))) return nationalAtlas(spec, deps);
   const drawn = [
     ...(await layouts)
       .flatMap((l) => JSON.stringify(l.items).match(/"\d{6}"/g) ?? [])
       .map((c) => c.slice(1, -1)),
     ...keys,
   ];
-  return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(deps);
+  return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(spec, deps);
 }
 
 /** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */

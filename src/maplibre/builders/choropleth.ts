@@ -167,11 +167,21 @@ export function classBreaks(
 export function formatValue(value: number, lang: 'zh' | 'en' = 'zh'): string {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : 3;
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
-    maximumFractionDigits: digits,
-    ...(abs < 1 && abs > 0 ? { maximumSignificantDigits: 3 } : {}),
-  }).format(value);
+  const small = abs < 1 && abs > 0;
+  // A formatter is costly to make (about 0.1 ms, a choropleth formats hundreds of values): one per kind.
+  const key = `${lang}${digits}${small}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+      maximumFractionDigits: digits,
+      ...(small ? { maximumSignificantDigits: 3 } : {}),
+    });
+    FORMATS.set(key, format);
+  }
+  return format.format(value);
 }
+
+const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /**
  * Sources and layers that colour units by value. Units with a finite value and a boundary are classed
