@@ -178,8 +178,10 @@ function inRing(x: number, y: number, ring: readonly Position[]): boolean {
 const HOLE_SAMPLES = 32;
 
 /**
- * Whether a hole lies outside its shell or is not smaller than it (its box leaves the shell's box, its
- * area is not smaller, or one of up to 32 of its vertices lies outside the shell).
+ * Whether a hole lies outside its shell or is not smaller than it: its box leaves the shell's box, its
+ * area is not smaller, or more than half of up to 32 of its vertices lie outside the shell. A hole that
+ * touches its shell (an enclave sharing a border vertex, or a vertex moved onto the shell by snapping)
+ * is inside: a vertex on the border tests either way by rounding, so one vertex does not decide.
  */
 export function holeOutsideShell(shell: readonly Position[], hole: readonly Position[]): boolean {
   const [sw, ss, se, sn] = boxOf([[shell as Position[]]]);
@@ -187,8 +189,13 @@ export function holeOutsideShell(shell: readonly Position[], hole: readonly Posi
   if (hw < sw || hs < ss || he > se || hn > sn) return true;
   if (Math.abs(ringSignedArea(hole)) >= Math.abs(ringSignedArea(shell))) return true;
   const step = Math.max(1, Math.floor(hole.length / HOLE_SAMPLES));
-  for (let i = 0; i < hole.length; i += step) if (!inRing(hole[i]![0]!, hole[i]![1]!, shell)) return true;
-  return false;
+  let outside = 0;
+  let sampled = 0;
+  for (let i = 0; i < hole.length; i += step) {
+    sampled++;
+    if (!inRing(hole[i]![0]!, hole[i]![1]!, shell)) outside++;
+  }
+  return outside * 2 > sampled;
 }
 
 /**
