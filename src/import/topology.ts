@@ -84,15 +84,15 @@ function withoutTinyRings(units: readonly BuiltUnit[], minM2: number): BuiltUnit
   // Inside a small hole (another unit's, or its own with other parts in it): the hole goes, so must the part.
   const insideHole = (ring: Position[]) =>
     holes.some((h) => ring.every((q) => h.vertices.has(key(q)) || pointInRing(q, h.ring)));
-  const dropPart = (p: Position[][], unit: number) => {
+  const dropPart = (p: Position[][]) => {
     const shell = p[0]!;
     if (m2(shell) >= minM2) return false;
     if (insideHole(shell)) return true;
     for (let k = 0; k + 1 < shell.length; k++) if (shared.has(edge(shell[k]!, shell[k + 1]!))) return false;
     return true;
   };
-  return units.map((u, i) => {
-    const big = u.polygons.filter((p) => !dropPart(p, i));
+  return units.map((u) => {
+    const big = u.polygons.filter((p) => !dropPart(p));
     const kept = (big.length ? big : [u.polygons.slice().sort((a, b) => m2(b[0]!) - m2(a[0]!))[0]!]).map(
       (p) => [p[0]!, ...p.slice(1).filter((h) => m2(h) >= minM2)],
     );

@@ -28,10 +28,8 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.detail!.zh).toMatch(
       /^县级边界未加载：金堂县、涪城区、游仙区.*以所属成都市、绵阳市的轮廓和县级政府驻地点表示，不是县界。/,
     );
-    expect(fb.detail!.zh).toMatch(/游仙区、安州区、盐亭县无可靠驻地坐标，未标点。$/);
-    expect(fb.detail!.en).toMatch(
-      /No sourced seat for Youxian District, Anzhou District, Yanting County: not marked\.$/,
-    );
+    expect(fb.detail!.zh).toMatch(/。游仙区无可靠驻地坐标，未标点。$/);
+    expect(fb.detail!.en).toMatch(/\. No sourced seat for Youxian District: not marked\.$/);
   });
 
   it('draws the prefecture and other prefecture-level members as polygons', () => {
@@ -40,16 +38,12 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.withGeometry.every((c) => atlas.has(c))).toBe(true);
   });
 
-  it('gives a seat point for the 7 counties with a seat in data/seats.json, none guessed', () => {
+  it('gives a seat point for the 9 counties with a seat in data/seats.json, none guessed', () => {
     const fb = countyFallback(mianyang, atlas);
     const seated = fb.withoutGeometry.filter((u) => Object.hasOwn(COUNTY_SEATS, u.code)).map((u) => u.code);
-    expect(seated).toHaveLength(7);
+    expect(seated).toHaveLength(9);
     expect(fb.seats.features.map((f) => f.id).sort()).toEqual(seated.sort());
-    expect(fb.withoutGeometry.filter((u) => !u.seat).map((u) => u.code)).toEqual([
-      '510704',
-      '510705',
-      '510723',
-    ]);
+    expect(fb.withoutGeometry.filter((u) => !u.seat).map((u) => u.code)).toEqual(['510704']);
     for (const f of fb.seats.features) {
       const outline = atlas.feature(f.properties.outline);
       expect(booleanPointInPolygon(f.geometry, outline), String(f.id)).toBe(true);
@@ -75,8 +69,8 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     const fb = countyFallback(mianyang, atlas, {
       seats: { '510704': { point: [104.77, 31.48], status: 'approximate', source: 'test' } },
     });
-    expect(fb.seats.features).toHaveLength(8);
-    expect(fb.detail!.en).toMatch(/No sourced seat for Anzhou District, Yanting County: not marked\.$/);
+    expect(fb.seats.features).toHaveLength(10);
+    expect(fb.detail!.en).not.toMatch(/No sourced seat/);
   });
 });
 
