@@ -319,10 +319,22 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
         ? `cleaning ${built.length} units against ${parentCodes.length} parents of the atlas`
         : `cleaning ${built.length} units against each other`,
     );
+    // Parents whose every child (2023 table, the import's level) is in the input: their gaps are no
+    // missing unit's place.
+    const present = new Set(mosaicUnits.map((u) => u.code));
+    const completeParents = new Set(
+      parentCodes.filter(
+        (p) =>
+          present.has(p) ||
+          childrenOf(p)
+            .filter((c) => lookupCode(c)?.level === level)
+            .every((c) => present.has(c)),
+      ),
+    );
     const mosaic = buildMosaic(
       mosaicUnits,
       parentCodes.map((c) => ({ code: c, polygons: polygonsOf(atlas.feature(c).geometry) })),
-      { gapAreaKm2: options.gapAreaKm2 ?? 1, gapWidthM: options.gapWidthM ?? 300 },
+      { gapAreaKm2: options.gapAreaKm2 ?? 1, gapWidthM: options.gapWidthM ?? 300, completeParents },
     );
     cleaning = mosaic.report;
     cleaned = [];
@@ -346,16 +358,21 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       'clean',
       `input: ${r.inputHoles.count} holes (${r.inputHoles.km2} km²), ${r.overlaps.count} overlaps (${r.overlaps.km2} km²); ` +
         `filled ${r.gapsFilled.count} gaps (${r.gapsFilled.km2} km²), clipped ${r.outsideParent.km2} km² outside parents, ` +
-        `kept ${r.holesKept.count} real holes; not tiled: ${r.gapsLeft.count} gaps (${r.gapsLeft.km2} km²)`,
+        `kept ${r.holesKept.count} holes (${r.holesKept.km2} km²); not tiled: ${r.gapsLeft.count} gaps (${r.gapsLeft.km2} km²)`,
     );
+    for (const g of r.gapsAssigned)
+      progress(
+        'clean',
+        `gap of ${g.km2} km² in ${g.parent} (all its children present) given to ${g.code}${g.acrossParents ? ' (across parents: no child of its own borders it)' : ''}`,
+      );
     if (r.gapsLeft.count)
       issues.warn(
         'invalid-input',
         'geometry',
         r.gapsLeft.km2,
         {
-          zh: `上级单位中有 ${r.gapsLeft.count} 处未被下级覆盖的区域（共 ${r.gapsLeft.km2} 平方千米），太大不能当作缝隙填补`,
-          en: `${r.gapsLeft.count} parts of the parents (${r.gapsLeft.km2} km² in all) are covered by no child and too large to be gaps: left uncovered`,
+          zh: `上级单位中有 ${r.gapsLeft.count} 处未被下级覆盖的区域（共 ${r.gapsLeft.km2} 平方千米）：太大不能当作缝隙填补且该上级缺少下级单位，或不与任何单位相邻`,
+          en: `${r.gapsLeft.count} parts of the parents (${r.gapsLeft.km2} km² in all) are covered by no child: too large to be gaps in a parent with a child missing, or bordered by no unit; left uncovered`,
         },
         {
           zh: '通常是输入缺少某个单位（见 coverage.missing）；请补充该单位的边界',
@@ -374,12 +391,13 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
         overlaps: cleaning.overlaps,
         outsideParent: cleaning.outsideParent,
         holesKept: cleaning.holesKept,
+        gapsAssigned: cleaning.gapsAssigned,
         gapsLeft: cleaning.gapsLeft,
         filledAcrossParents: cleaning.filledAcrossParents,
         tiling: cleaning.tiling,
       }
     : null;
-  const { extensions, unsimplified, grids } = buildExtensions(cleaned, object, resolutions, {
+  const { extensions, unsimplified, grids, invalids } = buildExtensions(cleaned, object, resolutions, {
     kind: 'quyu-extension',
     version: 1,
     crs: 'WGS84',
@@ -400,6 +418,7 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       ...topologySize(ext),
       arcsKeptWhole: unsimplified[res] ?? 0,
       gridM: grids[res]!,
+      arcsCrossing: invalids[res] ?? 0,
       bytes: JSON.stringify(ext).length,
     };
     sizes[res] = size;
@@ -410,6 +429,20 @@ export async function importBoundaries(input: unknown, options: ImportOptions = 
       'simplify',
       `${res}: ${size.arcs} arcs, ${size.vertices} vertices, ${size.gridM} m grid${whole}`,
     );
+    if (size.arcsCrossing)
+      issues.warn(
+        'invalid-input',
+        'geometry',
+        size.arcsCrossing,
+        {
+          zh: `${res} 分辨率下仍有 ${size.arcsCrossing} 条边界线相交（几何无效）`,
+          en: `${size.arcsCrossing} boundary arcs still cross at ${res} (invalid geometry)`,
+        },
+        {
+          zh: '这是导入器的缺陷，请报告并附上输入文件',
+          en: 'This is a defect of the importer: please report it with the input files',
+        },
+      );
   }
   const report: ImportReport = {
     file: multi ? `${sources.length} files` : file,

@@ -27,8 +27,12 @@ import { orientSign } from '../relations/internal/orient.ts';
 /** Holes of the input's union up to this area (km²) are filled: the smallest county-level unit is larger. */
 const HOLE_KM2 = 50;
 
-/** Grid of the arrangement: 1e-7° (about 1 cm). */
-const SCALE = 1e7;
+/**
+ * Grid of the arrangement: 1e-7° (about 1 cm); every vertex of the cleaned units lies on it (the topology
+ * step quantises on multiples of it, so its finest grid loses nothing).
+ */
+export const MOSAIC_SCALE = 1e7;
+const SCALE = MOSAIC_SCALE;
 
 /** A unit to clean. */
 export interface MosaicUnit {
@@ -50,6 +54,11 @@ export interface MosaicOptions {
   gapAreaKm2: number;
   /** Gaps thinner than this (mean width 2·area/perimeter, metres) are filled whatever their area. */
   gapWidthM: number;
+  /**
+   * Parents whose children are all in the input (by the code table): a gap there cannot be a missing unit's
+   * place, so a gap a child borders is filled whatever its size and shape (each reported in `gapsAssigned`).
+   */
+  completeParents?: ReadonlySet<string>;
 }
 
 /** Count and area of a kind of defect. */
@@ -68,9 +77,21 @@ export interface MosaicReport {
   overlaps: DefectStats;
   /** Parts of units outside their parent (or inside another parent), clipped. */
   outsideParent: DefectStats;
-  /** Holes kept: real enclaves (another parent's territory) and holes of the parent itself. */
+  /**
+   * Holes of the output's union (areas no unit covers, surrounded by units): real enclaves (territory of an
+   * atlas unit outside the imported parents, or of no parent) and gaps left (`gapsLeft`) that units surround.
+   */
   holesKept: DefectStats;
-  /** Gaps too large to be a drawing defect (a unit missing from the input): left uncovered. */
+  /**
+   * Gaps neither small nor thin, in parents whose children are all in the input (so not a missing unit's
+   * place), each given whole to the neighbour with the longest shared border: a child of the same parent
+   * where one borders it (`acrossParents` false), else a unit of another parent. Counted in `gapsFilled` too.
+   */
+  gapsAssigned: { parent: string; code: string; km2: number; acrossParents: boolean }[];
+  /**
+   * Gaps too large to be a drawing defect in parents with a child missing from the input (the missing
+   * unit's place), or that no unit borders (an island of the parent no child draws): left uncovered.
+   */
   gapsLeft: DefectStats;
   /** Gap area (km²) no child of its parent reached, given to a neighbour of another parent (no hole left). */
   filledAcrossParents: number;
@@ -517,6 +538,7 @@ export function buildMosaic(
     overlaps: { count: 0, km2: 0 },
     outsideParent: { count: 0, km2: 0 },
     holesKept: { count: 0, km2: 0 },
+    gapsAssigned: [],
     gapsLeft: { count: 0, km2: 0 },
     filledAcrossParents: 0,
     tiling: [],
@@ -587,6 +609,7 @@ export function buildMosaic(
     return false;
   };
   const regionOf = new Int32Array(nW).fill(-1);
+  const largeGaps: number[] = [];
   for (let w0 = 0; w0 < nW; w0++) {
     if (owner[w0] !== PENDING_GAP || regionOf[w0]! >= 0) continue;
     const members = [w0];
@@ -621,50 +644,72 @@ export function buildMosaic(
     const kmArea = area / 1e6;
     const thin = perimeter > 0 && (2 * area) / perimeter <= options.gapWidthM;
     // A hole the input's units surround inside their parent is not a missing unit's place: filled up to
-    // HOLE_KM2 (a county is larger); gaps open to the parent's outline only when small or thin.
-    const fill =
-      touchesUnit &&
-      (kmArea <= options.gapAreaKm2 || thin || (enclosedByUnits && kmArea <= HOLE_KM2)) &&
-      (gapParent[w0] !== -2 || enclosedByUnits);
+    // HOLE_KM2 (a county is larger); gaps open to the parent's outline only when small or thin, or when
+    // every child of the parent is in the input (then no missing unit can be its place).
+    const small = kmArea <= options.gapAreaKm2 || thin || (enclosedByUnits && kmArea <= HOLE_KM2);
+    const complete = gapParent[w0]! >= 0 && options.completeParents?.has(owners[gapParent[w0]!]!) === true;
+    const fill = touchesUnit && (small || complete) && (gapParent[w0] !== -2 || enclosedByUnits);
     if (fill) {
       report.gapsFilled.count++;
       report.gapsFilled.km2 += kmArea;
+      if (!small) largeGaps.push(w0);
     } else {
       for (const w of members) owner[w] = NONE;
       if (gapParent[w0]! >= 0) {
         report.gapsLeft.count++;
         report.gapsLeft.km2 += kmArea;
-      } else if (enclosedByUnits && touchesUnit) {
-        report.holesKept.count++;
-        report.holesKept.km2 += kmArea;
       }
     }
   }
-  // Real enclaves and holes: uncovered faces inside a parent without input children, or outside parents,
-  // that the input surrounds.
-  for (let w = 0; w < nW; w++) {
-    if (walkArea[w]! <= 0 || owner[w] !== NONE || regionOf[w]! >= 0) continue;
-    if (coveredByInput(w)) continue;
-    let surrounded = true;
-    const h0 = walkStart[w]!;
-    let h = h0;
-    do {
-      const o2 = leftOwnerRaw(h ^ 1);
-      if (o2 === NONE) surrounded = false;
-      h = next(h);
-    } while (h !== h0 && surrounded);
-    if (surrounded) {
-      report.holesKept.count++;
-      report.holesKept.km2 += km2(w);
+  // Large gaps of complete parents go whole to one neighbour: the longest shared border, within the
+  // parent where a child borders them. (Others wait for the rounds below, face by face.)
+  for (const w0 of largeGaps) {
+    const parent = gapParent[w0]!;
+    const members: number[] = [];
+    for (let w = 0; w < nW; w++) if (regionOf[w] === w0) members.push(w);
+    const len = new Map<number, number>();
+    for (const w of members) {
+      const h0 = walkStart[w]!;
+      let h = h0;
+      do {
+        const o2 = leftOwnerRaw(h ^ 1);
+        if (o2 >= 0) len.set(o2, (len.get(o2) ?? 0) + lengthM(h));
+        h = next(h);
+      } while (h !== h0);
     }
+    const pick = (inParent: boolean) => {
+      let best = -1;
+      let bestLen = 0;
+      for (const [o, l] of len) {
+        if (inParent && tileParent[o] !== parent) continue;
+        if (l > bestLen || (l === bestLen && best >= 0 && o < best)) [best, bestLen] = [o, l];
+      }
+      return best;
+    };
+    const within = pick(true);
+    const best = within >= 0 ? within : pick(false);
+    if (best < 0) continue;
+    let area = 0;
+    for (const w of members) {
+      owner[w] = best;
+      area += km2(w);
+    }
+    added[best]! += area;
+    if (within < 0) report.filledAcrossParents += area;
+    report.gapsAssigned.push({
+      parent: owners[parent]!,
+      code: owners[best]!,
+      km2: round3(area),
+      acrossParents: within < 0,
+    });
   }
 
   // Holes of the input's union: connected faces no unit covers, every neighbour covered by a unit.
-  const holeSeen = new Uint8Array(nW);
+  const inputHoleSeen = new Uint8Array(nW);
   for (let w0 = 0; w0 < nW; w0++) {
-    if (walkArea[w0]! <= 0 || holeSeen[w0] || coveredByInput(w0)) continue;
+    if (walkArea[w0]! <= 0 || inputHoleSeen[w0] || coveredByInput(w0)) continue;
     const members = [w0];
-    holeSeen[w0] = 1;
+    inputHoleSeen[w0] = 1;
     let enclosed = true;
     let area = 0;
     for (let k = 0; k < members.length; k++) {
@@ -675,8 +720,8 @@ export function buildMosaic(
       do {
         const f2 = faceOf(walkOf[h ^ 1]!);
         if (f2 < 0) enclosed = false;
-        else if (!coveredByInput(f2) && !holeSeen[f2]) {
-          holeSeen[f2] = 1;
+        else if (!coveredByInput(f2) && !inputHoleSeen[f2]) {
+          inputHoleSeen[f2] = 1;
           members.push(f2);
         }
         h = next(h);
@@ -738,6 +783,35 @@ export function buildMosaic(
   for (const w of pending) {
     const cand = owner[w] === PENDING_OVERLAP ? candidates.get(w)! : [];
     owner[w] = cand.length ? cand[0]! : NONE;
+  }
+
+  // Holes of the output: connected faces no unit owns, every face around them owned by a unit.
+  const holeSeen = new Uint8Array(nW);
+  for (let w0 = 0; w0 < nW; w0++) {
+    if (walkArea[w0]! <= 0 || holeSeen[w0] || owner[w0] !== NONE) continue;
+    const members = [w0];
+    holeSeen[w0] = 1;
+    let enclosed = true;
+    let area = 0;
+    for (let k = 0; k < members.length; k++) {
+      const w = members[k]!;
+      area += walkM2[w]!;
+      const h0 = walkStart[w]!;
+      let h = h0;
+      do {
+        const f2 = faceOf(walkOf[h ^ 1]!);
+        if (f2 < 0) enclosed = false;
+        else if (owner[f2] === NONE && !holeSeen[f2]) {
+          holeSeen[f2] = 1;
+          members.push(f2);
+        }
+        h = next(h);
+      } while (h !== h0);
+    }
+    if (enclosed) {
+      report.holesKept.count++;
+      report.holesKept.km2 += area / 1e6;
+    }
   }
 
   // ── Dissolve: the rings of each unit ─────────────────────────────────────────────────────────────────

