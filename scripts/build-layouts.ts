@@ -20,7 +20,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvParse } from 'd3-dsv';
 import * as v from 'valibot';
+import { CHANGE_COLUMNS } from '../data/build/changes.ts';
 import { type Layout, LayoutSchema, SourceSchema } from '../src/layouts/schema.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON read from the data files, checked below before use
@@ -59,67 +61,19 @@ export interface DivisionChange {
   archive_url: string;
 }
 
-const CHANGE_COLUMNS = [
-  'date',
-  'kind',
-  'code',
-  'name',
-  'new_code',
-  'new_name',
-  'from_parent',
-  'to_parent',
-  'successor',
-  'note',
-  'publisher',
-  'title',
-  'url',
-  'archive_url',
-] as const;
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
 /** Reads the change list (header row with the columns of {@link DivisionChange}, in any order). */
 export function readDivisionChanges(text: string): DivisionChange[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header) return [];
-  const at = new Map(header.map((h, i) => [h.trim(), i]));
-  const missing = ['date', 'kind', 'code'].filter((c) => !at.has(c));
+  // The same CSV reader and columns as the atlas build (data/build/changes.ts, d3-dsv).
+  const rows = csvParse(text.replace(/^\uFEFF/, ''));
+  const header = rows.columns.map((h) => h.trim());
+  const missing = ['date', 'kind', 'code'].filter((c) => !header.includes(c));
   if (missing.length) throw new LayoutDataError([`divisions.csv: missing column(s) ${missing.join(', ')}`]);
-  return rows.map((r) => {
-    const o = Object.fromEntries(CHANGE_COLUMNS.map((c) => [c, (r[at.get(c) ?? -1] ?? '').trim()]));
-    return o as unknown as DivisionChange;
-  });
+  return rows
+    .filter((r) => Object.values(r).some((v) => (v ?? '').trim() !== ''))
+    .map((r) => {
+      const o = Object.fromEntries(CHANGE_COLUMNS.map((c) => [c, (r[c] ?? '').trim()]));
+      return o as unknown as DivisionChange;
+    });
 }
 
 function changeCitation(c: DivisionChange): string {

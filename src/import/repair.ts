@@ -10,7 +10,7 @@ import { featureCollection, multiPolygon } from '@turf/helpers';
 import union from '@turf/union';
 import type { Position } from 'geojson';
 import { distanceM, M_PER_DEG_LAT, M_PER_DEG_LNG, ringSignedArea, round7, VertexIds } from '../geo/planar.ts';
-import { forEachNearSegmentPair, properlyCross } from '../geo/segments.ts';
+import { hasCrossings } from '../geo/polygons.ts';
 import type { RepairReport } from './types.ts';
 
 /** A new, empty repair report. */
@@ -83,36 +83,6 @@ export function snapVertices(
     return own;
   };
   return features.map((polys) => polys.map((poly) => poly.map((ring) => ring.map(snap))));
-}
-
-/** Whether any two non-adjacent edges of the rings cross or overlap (touching at a vertex is allowed). */
-export function hasCrossings(polys: readonly Position[][][]): boolean {
-  const segs: number[] = [];
-  const ringOf: number[] = [];
-  const posOf: number[] = [];
-  const lenOf: number[] = [];
-  let ringId = 0;
-  for (const poly of polys)
-    for (const ring of poly) {
-      const n = ring.length - 1;
-      for (let i = 0; i < n; i++) {
-        const a = ring[i]!;
-        const b = ring[i + 1]!;
-        segs.push(a[0]!, a[1]!, b[0]!, b[1]!);
-        ringOf.push(ringId);
-        posOf.push(i);
-        lenOf.push(n);
-      }
-      ringId++;
-    }
-  if (segs.length / 4 < 3) return false;
-  return forEachNearSegmentPair(segs, (i, j) => {
-    if (ringOf[i] === ringOf[j]) {
-      const d = Math.abs(posOf[i]! - posOf[j]!);
-      if (d === 1 || d === lenOf[i]! - 1) return false;
-    }
-    return properlyCross(segs, i, j);
-  });
 }
 
 function cleanRing(ring: readonly Position[], report: RepairReport): Position[] | null {
