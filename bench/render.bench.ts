@@ -17,7 +17,8 @@
  *  echarts         ECharts 5.6 (npm alias echarts-bench, modular build: map chart, visualMap, canvas
  *                  renderer), the same GeoJSON, values and breaks, names shown, roam on
  * ```
- * Every page is bundled by esbuild (minified ESM, code splitting: what a production build does) and served
+ * Every page is bundled by esbuild (minified ESM, code splitting, the chunks it imports statically preloaded
+ * from its HTML with `modulepreload`: what a production build such as Vite's does) and served
  * gzip-compressed by one static server on 127.0.0.1 with cross-origin isolation (COOP/COEP), so that
  * `performance.measureUserAgentSpecificMemory()` can measure the heap of the page and its workers. Each load
  * opens a fresh browser context (empty cache). Measured in the page (`performance.now()` from navigation):
@@ -176,9 +177,7 @@ const frame = (name) => requestAnimationFrame(() => { window['__' + name] ??= pe
   const pages: Record<PageName, string> = {
     quyu: `${JOB}${MARK}
 import { defineQuyuMap } from ${src('src/embed/element.ts')};
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (e.name === 'quyu-first-paint') frame('firstFrame');
-}).observe({ type: 'mark', buffered: true });
+document.addEventListener('quyu-first-paint', () => frame('firstFrame'));
 const paint = !location.search.includes('paint=0');
 defineQuyuMap({
   maplibregl: () => import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; }),
@@ -268,6 +267,7 @@ chart.setOption({
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'silent',
     loader: { '.json': 'json' },
+    metafile: true,
   });
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('; '));
   writeFileSync(
@@ -279,9 +279,26 @@ chart.setOption({
     readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.css')),
   );
   writeFileSync(join(OUT, 'embed.css'), readFileSync(join(ROOT, 'examples/embed.css')));
+  // Every chunk a page imports statically is preloaded from its HTML (<link rel="modulepreload">), as Vite's
+  // production build writes it: the browser fetches them with the entry instead of one after another.
+  const outputs = result.metafile!.outputs;
+  const staticChunks = (file: string, seen = new Set<string>()): Set<string> => {
+    for (const i of outputs[file]?.imports ?? []) {
+      if (i.kind !== 'import-statement' || seen.has(i.path)) continue;
+      seen.add(i.path);
+      staticChunks(i.path, seen);
+    }
+    return seen;
+  };
+  const preloads = (script: string) => {
+    const entry = Object.keys(outputs).find((f) => f.endsWith(`/${script}.src.js`));
+    return [...(entry ? staticChunks(entry) : [])]
+      .map((f) => `<link rel="modulepreload" href="/${relative(OUT, resolve(ROOT, f))}" />`)
+      .join('');
+  };
   const html = (script: string, css: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-<link rel="icon" href="data:," />${css}
+<link rel="icon" href="data:," />${css}${preloads(script)}
 <style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style>
 </head><body><main id="map"></main><script type="module" src="/${script}.src.js"></script></body></html>`;
   const mapCss = '<link rel="stylesheet" href="/maplibre-gl.css" />';

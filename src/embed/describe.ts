@@ -4,6 +4,7 @@
  */
 import { lookupCode } from '../codes/index.ts';
 import type { Layout, LayoutItem, LinkKind, Member } from '../layouts/schema.ts';
+import { formatValue } from '../maplibre/builders/choropleth.ts';
 import {
   inParens,
   itemName,
@@ -160,12 +161,7 @@ export function describeChoropleth(
   lang: Lang = 'zh',
   scale: keyof (typeof SCALE_NAMES)['zh'] = 'ckmeans',
 ): string {
-  const fmt =
-    d.format ??
-    ((v: number) =>
-      new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
-        maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2,
-      }).format(v));
+  const fmt = d.format ?? ((v: number) => formatValue(v, lang));
   const name = (code: string) => {
     const info = lookupCode(code);
     return lang === 'en' ? (info?.nameEn ?? code) : (info?.name ?? code);

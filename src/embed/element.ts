@@ -56,6 +56,10 @@ function specSource(el: HTMLElement): Promise<unknown> | unknown {
 /**
  * Registers `<quyu-map>` (or another tag name) with the given maplibre-gl module. Idempotent.
  *
+ * Events: `quyu-first-paint` (bubbles from the map box) when the static first frame is in the page (figures
+ * of data alone; see `EmbedDeps.firstPaint`), and `quyu-ready` on the element (`detail`: the {@link Embed})
+ * once MapLibre has the figure.
+ *
  * @example
  * ```ts
  * import * as maplibregl from 'maplibre-gl';

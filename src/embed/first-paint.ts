@@ -19,7 +19,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Box } from '../maplibre/style/scope.ts';
+import { type Box, geometryBox } from '../maplibre/style/scope.ts';
 
 /** A camera both the static figure and MapLibre use. */
 export interface Camera {
@@ -28,6 +28,8 @@ export interface Camera {
 }
 
 const TILE = 512;
+/** Pixels around the view within which features are drawn (wide lines and halos reach in). */
+const VIEW_MARGIN = 16;
 const mercX = (lng: number) => (lng + 180) / 360;
 const mercY = (lat: number) => {
   const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
@@ -251,6 +253,22 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
   const prop = (layer: LayerSpecification, group: 'paint' | 'layout', key: string, f: Feature) =>
     evaluate((layer[group] as Record<string, unknown> | undefined)?.[key], { f, zoom });
 
+  // Features wholly outside the view are not drawn (a base map holds the whole country's outlines).
+  const inView = new WeakMap<Feature, boolean>();
+  const visibleFeature = (f: Feature) => {
+    let seen = inView.get(f);
+    if (seen === undefined) {
+      const box = geometryBox(f.geometry);
+      if (box) {
+        const [x0, y1] = project([box[0], box[1]]);
+        const [x1, y0] = project([box[2], box[3]]);
+        seen = x1 >= -VIEW_MARGIN && x0 <= w + VIEW_MARGIN && y1 >= -VIEW_MARGIN && y0 <= h + VIEW_MARGIN;
+      } else seen = false;
+      inView.set(f, seen);
+    }
+    return seen;
+  };
+
   const body: string[] = [];
   const labels: { layer: LayerSpecification; order: number }[] = [];
   style.layers.forEach((layer, order) => {
@@ -266,7 +284,7 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
     }
     const parts: string[] = [];
     for (const f of featuresOf(layer)) {
-      if (!passes(layer, f)) continue;
+      if (!visibleFeature(f) || !passes(layer, f)) continue;
       if (layer.type === 'fill') {
         if (paint['fill-pattern'] !== undefined && paint['fill-color'] === undefined) continue;
         const d = pathOf(f.geometry);
@@ -401,7 +419,8 @@ export interface PaintFirstOptions {
 
 /**
  * Draws `style` as a static SVG into `mapBox` at once (before maplibre-gl has loaded), fitted to `bounds`,
- * and returns the camera MapLibre must use for the same view. Marks `performance.mark('quyu-first-paint')`.
+ * and returns the camera MapLibre must use for the same view. Marks `performance.mark('quyu-first-paint')`
+ * and dispatches a `quyu-first-paint` event from `mapBox` (bubbling, composed).
  *
  * @example
  * ```ts
@@ -428,6 +447,8 @@ export function paintFirst(
   element.append(document.importNode(doc.documentElement, true));
   mapBox.append(element);
   performance.mark?.('quyu-first-paint');
+  // For the page: the figure is drawn (e.g. to hide a placeholder, or to time it). Crosses shadow roots.
+  mapBox.dispatchEvent(new CustomEvent('quyu-first-paint', { bubbles: true, composed: true }));
   return {
     camera,
     element,

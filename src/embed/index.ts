@@ -63,9 +63,9 @@ export {
   type MapSpec,
   type MapSpecInput,
   MapSpecSchema,
-  mapSpecJsonSchema,
   parseMapSpec,
   type ResolvedChoroplethValues,
   resolveChoroplethValues,
   TEXT_LIMITS,
 } from './spec.ts';
+export { mapSpecJsonSchema } from './spec-json-schema.ts';

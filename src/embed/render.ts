@@ -164,6 +164,21 @@ async function atlasOf(spec: MapSpec, deps: EmbedDeps, layouts: Promise<Layout[]
   return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(spec, deps);
 }
 
+/**
+ * Resolves once the browser has drawn the current DOM: after the next animation frame, in the task that
+ * follows it. A hidden page runs no animation frames, so it resolves after 100 ms at the latest.
+ */
+function framePresented(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
 /** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */
 function legendOverMap(box: HTMLElement): boolean {
   return getComputedStyle(box).position === 'absolute';
@@ -268,7 +283,15 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       : focusCodes.length && !layouts.length
         ? { codes: focusCodes }
         : { bounds: [...b] as [number, number, number, number] };
-  const quyuStyle = quyuBase ? baseStyle({ atlas, theme: spec.theme, lang, focus }) : undefined;
+  // Units the data draws whole (fill and outline) are left out of the base map's units: not tiled twice.
+  const drawnUnits = data.flatMap((d) =>
+    Object.values(d.set.sources).flatMap((source) =>
+      typeof source.data === 'object' && 'features' in source.data
+        ? source.data.features.map((f) => String(f.properties?.code ?? ''))
+        : [],
+    ),
+  );
+  const quyuStyle = quyuBase ? baseStyle({ atlas, theme: spec.theme, lang, focus, drawnUnits }) : undefined;
   const style = basemap === 'quyu' ? quyuStyle! : basemap.style;
   const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
   if (quyuBase && frame.national) {
@@ -333,6 +356,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       },
     );
   }
+  // The static frame reaches the screen before maplibre-gl's script is fetched and evaluated: evaluating it
+  // (about 100 ms) right after the SVG is inserted would hold that frame back.
+  if (first) await framePresented();
   const maplibregl = await (typeof deps.maplibregl === 'function' ? deps.maplibregl() : deps.maplibregl);
   const map = new maplibregl.Map({
     container: mapBox,

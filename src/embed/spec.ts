@@ -3,7 +3,6 @@
  * writes for them) to get a map. One valibot schema is the TypeScript type, the runtime check and the
  * published JSON Schema. A spec from a URL is untrusted: it is validated, and only http(s) URLs pass.
  */
-import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { OVERLAY_CRS } from '../crs/index.ts';
 import { type Bilingual, LIMITS, QuyuError, type QuyuIssue } from '../errors/index.ts';
@@ -383,19 +382,6 @@ function layoutTextIssues(layouts: MapSpec['layouts']): QuyuIssue[] {
   });
   return issues;
 }
-
-/**
- * The JSON Schema (draft-07) of the map spec, for editors and other languages.
- *
- * @example
- * ```ts
- * mapSpecJsonSchema.title; // 'quyu map spec'
- * ```
- */
-export const mapSpecJsonSchema: Record<string, unknown> = {
-  title: 'quyu map spec',
-  ...(toJsonSchema(MapSpecSchema, { errorMode: 'ignore' }) as Record<string, unknown>),
-};
 
 /** Longest `#spec=` value {@link decodeSpec} reads: the base64url of {@link LIMITS}`.specBytes`. */
 export const MAX_ENCODED_SPEC = Math.ceil(LIMITS.specBytes / 3) * 4;

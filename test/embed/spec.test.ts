@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { decodeSpec, encodeSpec, mapSpecJsonSchema, parseMapSpec } from '../../src/embed/spec.ts';
+import { decodeSpec, encodeSpec, parseMapSpec } from '../../src/embed/spec.ts';
+import { mapSpecJsonSchema } from '../../src/embed/spec-json-schema.ts';
 import { QuyuError } from '../../src/errors/index.ts';
 
 function issuesOf(fn: () => unknown) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CRS_NAMES, crsName, OVERLAY_CRS, overlayCrs } from '../../src/crs/index.ts';
-import { mapSpecJsonSchema } from '../../src/embed/spec.ts';
+import { mapSpecJsonSchema } from '../../src/embed/spec-json-schema.ts';
 import { CRS_NAMES as IMPORT_CRS_NAMES } from '../../src/import/crs.ts';
 import { toCrs } from '../../src/maplibre/index.ts';
 

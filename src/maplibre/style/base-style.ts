@@ -63,6 +63,12 @@ export interface BaseStyleOptions {
   focus?: Focus;
   /** Codes whose base-map name is left out, because an overlay names them (see {@link omitBaseLabels}). */
   omitLabels?: readonly string[];
+  /**
+   * Codes of prefecture-level units the figure's own layers draw whole, fill and outline (a choropleth's
+   * areas): left out of the base map's unit source (`prefectures`), so their geometry is not drawn, tiled
+   * and held twice. Their names stay. Default: none.
+   */
+  drawnUnits?: readonly string[];
   /** Prefix of every source and layer id. Default `'quyu-'`. */
   idPrefix?: string;
 }
@@ -80,6 +86,12 @@ export const BASE_SOURCES = [
   'prefecture-labels',
   'sea-labels',
 ] as const;
+
+function withoutUnits<G extends Geometry>(fc: FeatureCollection<G>, codes: readonly string[] | undefined) {
+  if (!codes?.length) return fc;
+  const drawn = new Set(codes);
+  return { ...fc, features: fc.features.filter((f) => !drawn.has(String(f.id))) };
+}
 
 /**
  * A complete MapLibre style of China's provinces and prefecture-level units, drawn offline from the atlas.
@@ -102,7 +114,9 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
     [id('neighbors')]: geojsonSource(cut(atlas.geojson('neighbors'))),
     // Scoped: units only in the ring; land from the provinces (coarse context).
-    [id('prefectures')]: geojsonSource(scope ? clipToBox(units, scope.ring) : units),
+    [id('prefectures')]: geojsonSource(
+      withoutUnits(scope ? clipToBox(units, scope.ring) : units, options.drawnUnits),
+    ),
     [id('provinces')]: geojsonSource(cut(provinces)),
     [id('nation')]: geojsonSource(cut(atlas.geojson('nation'))),
     [id('scs-islands')]: geojsonSource(cut(atlas.geojson('scsIslands'))),

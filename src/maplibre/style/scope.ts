@@ -62,17 +62,46 @@ export function boxesMeet(a: Box, b: Box): boolean {
 export function geometryBox(g: Geometry | null): Box | null {
   if (!g) return null;
   const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
+  // Plain loops per geometry type: this runs over every vertex of a base map before its first frame.
+  const points = (ps: readonly Position[]) => {
+    for (const p of ps) {
+      const x = p[0]!;
+      const y = p[1]!;
       if (x < b[0]) b[0] = x;
       if (y < b[1]) b[1] = y;
       if (x > b[2]) b[2] = x;
       if (y > b[3]) b[3] = y;
-    } else for (const d of c as unknown[]) visit(d);
+    }
   };
-  if (g.type === 'GeometryCollection') for (const x of g.geometries) visit(geometryBox(x) ?? []);
-  else visit(g.coordinates);
+  switch (g.type) {
+    case 'Point':
+      points([g.coordinates]);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      points(g.coordinates);
+      break;
+    case 'MultiLineString':
+      for (const r of g.coordinates) points(r);
+      break;
+    // The outer rings bound a polygon: holes lie inside them.
+    case 'Polygon':
+      if (g.coordinates[0]) points(g.coordinates[0]);
+      break;
+    case 'MultiPolygon':
+      for (const p of g.coordinates) if (p[0]) points(p[0]);
+      break;
+    case 'GeometryCollection':
+      for (const x of g.geometries) {
+        const c = geometryBox(x);
+        if (c)
+          points([
+            [c[0], c[1]],
+            [c[2], c[3]],
+          ]);
+      }
+      break;
+  }
   return Number.isFinite(b[0]) ? b : null;
 }
 
