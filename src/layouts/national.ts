@@ -7,7 +7,7 @@ import * as S from './sources.ts';
  *
  * The 18 metropolitan circles whose plans received a reply (函复) from the National Development and Reform Commission, in the order of the replies. The NDRC published its first seven replies (2021–2022); the later ones are known from provincial announcements. Members are coded where a layout lists them (成都, 广州, 深圳 from the regional layouts; 重庆 from its plan); other scopes are given in words.
  *
- * 18 items, 45 members, 7 sources (data: `data/layouts/national.json`).
+ * 18 items, 45 members, 8 sources (data: `data/layouts/national.json`).
  *
  * @example
  * ```ts
@@ -22,7 +22,16 @@ export const national: Layout = {
   region: 'China',
   description:
     'The 18 metropolitan circles whose plans received a reply (函复) from the National Development and Reform Commission, in the order of the replies. The NDRC published its first seven replies (2021–2022); the later ones are known from provincial announcements. Members are coded where a layout lists them (成都, 广州, 深圳 from the regional layouts; 重庆 from its plan); other scopes are given in words.',
-  sources: [S.GD_MC_2023, S.SHENSHAN, S.NATL_MC, S.NDRC_NANJING, S.JILIN_CC_2025, S.CQ_MC, S.CD_MC],
+  sources: [
+    S.GD_MC_2023,
+    S.SHENSHAN,
+    S.NATL_MC,
+    S.NDRC_NANJING,
+    S.NANJING_MC_2021,
+    S.JILIN_CC_2025,
+    S.CQ_MC,
+    S.CD_MC,
+  ],
   items: [
     {
       type: 'metro-circle',
@@ -36,10 +45,10 @@ export const national: Layout = {
         'core (主要包括): 南京市; 镇江 京口、润州、丹徒、句容; 扬州 广陵、邗江、江都、仪征; 淮安 盱眙; 芜湖 镜湖、弋江、鸠江; 马鞍山 花山、雨山、博望、和县、当涂; 滁州 琅琊、南谯、来安、天长; 宣城 宣州 (2.7万 km²). Planning scope: 南京、镇江、扬州、淮安、芜湖、马鞍山、滁州、宣城全域 + 常州 金坛区、溧阳市 (跨江苏、安徽)',
       approved: '2021-02-08',
       notes: [
-        'The NDRC published its reply on its website on 2021-02-08; the date 2021-02-02 found in some lists has no public record. 江苏 and 安徽 issued the plan jointly in April 2021.',
+        'The NDRC published its reply on its website on 2021-02-08; the date 2021-02-02 found in some lists has no public record. 江苏 and 安徽 issued the plan jointly on 2021-03-22 and presented it to the public on 2021-04-16 (人民网, 2021-04-16).',
         'Core: the city the circle is named after.',
       ],
-      seeAlso: [S.NATL_MC],
+      seeAlso: [S.NATL_MC, S.NANJING_MC_2021],
     },
     {
       type: 'metro-circle',

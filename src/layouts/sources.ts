@@ -67,14 +67,14 @@ export const NBS_CODES: Source = {
     "official statistical division codes, 2023 edition; every code in these layouts is checked against quyu's own code table, built from this edition",
 };
 
-/** 国家市场监督管理总局、国家标准化管理委员会, 2007: GB/T 2260《中华人民共和国行政区划代码》 */
+/** 国家质量监督检验检疫总局、国家标准化管理委员会, 2007-11-14: GB/T 2260《中华人民共和国行政区划代码》 */
 export const GB2260: Source = {
   id: 'GB2260',
   title: 'GB/T 2260《中华人民共和国行政区划代码》',
-  publisher: '国家市场监督管理总局、国家标准化管理委员会',
-  date: '2007',
+  publisher: '国家质量监督检验检疫总局、国家标准化管理委员会',
+  date: '2007-11-14',
   reliability:
-    'national standard of division codes; it assigns 810000 to 香港特别行政区 and 820000 to 澳门特别行政区',
+    'national standard of division codes, GB/T 2260-2007, issued on 2007-11-14 and in force since 2008-02-01 (amended in 2016); it assigns 810000 to 香港特别行政区 and 820000 to 澳门特别行政区',
 };
 
 /** 广东省人民政府, 2023-12-20: 广州都市圈发展规划、深圳都市圈发展规划、珠江口西岸都市圈发展规划、汕潮揭都市圈发展规划、湛茂都市圈发展规划（粤府〔2023〕92号） */
@@ -434,6 +434,17 @@ export const NDRC_NANJING: Source = {
     'the first NDRC reply on a metropolitan-circle plan, published on the NDRC website on 8 February 2021 (reported on 2021-02-09); the date of the letter itself is not in the public record',
 };
 
+/** 人民网（江苏频道）, 2021-04-16: 江苏安徽两省联合发布《南京都市圈发展规划》 */
+export const NANJING_MC_2021: Source = {
+  id: 'NANJING_MC_2021',
+  title: '江苏安徽两省联合发布《南京都市圈发展规划》',
+  publisher: '人民网（江苏频道）',
+  date: '2021-04-16',
+  url: 'http://js.people.cn/n2/2021/0416/c360301-34679474.html',
+  reliability:
+    "report (朱达) of the press conference of 16 April 2021 at which 江苏 and 安徽 presented the 南京都市圈 plan: after the NDRC's agreement the two provincial governments issued the plan jointly on 22 March 2021; planning scope 南京、镇江、扬州、淮安、芜湖、马鞍山、滁州、宣城 in full and 常州's 金坛区 and 溧阳市, layout 一极两区四带多组团",
+};
+
 /** 吉林省发展和改革委员会（吉林省政府新闻发布会）, 2025-10-17: （标题不详）《长春都市圈发展规划》新闻发布会 */
 export const JILIN_CC_2025: Source = {
   id: 'JILIN_CC_2025',
@@ -593,14 +604,14 @@ export const PANDA_PILOT_2017: Source = {
     'pilot plan, approved in December 2016 and issued early in 2017: 27,134 km², of which 四川 20,177 km² in 绵阳、广元、成都、德阳、阿坝、雅安、眉山, 陕西 4,386 km², 甘肃 2,571 km² (as reported by 新华社, 2017-09 and 2018-10)',
 };
 
-/** 出处不详（转载）, 2022-09-20: （标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道 */
+/** 虎眼（房产自媒体，撰文：峥嵘；仅见转载）, 2022-09-20: 绵阳发展重心在哪里？新“一城三区”为300平方公里大城扩张定调 */
 export const MY_2022_ZONES: Source = {
   id: 'MY_2022_ZONES',
-  title: '（标题不详）2022年9月绵阳“深度参与成渝地区双城经济圈建设八大行动”报道',
-  publisher: '出处不详（转载）',
+  title: '绵阳发展重心在哪里？新“一城三区”为300平方公里大城扩张定调',
+  publisher: '虎眼（房产自媒体，撰文：峥嵘；仅见转载）',
   date: '2022-09-20',
   reliability:
-    'names 绵阳高新区 and 绵阳经开区 as national parks and 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial ones; 中心城区 “300平方公里、300万人口”',
+    'property commentary of 2022-09-20 quoting the 八大行动 of 绵阳 (深度参与成渝地区双城经济圈建设): 中心城区 planned for “300平方公里、300万人口”; 绵阳高新区 and 绵阳经开区 as the two national parks; 游仙高新区、江油高新区、安州工业园区、三台工业园区 as provincial ones (支持涪城申建省级园区)',
 };
 
 /** 中国网（中国网园区）, 2022-05-16: 黑龙江省三个高新区获批国家自主创新示范区 */
