@@ -23,6 +23,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { shortName } from '../support/label-text.ts';
+import { geojsonSource } from '../support/layer-set.ts';
 import { COUNTRY_LABELS, SEA_LABELS } from '../support/place-labels.ts';
 import { type Box, boxesMeet, clipToBox, type FigureScope, type Focus, figureScope } from './scope.ts';
 import { type Theme, type ThemeName, themes } from './themes.ts';
@@ -370,9 +371,6 @@ function boxArea(g: Geometry | null): number {
   return Number.isFinite(w) ? Math.round((e - w) * (n - s) * 1000) : 0;
 }
 
-function geojsonSource(data: FeatureCollection): SourceSpecification {
-  return { type: 'geojson', data, tolerance: 0.25 };
-}
 
 function zoomWidth(atZoom3: number, atZoom8: number): DataDrivenPropertyValueSpecification<number> {
   return ['interpolate', ['exponential', 1.4], ['zoom'], 3, atZoom3, 8, atZoom8];
