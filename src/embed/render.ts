@@ -22,14 +22,12 @@ import { Atlas } from '../atlas/atlas.ts';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Layout, Source } from '../layouts/schema.ts';
 import { addLayerSet, styleWithLayerSet } from '../maplibre/map/add-layer-set.ts';
-import { addLayout, type LayoutHandle } from '../maplibre/map/add-layout.ts';
+import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
 import { LegendControl } from '../maplibre/map/legend.ts';
 import { baseStyle } from '../maplibre/style/base-style.ts';
 import type { LegendSection } from '../maplibre/support/layer-set.ts';
 import { labelled, uiWord } from '../text/index.ts';
-import { exportPng } from './export.ts';
-import { exportSvg } from './export-svg.ts';
 import { describeFigure, type FigureData, figureData, figureLegend } from './figure.ts';
 import { type FirstPaint, type Padding, paintFirst, regionProvince } from './first-paint.ts';
 import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
@@ -396,8 +394,10 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   // Layouts drawn over data are outlines only, so they never hide the data.
-  const handles = layouts.map((layout) =>
-    addLayout(map, layout, {
+  // The layout builders load only for figures that draw layouts: a figure of data alone never fetches them.
+  const layoutModule = layouts.length ? await import('../maplibre/map/add-layout.ts') : undefined;
+  const handles: LayoutHandle[] = (layoutModule ? layouts : []).map((layout) =>
+    layoutModule!.addLayout(map, layout, {
       atlas,
       theme: spec.theme,
       lang,
@@ -474,8 +474,10 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     frame,
     description,
     idle,
-    toPng: (scale = 1) => exportPng({ ...exportOptions(), handles, scale }),
-    toSvg: () => exportSvg({ ...exportOptions(), handles }),
+    // The exporters (and d3-geo) load on first use: a reader who never exports never fetches them.
+    toPng: async (scale = 1) =>
+      (await import('./export.ts')).exportPng({ ...exportOptions(), handles, scale }),
+    toSvg: async () => (await import('./export-svg.ts')).exportSvg({ ...exportOptions(), handles }),
     remove() {
       resizeObserver.disconnect();
       heightObserver.disconnect();

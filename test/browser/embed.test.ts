@@ -235,6 +235,41 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.close();
   });
 
+  it('XSS vectors in a data figure stay text in its static first frame (SVG) and after MapLibre', async () => {
+    const spec = {
+      layers: [
+        { type: 'choropleth', values: { '440100': 1, '440300': 2, '440400': 3 }, label: XSS, classes: 2 },
+      ],
+      title: XSS,
+      alt: XSS,
+      focus: { codes: ['440000'] },
+    };
+    const page = await h.browser.newPage({ viewport: { width: 800, height: 700 } });
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.baseUrl}/examples/embed.html#spec=${encodeSpec(spec as MapSpecInput)}`);
+    await page.waitForFunction(() => window.__quyuIdle !== undefined);
+    await page.evaluate(() => window.__quyuIdle);
+    const result = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      injected: document.querySelectorAll('quyu-map img, quyu-map script, quyu-map [onerror]').length,
+      svgLabel: document.querySelector('.quyu-first-paint svg')?.getAttribute('aria-label'),
+      svgTexts: document.querySelectorAll('.quyu-first-paint svg text').length,
+    }));
+    expect(result.pwned).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(result.injected).toBe(0);
+    expect(result.svgLabel).toBe(XSS);
+    expect(result.svgTexts).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('an invalid spec from the URL shows its errors as text, naming the path', async () => {
     const page = await h.browser.newPage();
     await page.goto(
