@@ -371,7 +371,6 @@ function boxArea(g: Geometry | null): number {
   return Number.isFinite(w) ? Math.round((e - w) * (n - s) * 1000) : 0;
 }
 
-
 function zoomWidth(atZoom3: number, atZoom8: number): DataDrivenPropertyValueSpecification<number> {
   return ['interpolate', ['exponential', 1.4], ['zoom'], 3, atZoom3, 8, atZoom8];
 }
