@@ -438,7 +438,10 @@ async function singleFile(): Promise<string> {
     throw new Error(
       `单文件模板不可用（HTTP ${response.status}）：请用 npm run build:gallery 构建 · The figure template is missing: build with npm run build:gallery`,
     );
-  return figureHtml(await response.text(), currentSpec);
+  // The figure as drawn in the desktop preview, for readers without JavaScript.
+  const embed = await previewEmbed(frames[0]!, currentSpec!);
+  const staticSvg = await (await embed.toSvg()).text();
+  return figureHtml(await response.text(), currentSpec, { staticSvg });
 }
 
 async function run(label: string, job: () => Promise<void>) {

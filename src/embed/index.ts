@@ -49,7 +49,7 @@ export {
   NATIONAL_FRAME,
   unitExtent,
 } from './framing.ts';
-export { FIGURE_SPEC_ID, figureHtml } from './html.ts';
+export { FIGURE_SPEC_ID, type FigureHtmlOptions, figureHtml, MAX_STATIC_SVG } from './html.ts';
 export { BUILTIN_LAYOUTS, resolveLayouts } from './layouts.ts';
 export { type Embed, type EmbedDeps, postHeight, renderEmbed } from './render.ts';
 export {

@@ -301,6 +301,21 @@ describe.skipIf(skipWithoutBrowser)('the journalist task on the built studio', (
     }
   }, 180_000);
 
+  it('the single HTML file shows the static figure to a reader without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`file://${figurePath}`);
+    const svg = page.locator('.quyu-static-figure svg');
+    const box = await svg.boundingBox();
+    expect(box?.width).toBeGreaterThan(500);
+    expect(box?.height).toBeGreaterThan(300);
+    // The figure's words are text: title, legend, unit names.
+    const text = (await svg.textContent()) ?? '';
+    expect(text).toContain('广东各市 2023 年地区生产总值');
+    expect(text).toContain('广州');
+    await context.close();
+  });
+
   it('a national framing shows the 南海诸岛 inset clipped to its box in PNG and SVG', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}examples/studio.html`);

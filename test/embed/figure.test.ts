@@ -10,7 +10,7 @@ import { type Atlas, loadAtlas } from '../../src/atlas/index.ts';
 import { svgDocument } from '../../src/embed/export-svg.ts';
 import { describeFigure, figureData, figureLegend } from '../../src/embed/figure.ts';
 import { frameOf, frameOfCodes, NATIONAL_FRAME } from '../../src/embed/framing.ts';
-import { FIGURE_SPEC_ID, figureHtml } from '../../src/embed/html.ts';
+import { FIGURE_SPEC_ID, figureHtml, MAX_STATIC_SVG } from '../../src/embed/html.ts';
 import { parseMapSpec, TEXT_LIMITS } from '../../src/embed/spec.ts';
 import { formatError, QuyuError } from '../../src/errors/index.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
@@ -233,5 +233,34 @@ describe('figureHtml(template, spec)', () => {
   });
   it('validates the spec first', () => {
     expect(() => figureHtml(template, { theme: 'neon' })).toThrow(QuyuError);
+  });
+  it('keeps a title with replacement patterns ($&, $`) as written', () => {
+    expect(figureHtml(template, { title: 'a $& b $` c' })).toContain('<title>a $&amp; b $` c</title>');
+  });
+  const page = template.replace('<body>', '<body><main id="embed"></main>');
+  it('puts the static SVG in a <noscript> block after the figure container', () => {
+    const svg =
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>$& 广州</text></svg>';
+    const html = figureHtml(page, { title: 't' }, { staticSvg: svg });
+    expect(html).toContain(
+      '<main id="embed"></main><noscript><div class="quyu-static-figure"><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>$& 广州</text></svg></div></noscript>',
+    );
+  });
+  it.each([
+    ['<div>not svg</div>', 'invalid-input'],
+    ['<svg><script>alert(1)</script></svg>', 'invalid-input'],
+    ['<svg><a href="javascript:alert(1)">x</a></svg>', 'invalid-input'],
+    ['<svg onload="alert(1)"></svg>', 'invalid-input'],
+    ['<svg><foreignObject><div/></foreignObject></svg>', 'invalid-input'],
+    ['<svg></noscript><script>alert(1)</script></svg>', 'invalid-input'],
+    [`<svg>${'x'.repeat(MAX_STATIC_SVG)}</svg>`, 'too-large'],
+  ])('refuses a static SVG that is not a plain figure: %s', (svg, code) => {
+    try {
+      figureHtml(page, {}, { staticSvg: svg.slice(0, MAX_STATIC_SVG + 20) });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(QuyuError);
+      expect((e as QuyuError).issues[0]).toMatchObject({ code, path: 'staticSvg' });
+    }
   });
 });
