@@ -302,7 +302,10 @@ describe.skipIf(skipWithoutBrowser)('the journalist task on the built studio', (
   }, 180_000);
 
   it('the single HTML file shows the static figure to a reader without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 800, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`file://${figurePath}`);
     const svg = page.locator('.quyu-static-figure svg');
