@@ -1,40 +1,13 @@
 /**
  * Colour schemes for choropleths: Cynthia Brewer's ColorBrewer 2.0 schemes as d3-scale-chromatic ships them
  * (a maintained package, the same colours as colorbrewer2.org), with ColorBrewer's own colour-blind rating.
+ * The colours are generated from the package into `palettes.generated.ts` (data/build/palettes.ts says why).
  *
  * The rating is ColorBrewer 2.0's `properties.blind` of each scheme (colorbrewer2.org, "colorblind safe"):
  * every sequential scheme is rated safe; of the diverging schemes BrBG, PiYG, PRGn, PuOr, RdBu and RdYlBu
  * are safe, RdGy is "possibly" safe (not marked here), RdYlGn and Spectral are not.
  */
-import {
-  schemeBlues,
-  schemeBrBG,
-  schemeBuGn,
-  schemeBuPu,
-  schemeGnBu,
-  schemeGreens,
-  schemeGreys,
-  schemeOranges,
-  schemeOrRd,
-  schemePiYG,
-  schemePRGn,
-  schemePuBu,
-  schemePuBuGn,
-  schemePuOr,
-  schemePuRd,
-  schemePurples,
-  schemeRdBu,
-  schemeRdGy,
-  schemeRdPu,
-  schemeRdYlBu,
-  schemeRdYlGn,
-  schemeReds,
-  schemeSpectral,
-  schemeYlGn,
-  schemeYlGnBu,
-  schemeYlOrBr,
-  schemeYlOrRd,
-} from 'd3-scale-chromatic';
+import { COLORBREWER } from './palettes.generated.ts';
 
 /** `sequential`: light to dark, for amounts; `diverging`: two hues from a neutral middle, for change. */
 export type PaletteKind = 'sequential' | 'diverging';
@@ -49,35 +22,46 @@ export interface Palette {
   colors: readonly (readonly string[])[];
 }
 
+/** ColorBrewer's sets of 3 to 9 colours, indexed by class count (`[k]` has k colours; 0–2 empty). */
+function sets(id: string): readonly (readonly string[])[] {
+  const packed = COLORBREWER[id] ?? [];
+  return [
+    [],
+    [],
+    [],
+    ...packed.map((s) => Array.from({ length: s.length / 6 }, (_, i) => `#${s.slice(i * 6, i * 6 + 6)}`)),
+  ];
+}
+
 const SCHEMES = {
-  Blues: ['sequential', true, schemeBlues],
-  Greens: ['sequential', true, schemeGreens],
-  Greys: ['sequential', true, schemeGreys],
-  Oranges: ['sequential', true, schemeOranges],
-  Purples: ['sequential', true, schemePurples],
-  Reds: ['sequential', true, schemeReds],
-  BuGn: ['sequential', true, schemeBuGn],
-  BuPu: ['sequential', true, schemeBuPu],
-  GnBu: ['sequential', true, schemeGnBu],
-  OrRd: ['sequential', true, schemeOrRd],
-  PuBu: ['sequential', true, schemePuBu],
-  PuBuGn: ['sequential', true, schemePuBuGn],
-  PuRd: ['sequential', true, schemePuRd],
-  RdPu: ['sequential', true, schemeRdPu],
-  YlGn: ['sequential', true, schemeYlGn],
-  YlGnBu: ['sequential', true, schemeYlGnBu],
-  YlOrBr: ['sequential', true, schemeYlOrBr],
-  YlOrRd: ['sequential', true, schemeYlOrRd],
-  BrBG: ['diverging', true, schemeBrBG],
-  PiYG: ['diverging', true, schemePiYG],
-  PRGn: ['diverging', true, schemePRGn],
-  PuOr: ['diverging', true, schemePuOr],
-  RdBu: ['diverging', true, schemeRdBu],
-  RdYlBu: ['diverging', true, schemeRdYlBu],
-  RdGy: ['diverging', false, schemeRdGy],
-  RdYlGn: ['diverging', false, schemeRdYlGn],
-  Spectral: ['diverging', false, schemeSpectral],
-} as const satisfies Record<string, readonly [PaletteKind, boolean, readonly (readonly string[])[]]>;
+  Blues: ['sequential', true],
+  Greens: ['sequential', true],
+  Greys: ['sequential', true],
+  Oranges: ['sequential', true],
+  Purples: ['sequential', true],
+  Reds: ['sequential', true],
+  BuGn: ['sequential', true],
+  BuPu: ['sequential', true],
+  GnBu: ['sequential', true],
+  OrRd: ['sequential', true],
+  PuBu: ['sequential', true],
+  PuBuGn: ['sequential', true],
+  PuRd: ['sequential', true],
+  RdPu: ['sequential', true],
+  YlGn: ['sequential', true],
+  YlGnBu: ['sequential', true],
+  YlOrBr: ['sequential', true],
+  YlOrRd: ['sequential', true],
+  BrBG: ['diverging', true],
+  PiYG: ['diverging', true],
+  PRGn: ['diverging', true],
+  PuOr: ['diverging', true],
+  RdBu: ['diverging', true],
+  RdYlBu: ['diverging', true],
+  RdGy: ['diverging', false],
+  RdYlGn: ['diverging', false],
+  Spectral: ['diverging', false],
+} as const satisfies Record<string, readonly [PaletteKind, boolean]>;
 
 /** Ids of the colour schemes, ColorBrewer's names (`Blues`, `YlOrRd`, `RdBu` …). */
 export const PALETTE_IDS = Object.keys(SCHEMES) as (keyof typeof SCHEMES)[];
@@ -95,8 +79,8 @@ export type PaletteId = keyof typeof SCHEMES;
  * ```
  */
 export const PALETTES: readonly Palette[] = PALETTE_IDS.map((id) => {
-  const [kind, colorBlindSafe, colors] = SCHEMES[id];
-  return { id, kind, colorBlindSafe, colors };
+  const [kind, colorBlindSafe] = SCHEMES[id];
+  return { id, kind, colorBlindSafe, colors: sets(id) };
 });
 
 /**
@@ -109,7 +93,7 @@ export const PALETTES: readonly Palette[] = PALETTE_IDS.map((id) => {
  * ```
  */
 export function paletteColors(id: PaletteId, n: number): string[] {
-  const scheme = SCHEMES[id]?.[2];
+  const scheme = PALETTES[PALETTE_IDS.indexOf(id)]?.colors;
   if (!scheme) throw new RangeError(`unknown palette ${String(id).slice(0, 40)}`);
   const k = Math.max(2, Math.min(9, Math.round(n)));
   if (k === 2) return [scheme[3]![0]!, scheme[3]![2]!];
