@@ -380,6 +380,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
         }
       : {}),
     attributionControl: false,
+    // quyu's own styles are validated by its tests (style-spec, every theme, language, layout and the
+    // choropleth); a user's basemap style is validated as MapLibre does by default.
+    validateStyle: !quyuBase,
     canvasContextAttributes: { preserveDrawingBuffer: true },
     fadeDuration: 0,
   });

@@ -234,3 +234,30 @@ describe('baseStyle on the shipped atlas', () => {
     });
   }
 });
+
+describe('the embed’s style of a figure (validated here: the embed skips MapLibre’s check for its own styles)', () => {
+  it('a region file, a scoped base map without the units the data draws, and a choropleth pass the validator', async () => {
+    const { styleWithLayerSet } = await import('../../src/maplibre/map/add-layer-set.ts');
+    const { choroplethLayers } = await import('../../src/maplibre/index.ts');
+    const topology = JSON.parse(readFileSync(join(ROOT, 'data/regions/440000.json'), 'utf8')) as Topology;
+    const atlas = await loadAtlas({ topology, counties: false });
+    const values = Object.fromEntries(atlas.prefectures({ province: '440000' }).map((u, i) => [u.id, i]));
+    for (const theme of ['light', 'dark', 'print'] as const) {
+      for (const lang of ['zh', 'en'] as const) {
+        const set = choroplethLayers(values, { atlas, theme, lang, scale: 'quantile', classes: 5 });
+        const base = baseStyle({
+          atlas,
+          theme,
+          lang,
+          focus: { codes: ['440000'] },
+          drawnUnits: Object.keys(values),
+        });
+        expect(validateStyleMin(styleWithLayerSet(base, set)), `${theme} ${lang}`).toEqual([]);
+        // The units the data draws are left out of the base map's units, the ring keeps its own.
+        const units = sourceData(base, 'quyu-prefectures').features.map((f) => String(f.id));
+        expect(units.some((c) => c in values)).toBe(false);
+        expect(units.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
