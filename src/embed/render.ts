@@ -200,6 +200,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   root.replaceChildren();
   root.classList.add('quyu-embed', `quyu-theme-${spec.theme}`);
   root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  // The data first: its requests leave before the figure's elements are built.
+  const layoutsLoaded = resolveLayouts(spec);
+  const atlasLoaded = atlasOf(spec, deps, layoutsLoaded);
 
   const header = el('header', 'quyu-header');
   if (spec.title) header.append(userBlock('h2', 'quyu-title', spec.title));
@@ -243,8 +246,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   footer.append(sourceLine, details, actions);
   root.append(header, body, footer);
 
-  const layoutsLoaded = resolveLayouts(spec);
-  const [atlas, layouts] = await Promise.all([atlasOf(spec, deps, layoutsLoaded), layoutsLoaded]);
+  const [atlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
 
   const types = spec.show?.types;
   const ids = spec.show?.ids;
