@@ -359,7 +359,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   // The static frame reaches the screen before maplibre-gl's script is fetched and evaluated: evaluating it
   // (about 100 ms) right after the SVG is inserted would hold that frame back.
   if (first) await framePresented();
-  const maplibregl = await (typeof deps.maplibregl === 'function' ? deps.maplibregl() : deps.maplibregl);
+  // The layout builders load only for figures that draw layouts (with maplibre-gl, before the map exists:
+  // the legend and the layouts join the map in the same task as it is made).
+  const [maplibregl, layoutModule] = await Promise.all([
+    typeof deps.maplibregl === 'function' ? deps.maplibregl() : deps.maplibregl,
+    layouts.length ? import('../maplibre/map/add-layout.ts') : undefined,
+  ]);
   const map = new maplibregl.Map({
     container: mapBox,
     style,
@@ -399,8 +404,6 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   // Layouts drawn over data are outlines only, so they never hide the data.
-  // The layout builders load only for figures that draw layouts: a figure of data alone never fetches them.
-  const layoutModule = layouts.length ? await import('../maplibre/map/add-layout.ts') : undefined;
   const handles: LayoutHandle[] = (layoutModule ? layouts : []).map((layout) =>
     layoutModule!.addLayout(map, layout, {
       atlas,
