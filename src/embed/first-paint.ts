@@ -12,7 +12,8 @@
  *
  * The SVG renderer draws what quyu's styles use: background, fill (colour and opacity), line (colour,
  * width, opacity, dashes), circle, and symbol text at point features (colour, halo, size, placed greedily
- * without overlap in MapLibre's order: top layer first, then `symbol-sort-key`). Icons and fill patterns
+ * without overlap in MapLibre's order: top layer first, then `symbol-sort-key`; `text-variable-anchor` and
+ * `text-radial-offset` as MapLibre tries them). Icons and fill patterns
  * are left to MapLibre. Expressions: literals, `get`, `has`, `zoom`, `step`, `interpolate` (linear,
  * exponential), `match`, `case`, `coalesce`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `!`, `all`, `any`, `in`,
  * `literal`, `to-string`, `to-number`, `geometry-type`, `concat`.
@@ -397,19 +398,37 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
       const text = prop(layer, 'layout', 'text-field', f);
       if (typeof text !== 'string' || !text) continue;
       const size = num(prop(layer, 'layout', 'text-size', f), 12);
-      const [x, y] = project((f.geometry as { coordinates: Position }).coordinates);
+      const [px, py] = project((f.geometry as { coordinates: Position }).coordinates);
       let tw = 0;
       for (const ch of text) tw += /[\u2e80-\uffff]/u.test(ch) ? size : size * 0.6;
-      const box: [number, number, number, number] = [
-        x - tw / 2 - padding,
-        y - size / 2 - padding,
-        x + tw / 2 + padding,
-        y + size / 2 + padding,
-      ];
-      if (box[2] < 0 || box[3] < 0 || box[0] > w || box[1] > h) continue;
+      // As MapLibre's text-variable-anchor: the first anchor whose box is free (the text's centre moves
+      // by the radial offset, in ems, away from the point); otherwise the point itself.
+      // A literal list (not an expression): read as written.
+      const anchors = (layer.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
+      const offset = num(prop(layer, 'layout', 'text-radial-offset', f), 0) * size;
       const allow = Boolean(prop(layer, 'layout', 'text-allow-overlap', f));
-      if (!allow && placed.some((b) => b[0] < box[2] && b[2] > box[0] && b[1] < box[3] && b[3] > box[1]))
-        continue;
+      let found: { x: number; y: number; box: [number, number, number, number] } | undefined;
+      for (const anchor of Array.isArray(anchors) && anchors.length ? anchors : ['center']) {
+        const x = anchor === 'left' ? px + offset + tw / 2 : anchor === 'right' ? px - offset - tw / 2 : px;
+        const y =
+          anchor === 'top' ? py + offset + size / 2 : anchor === 'bottom' ? py - offset - size / 2 : py;
+        const candidate: [number, number, number, number] = [
+          x - tw / 2 - padding,
+          y - size / 2 - padding,
+          x + tw / 2 + padding,
+          y + size / 2 + padding,
+        ];
+        if (candidate[2] < 0 || candidate[3] < 0 || candidate[0] > w || candidate[1] > h) continue;
+        const taken = placed.some(
+          (b) => b[0] < candidate[2] && b[2] > candidate[0] && b[1] < candidate[3] && b[3] > candidate[1],
+        );
+        if (allow || !taken) {
+          found = { x, y, box: candidate };
+          break;
+        }
+      }
+      if (!found) continue;
+      const { x, y, box } = found;
       placed.push(box);
       const halo = prop(layer, 'paint', 'text-halo-color', f);
       const haloWidth = num(prop(layer, 'paint', 'text-halo-width', f), 0);
