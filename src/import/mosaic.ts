@@ -704,34 +704,39 @@ export function buildMosaic(
     });
   }
 
-  // Holes of the input's union: connected faces no unit covers, every neighbour covered by a unit.
-  const inputHoleSeen = new Uint8Array(nW);
-  for (let w0 = 0; w0 < nW; w0++) {
-    if (walkArea[w0]! <= 0 || inputHoleSeen[w0] || coveredByInput(w0)) continue;
-    const members = [w0];
-    inputHoleSeen[w0] = 1;
-    let enclosed = true;
-    let area = 0;
-    for (let k = 0; k < members.length; k++) {
-      const w = members[k]!;
-      area += walkM2[w]!;
-      const h0 = walkStart[w]!;
-      let h = h0;
-      do {
-        const f2 = faceOf(walkOf[h ^ 1]!);
-        if (f2 < 0) enclosed = false;
-        else if (!coveredByInput(f2) && !inputHoleSeen[f2]) {
-          inputHoleSeen[f2] = 1;
-          members.push(f2);
-        }
-        h = next(h);
-      } while (h !== h0);
+  // Enclosed empty regions: connected faces for which `empty` holds, every face around them not empty
+  // (none on the outside). Counted into `into` (count, km²).
+  const countEnclosed = (empty: (w: number) => boolean, into: { count: number; km2: number }) => {
+    const seen = new Uint8Array(nW);
+    for (let w0 = 0; w0 < nW; w0++) {
+      if (walkArea[w0]! <= 0 || seen[w0] || !empty(w0)) continue;
+      const members = [w0];
+      seen[w0] = 1;
+      let enclosed = true;
+      let area = 0;
+      for (let k = 0; k < members.length; k++) {
+        const w = members[k]!;
+        area += walkM2[w]!;
+        const h0 = walkStart[w]!;
+        let h = h0;
+        do {
+          const f2 = faceOf(walkOf[h ^ 1]!);
+          if (f2 < 0) enclosed = false;
+          else if (empty(f2) && !seen[f2]) {
+            seen[f2] = 1;
+            members.push(f2);
+          }
+          h = next(h);
+        } while (h !== h0);
+      }
+      if (enclosed) {
+        into.count++;
+        into.km2 += area / 1e6;
+      }
     }
-    if (enclosed) {
-      report.inputHoles.count++;
-      report.inputHoles.km2 += area / 1e6;
-    }
-  }
+  };
+  // Holes of the input's union: faces no unit covers.
+  countEnclosed((w) => !coveredByInput(w), report.inputHoles);
 
   // Pending faces go to the candidate with the longest shared border, in rounds (a face whose neighbours
   // are all pending waits for them).
@@ -785,34 +790,8 @@ export function buildMosaic(
     owner[w] = cand.length ? cand[0]! : NONE;
   }
 
-  // Holes of the output: connected faces no unit owns, every face around them owned by a unit.
-  const holeSeen = new Uint8Array(nW);
-  for (let w0 = 0; w0 < nW; w0++) {
-    if (walkArea[w0]! <= 0 || holeSeen[w0] || owner[w0] !== NONE) continue;
-    const members = [w0];
-    holeSeen[w0] = 1;
-    let enclosed = true;
-    let area = 0;
-    for (let k = 0; k < members.length; k++) {
-      const w = members[k]!;
-      area += walkM2[w]!;
-      const h0 = walkStart[w]!;
-      let h = h0;
-      do {
-        const f2 = faceOf(walkOf[h ^ 1]!);
-        if (f2 < 0) enclosed = false;
-        else if (owner[f2] === NONE && !holeSeen[f2]) {
-          holeSeen[f2] = 1;
-          members.push(f2);
-        }
-        h = next(h);
-      } while (h !== h0);
-    }
-    if (enclosed) {
-      report.holesKept.count++;
-      report.holesKept.km2 += area / 1e6;
-    }
-  }
+  // Holes of the output: faces no unit owns.
+  countEnclosed((w) => owner[w] === NONE, report.holesKept);
 
   // ── Dissolve: the rings of each unit ─────────────────────────────────────────────────────────────────
   const leftOwner = (h: number) => {

@@ -18,6 +18,22 @@ function base64url(value: unknown): string {
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
+/** Opens embed.html with `spec` in a new page; counts dialogs and page errors; resolves once idle. */
+async function openSpecIn(h: Harness, spec: unknown, height: number) {
+  const page = await h.browser.newPage({ viewport: { width: 800, height } });
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.baseUrl}/examples/embed.html#spec=${encodeSpec(spec as MapSpecInput)}`);
+  await page.waitForFunction(() => window.__quyuIdle !== undefined);
+  await page.evaluate(() => window.__quyuIdle);
+  return { page, errors, dialogs: () => dialogs };
+}
+
 describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -28,6 +44,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
   afterAll(async () => {
     await h?.close();
   });
+  const openSpec = (spec: unknown, height: number) => openSpecIn(h, spec, height);
 
   it('embed.html#layout=guangdong renders with no console error, a real canvas and the description', async () => {
     const { page, errors, canvas } = await openMapPage(h, '/examples/embed.html#layout=guangdong', {
@@ -197,17 +214,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       source: XSS,
       focus: { codes: ['440300', '441900'] },
     };
-    const page = await h.browser.newPage({ viewport: { width: 800, height: 900 } });
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.baseUrl}/examples/embed.html#spec=${encodeSpec(spec as MapSpecInput)}`);
-    await page.waitForFunction(() => window.__quyuIdle !== undefined);
-    await page.evaluate(() => window.__quyuIdle);
+    const { page, errors, dialogs } = await openSpec(spec, 900);
     // hover the middle of the map to open a tooltip over the circle
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -224,7 +231,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       links: [...document.querySelectorAll('quyu-map a')].map((a) => (a as HTMLAnchorElement).href),
     }));
     expect(result.pwned).toBeUndefined();
-    expect(dialogs).toBe(0);
+    expect(dialogs()).toBe(0);
     expect(result.injected).toBe(0);
     expect(result.title).toBe(XSS);
     expect(result.subtitle).toBe(XSS);
@@ -244,17 +251,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       alt: XSS,
       focus: { codes: ['440000'] },
     };
-    const page = await h.browser.newPage({ viewport: { width: 800, height: 700 } });
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.baseUrl}/examples/embed.html#spec=${encodeSpec(spec as MapSpecInput)}`);
-    await page.waitForFunction(() => window.__quyuIdle !== undefined);
-    await page.evaluate(() => window.__quyuIdle);
+    const { page, errors, dialogs } = await openSpec(spec, 700);
     const result = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       injected: document.querySelectorAll('quyu-map img, quyu-map script, quyu-map [onerror]').length,
@@ -262,7 +259,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       svgTexts: document.querySelectorAll('.quyu-first-paint svg text').length,
     }));
     expect(result.pwned).toBeUndefined();
-    expect(dialogs).toBe(0);
+    expect(dialogs()).toBe(0);
     expect(result.injected).toBe(0);
     expect(result.svgLabel).toBe(XSS);
     expect(result.svgTexts).toBeGreaterThan(10);
