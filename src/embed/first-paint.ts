@@ -466,8 +466,72 @@ export interface FirstPaint {
   camera: Camera;
   /** The element holding the static frame (kept for print; hidden on screen once MapLibre has drawn). */
   element: HTMLElement;
-  /** Hides the static frame once `map` has drawn its first complete frame (its first `idle`). */
-  handOver(map: { once(type: 'idle', listener: () => void): unknown }): void;
+  /**
+   * Hides the static frame once `map` has drawn its first complete frame (its first `idle`). Until then
+   * MapLibre's frames are under the static frame, and only the complete one is drawn (see
+   * {@link drawCompleteFrameOnly}).
+   */
+  handOver(map: HandOverMap): void;
+}
+
+/**
+ * What {@link FirstPaint.handOver} uses of a MapLibre map: its public `once`, `loaded` and `triggerRepaint`,
+ * and, where present, the renderer it calls for each frame (`painter.render`, MapLibre 5 and 6) with the
+ * flags that say another frame follows (`_sourcesDirty`, `_styleDirty`, `_placementDirty`). Without them
+ * every frame is drawn, as MapLibre does by itself.
+ */
+export interface HandOverMap {
+  once(type: 'idle' | 'error', listener: () => void): unknown;
+  loaded?(): boolean;
+  triggerRepaint?(): void;
+}
+
+/** After this long without a complete frame, MapLibre draws every frame again. */
+const HAND_OVER_TIMEOUT_MS = 5000;
+
+/**
+ * Draws only MapLibre's complete frame while the static frame covers the map. As a map loads, MapLibre
+ * renders a frame each time a tile, a source or a step of label placement arrives (about ten for a
+ * province figure); under the static frame none of them can be seen, yet each is a full WebGL draw (about
+ * 50–100 ms each in a software renderer, measured in headless Chromium with SwiftShader) competing with the
+ * loading itself. This lets through the first frame after which MapLibre has nothing left to load or place
+ * (the frame its `idle` follows), then every frame again; also after an `error` or
+ * {@link HAND_OVER_TIMEOUT_MS}, so that a map never stays undrawn. Returns a function that restores drawing.
+ */
+export function drawCompleteFrameOnly(map: HandOverMap): () => void {
+  const internal = map as HandOverMap & {
+    painter?: { render?: (...args: unknown[]) => unknown };
+    _sourcesDirty?: boolean;
+    _styleDirty?: boolean;
+    _placementDirty?: boolean;
+  };
+  const painter = internal.painter;
+  const render = painter?.render;
+  if (!painter || typeof render !== 'function' || typeof map.loaded !== 'function') return () => {};
+  let done = false;
+  const restore = () => {
+    if (done) return;
+    done = true;
+    painter.render = render;
+    clearTimeout(timer);
+  };
+  const complete = () =>
+    map.loaded?.() === true && !internal._sourcesDirty && !internal._styleDirty && !internal._placementDirty;
+  painter.render = function (this: unknown, ...args: unknown[]) {
+    if (!complete()) return undefined;
+    restore();
+    return render.apply(painter, args);
+  };
+  const timer = setTimeout(() => {
+    restore();
+    map.triggerRepaint?.();
+  }, HAND_OVER_TIMEOUT_MS);
+  map.once('idle', restore);
+  map.once('error', () => {
+    restore();
+    map.triggerRepaint?.();
+  });
+  return restore;
 }
 
 /** Options of {@link paintFirst}. */
@@ -517,6 +581,7 @@ export function paintFirst(
     camera,
     element,
     handOver(map) {
+      drawCompleteFrameOnly(map);
       map.once('idle', () => {
         element.classList.add('quyu-first-paint-done');
         performance.mark?.('quyu-interactive');

@@ -267,6 +267,25 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.close();
   });
 
+  it("the hand-over draws only MapLibre's complete frame, and that frame is the one MapLibre draws by itself", async () => {
+    const page = await h.browser.newPage({ viewport: { width: 520, height: 800 } });
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${h.baseUrl}/test/browser/pages/hand-over.html`);
+      await page.waitForFunction(() => window.__handOver !== undefined);
+      const r = await page.evaluate(() => window.__handOver!);
+      expect(errors).toEqual([]);
+      // Real MapLibre on the Guangdong region file draws several frames as tiles and labels arrive ...
+      expect(r.every).toBeGreaterThan(2);
+      // ... the hand-over one: the frame its first idle follows.
+      expect(r.handOver).toBe(1);
+      expect(r.differentPixels / r.pixels).toBeLessThan(0.001);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an invalid spec from the URL shows its errors as text, naming the path', async () => {
     const page = await h.browser.newPage();
     await page.goto(

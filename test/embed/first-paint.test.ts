@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { describe, expect, it } from 'vitest';
-import { cameraFor, styleSvg } from '../../src/embed/first-paint.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { cameraFor, drawCompleteFrameOnly, styleSvg } from '../../src/embed/first-paint.ts';
 
 const point = (x: number, y: number, label: string) => ({
   type: 'Feature' as const,
@@ -71,5 +71,65 @@ describe('styleSvg (the static first frame)', () => {
   it('draws nothing of a feature wholly outside the view', () => {
     const svg = styleSvg(style(false), { width: 400, height: 300, camera });
     expect(svg).not.toContain('fill="#f00"');
+  });
+});
+
+// Real MapLibre is exercised by test/browser/embed.test.ts (one draw instead of eight, the same pixels);
+// these cover the ways out of the gate that a real map rarely takes.
+describe('drawCompleteFrameOnly (the hand-over)', () => {
+  function fakeMap() {
+    const listeners: Record<string, () => void> = {};
+    const drawn: number[] = [];
+    const map = {
+      loaded: () => state.loaded,
+      _placementDirty: false,
+      triggerRepaint: vi.fn(),
+      once: (type: 'idle' | 'error', f: () => void) => {
+        listeners[type] = f;
+      },
+      painter: { render: (n: number) => drawn.push(n) },
+    };
+    const state = { loaded: false };
+    return { map, state, drawn, fire: (type: string) => listeners[type]?.() };
+  }
+
+  it('draws nothing until the map is loaded with nothing left to place, then every frame', () => {
+    const { map, state, drawn } = fakeMap();
+    drawCompleteFrameOnly(map);
+    map.painter.render(1);
+    state.loaded = true;
+    map._placementDirty = true;
+    map.painter.render(2);
+    map._placementDirty = false;
+    map.painter.render(3);
+    state.loaded = false; // later frames (a pan loading tiles) are drawn as MapLibre draws them
+    map.painter.render(4);
+    expect(drawn).toEqual([3, 4]);
+  });
+
+  it('draws every frame again after an error or the timeout, and asks for a frame', () => {
+    vi.useFakeTimers();
+    try {
+      const a = fakeMap();
+      drawCompleteFrameOnly(a.map);
+      a.fire('error');
+      a.map.painter.render(1);
+      expect(a.drawn).toEqual([1]);
+      expect(a.map.triggerRepaint).toHaveBeenCalledOnce();
+      const b = fakeMap();
+      drawCompleteFrameOnly(b.map);
+      b.map.painter.render(1);
+      vi.advanceTimersByTime(5000);
+      b.map.painter.render(2);
+      expect(b.drawn).toEqual([2]);
+      expect(b.map.triggerRepaint).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves a map without the renderer it expects as it is', () => {
+    const map = { once: () => undefined, loaded: () => true };
+    expect(() => drawCompleteFrameOnly(map)()).not.toThrow();
   });
 });
