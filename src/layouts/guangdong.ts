@@ -21,7 +21,7 @@ import * as S from './sources.ts';
  *
  * The five metropolitan circles (the 2023 plans, with the 2022 and 2020–21 member sets as dated variants), 一核一带一区, the 一中心三极点 transport layout with its hubs, 湛茂一体化, the counterpart-aid pairs, the cooperation platforms and the northern ecological development area, as named at the provincial symposium on regional coordinated development (Shaoguan, May 2024) and sourced item by item.
  *
- * 63 items, 123 members, 41 sources (data: `data/layouts/guangdong.json`).
+ * 63 items, 124 members, 42 sources (data: `data/layouts/guangdong.json`).
  *
  * @example
  * ```ts
@@ -43,6 +43,7 @@ export const guangdong: Layout = {
     S.GB2260,
     S.GD_MC_2023,
     S.GD_MC_2022,
+    S.SZ_MC_2022_REPORT,
     S.GD_MC_2020,
     S.GD_SUBCENTRES,
     S.GD_TRANS_14,
@@ -331,7 +332,7 @@ export const guangdong: Layout = {
       variants: [
         {
           label: '2022 协调指引',
-          date: '2022',
+          date: '2022-07-20',
           members: [
             {
               code: '440300',
@@ -344,34 +345,35 @@ export const guangdong: Layout = {
             {
               code: '441302',
               name: '惠城区',
-              coverage: {
-                description: 'part of the unit, not specified',
-              },
+              note: 'this district or county belongs whole; its prefecture only in part',
             },
             {
               code: '441303',
               name: '惠阳区',
-              coverage: {
-                description: 'part of the unit, not specified',
-              },
+              note: 'this district or county belongs whole; its prefecture only in part',
             },
             {
               code: '441323',
               name: '惠东县',
-              coverage: {
-                description: 'part of the unit, not specified',
-              },
+              note: 'this district or county belongs whole; its prefecture only in part',
             },
             {
               code: '441322',
               name: '博罗县',
+              note: 'this district or county belongs whole; its prefecture only in part',
+            },
+            {
+              code: '441500',
+              name: '深汕特别合作区',
               coverage: {
-                description: 'part of the unit, not specified',
+                description: '深汕特别合作区 (in 汕尾市)',
               },
+              note: 'the guideline counts the 深汕特别合作区 with 深圳 (深圳市（含深汕特别合作区）); the rest of 汕尾 is not in it',
             },
           ],
-          source: S.GD_MC_2022,
+          source: S.SZ_MC_2022_REPORT,
           status: 'verified',
+          note: "The 2022 guideline of 广东省自然资源厅 (notice of 2022-07-20, made public on 2022-08-03) names 深圳市 with the 深汕特别合作区, 东莞市 and four whole units of 惠州 (惠城区、惠阳区、惠东县、博罗县) as the area the circle's planning must coordinate; 惠州's 龙门县, 河源 and the rest of 汕尾 are not in it.",
         },
         {
           label: '2020–21',
@@ -422,7 +424,7 @@ export const guangdong: Layout = {
       variants: [
         {
           label: '2022 协调指引 (named 珠西都市圈)',
-          date: '2022',
+          date: '2022-07-20',
           description: '珠海、中山、江门 (三市全域); 阳江 not included',
           source: S.GD_MC_2022,
           status: 'verified',
@@ -488,7 +490,7 @@ export const guangdong: Layout = {
       variants: [
         {
           label: '2022 协调指引',
-          date: '2022',
+          date: '2022-07-20',
           description: '汕头、潮州、揭阳三市全域',
           source: S.GD_MC_2022,
           status: 'verified',
@@ -533,7 +535,7 @@ export const guangdong: Layout = {
       variants: [
         {
           label: '2022 协调指引',
-          date: '2022',
+          date: '2022-07-20',
           description: '湛江、茂名两市全域',
           source: S.GD_MC_2022,
           status: 'verified',

@@ -96,7 +96,18 @@ export const GD_MC_2022: Source = {
   publisher: '广东省自然资源厅',
   date: '2022-07-20',
   reliability:
-    'planning guideline naming the areas each circle coordinates (狭义范围); the member lists as summarised by 中国城市报 in 2022',
+    "planning guideline that names, for each of the five circles, the area its planning must coordinate (重点协调的地域空间范围): 广州 = 广州、佛山 whole + 肇庆 端州、鼎湖、高要、四会 + 清远 清城、清新、佛冈; 深圳 = 深圳 (with the 深汕特别合作区) and 东莞 whole + 惠州 惠城、惠阳、惠东、博罗; 珠西 = 珠海、中山、江门 whole; 汕潮揭 = 汕头、潮州、揭阳 whole; 湛茂 = 湛江、茂名 whole. The department told reporters that these areas do not redraw the circles. The guideline itself was not found on the department's site; the 深圳 list is confirmed by a page of 深圳市决策咨询委员会 on the 深圳 government's site (August 2022), the other four lists by press reports of August 2022 (中国城市报, 明报) read in copies",
+};
+
+/** 深圳市决策咨询委员会（深圳智库联盟网站，智库建言栏目）, 2022-08: （标题不详）深圳都市圈范围缩小：评述《广东省都市圈国土空间规划协调指引》对深圳都市圈的调整 */
+export const SZ_MC_2022_REPORT: Source = {
+  id: 'SZ_MC_2022_REPORT',
+  title: '（标题不详）深圳都市圈范围缩小：评述《广东省都市圈国土空间规划协调指引》对深圳都市圈的调整',
+  publisher: '深圳市决策咨询委员会（深圳智库联盟网站，智库建言栏目）',
+  date: '2022-08',
+  url: 'http://szzklm.sz.gov.cn/zkjy/content/post_830519.html',
+  reliability:
+    "commentary of August 2022 on the 深圳 government's site (the 深圳智库联盟 site of 深圳市决策咨询委员会): 广东省自然资源厅 published the guideline on 3 August 2022; it gives 深圳都市圈 as 深圳市（含深汕特别合作区）、东莞市全域 and 惠州 惠城区、惠阳区、惠东县、博罗县; 惠州's 龙门县, 河源 and 汕尾 (apart from the 深汕 zone) are not in it; about 13,977 km², nearly 3,000 km² less than the circle of the 14th five-year plan; quotes 宋丁 (国家高端智库研究员)",
 };
 
 /** 南方网（深圳新闻网转载）, 2020-06-11: 定了！国家发改委点名广州深圳都市圈，惠州“融湾入圈” */

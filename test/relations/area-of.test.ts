@@ -78,12 +78,13 @@ describe('areaOf(item, atlas)', () => {
   it('draws county members exactly when their boundaries are imported, and as their prefecture otherwise', async () => {
     const variant = { variant: '2022 协调指引' };
     const sz2022 = areaOf(item('guangdong', 'gd-mc-sz'), atlas, variant);
-    expect(sz2022.properties.units).toEqual(['440300', '441300', '441900']);
+    expect(sz2022.properties.units).toEqual(['440300', '441300', '441500', '441900']);
     expect(sz2022.properties.approximations.map((a) => [a.code, a.drawnAs, a.reason])).toEqual([
       ['441302', '441300', 'no-boundary'],
       ['441303', '441300', 'no-boundary'],
       ['441323', '441300', 'no-boundary'],
       ['441322', '441300', 'no-boundary'],
+      ['441500', '441500', 'coverage'], // the 深汕 zone, drawn as 汕尾
     ]);
     const ext = syntheticCounty('441302', '惠城区', '441300', [114.38, 23.08], 0.02);
     const withCounties = await loadAtlas({ topology: atlas.topology, extensions: [ext] });

@@ -51,9 +51,10 @@ describe('membership(code, item)', () => {
   it('reads variants and hub-layout poles', () => {
     const sz = item('guangdong', 'gd-mc-sz');
     expect(membership('440300', sz, { variant: '2022 协调指引' }).status).toBe('member');
-    expect(membership('441302', sz, { variant: '2022 协调指引' }).status).toBe('partial'); // listed with a coverage
+    expect(membership('441302', sz, { variant: '2022 协调指引' }).status).toBe('member'); // a whole county listed
     expect(membership('441300', sz, { variant: '2022 协调指引' }).status).toBe('partial');
-    expect(membership('441500', sz, { variant: '2022 协调指引' }).status).toBe('outside');
+    expect(membership('441324', sz, { variant: '2022 协调指引' }).status).toBe('outside'); // 龙门县, not listed
+    expect(membership('441500', sz, { variant: '2022 协调指引' }).status).toBe('partial'); // 深汕, listed with a coverage
     expect(membership('440500', item('guangdong', 'gd-hub-1c3p')).status).toBe('member');
   });
 
