@@ -31,6 +31,8 @@ import {
   resolveTheme,
 } from '../maplibre/support/layer-set.ts';
 import { bidiIsolate, labelled, withoutBidiControls as plain, uiWord } from '../text/index.ts';
+import { styleValue } from './first-paint.ts';
+import { approxTextWidth, placeLabel, type ScreenBox } from './label-placement.ts';
 import type { MapSpec } from './spec.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -44,6 +46,12 @@ export interface SvgLabel {
   size: number;
   color: string;
   bold?: boolean;
+  /** Anchors MapLibre tries (`text-variable-anchor`, or the one `text-anchor`); default the label's centre. */
+  anchors?: readonly string[];
+  /** `text-radial-offset` in ems, for variable anchors. */
+  radialOffset?: number;
+  /** `text-offset` in ems, `[right, down]`, for a fixed anchor. */
+  offset?: readonly [number, number];
 }
 
 /** Options of {@link exportSvg}. */
@@ -123,16 +131,6 @@ function serialize(node: SvgNode): string {
 }
 
 const append = (parent: SvgNode, ...children: SvgNode[]) => parent.children.push(...children);
-
-/** Approximate width of text in pixels (no fonts in Node): CJK and full-width characters 1 em, others 0.56 em. */
-export function approxTextWidth(text: string, size: number): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w += c >= 0x2e80 || (c >= 0xff00 && c <= 0xffef) ? 1 : c >= 0x41 && c <= 0x5a ? 0.66 : 0.56;
-  }
-  return w * size;
-}
 
 /**
  * Lines of `text` no wider than `width` by `measure`: CJK text breaks anywhere, Latin text at spaces (a
@@ -476,6 +474,8 @@ export function svgDocument(options: SvgDocumentOptions): string {
     'stroke-linejoin': 'round',
   });
   const labels: SvgLabel[] = options.labels ? [...options.labels] : atlasLabels(atlas, theme, lang, zoom);
+  // Overlays are the top layers: their names are placed first.
+  const overlayLabels: SvgLabel[] = [];
   for (const { f, labels: isLabel } of all) {
     const g = f.geometry;
     if (!g || isData(f)) continue;
@@ -522,26 +522,48 @@ export function svgDocument(options: SvgDocumentOptions): string {
       // Overlay names: only when the screen's own labels are not given (they include them).
       const label = props(f).label;
       if (!options.labels && typeof label === 'string' && label) {
-        labels.push({
+        overlayLabels.push({
           text: label,
           lngLat: g.coordinates as [number, number],
           size: 12,
           color: String(props(f).textColor ?? theme.overlayText),
           bold: true,
+          // A point's name beside its dot, as the layer builders place it; an area's name on its point.
+          ...(isLabel ? {} : { anchors: ['left', 'right', 'top', 'bottom'], radialOffset: 0.6 }),
         });
       }
     }
   }
-  for (const l of labels) {
+  // Names placed as MapLibre places them, in its order (the screen's labels come top layer first): each at
+  // the first of its anchors whose box is free, moved off its point by its offset. A name the screen shows
+  // is kept even where the estimate of its width finds no free anchor (first anchor).
+  const placed: ScreenBox[] = [];
+  for (const l of [...overlayLabels, ...labels]) {
     const p = projection(l.lngLat);
     if (!p || p[0] < -20 || p[1] < -10 || p[0] > w + 20 || p[1] > h + 10) continue;
+    const at = placeLabel(
+      placed,
+      {
+        x: p[0],
+        y: p[1],
+        width: approxTextWidth(plain(l.text), l.size),
+        size: l.size,
+        anchors: l.anchors,
+        radialOffset: l.radialOffset,
+        offset: l.offset,
+      },
+      w,
+      h,
+      Boolean(options.labels),
+    );
+    if (!at) continue;
     append(
       labelG,
       svgEl(
         'text',
         {
-          x: p[0].toFixed(1),
-          y: (p[1] + l.size * 0.35).toFixed(1),
+          x: at.x.toFixed(1),
+          y: (at.y + l.size * 0.35).toFixed(1),
           'font-size': l.size,
           'font-weight': l.bold ? 'bold' : undefined,
           fill: l.color,
@@ -598,26 +620,28 @@ export function svgDocument(options: SvgDocumentOptions): string {
       const ty = LEGEND_BOX.pad + i * LEGEND_BOX.row;
       if (r.first && r.row.swatch) append(g, swatchSvg(r.row.swatch, LEGEND_BOX.pad, ty + 2, theme.iconHalo));
       const tx = LEGEND_BOX.pad + (r.row.swatch ? LEGEND_BOX.swatch : 0);
-      if (r.text)
-        append(
-          g,
-          svgEl(
-            'text',
-            {
-              x: tx,
-              y: ty + 11,
-              'font-weight': r.row.head ? 'bold' : undefined,
-              fill: r.row.head ? theme.panel.muted : undefined,
-            },
-            r.text,
-          ),
+      // The note (counts) follows its text where the reader's font ends it, not where an estimate of the
+      // text's width would: one <text>, the note a <tspan>.
+      const note = r.note
+        ? svgEl(
+            'tspan',
+            { dx: r.text ? 5 : 0, 'font-size': 10, 'font-weight': 'normal', fill: theme.panel.muted },
+            r.note,
+          )
+        : undefined;
+      if (r.text || note) {
+        const text = svgEl(
+          'text',
+          {
+            x: tx,
+            y: ty + 11,
+            'font-weight': r.row.head ? 'bold' : undefined,
+            fill: r.row.head ? theme.panel.muted : undefined,
+          },
+          r.text || undefined,
         );
-      if (r.note) {
-        const nx = r.text ? tx + approxTextWidth(r.text, LEGEND_BOX.font) + 5 : tx;
-        append(
-          g,
-          svgEl('text', { x: nx.toFixed(1), y: ty + 11, 'font-size': 10, fill: theme.panel.muted }, r.note),
-        );
+        if (note) append(text, note);
+        append(g, text);
       }
     });
     return g;
@@ -687,13 +711,18 @@ const BASE_LABELS: Record<string, { size: number; bold?: boolean; color: (t: The
   'sea-label': { size: 11, color: (t) => t.seaText },
 };
 
-/** The names the map placed on screen (base map and overlays), for the SVG. */
+/**
+ * The names the map placed on screen (base map and overlays), for the SVG: top layer first (MapLibre's
+ * placement order), each with the size, anchors and offset its layer gives it at the map's zoom.
+ */
 export function renderedLabels(map: MapLibreMap, theme: Theme): SvgLabel[] {
   const style = map.getStyle();
+  const order = new Map(style.layers.map((l, i) => [l.id, i]));
   const symbolLayers = style.layers.filter((l) => l.type === 'symbol').map((l) => l.id);
   if (!symbolLayers.length) return [];
+  const zoom = map.getZoom();
   const seen = new Set<string>();
-  const out: SvgLabel[] = [];
+  const out: { label: SvgLabel; rank: number; i: number }[] = [];
   for (const f of map.queryRenderedFeatures({ layers: symbolLayers })) {
     const label = (f.properties as Record<string, unknown> | null)?.label;
     if (typeof label !== 'string' || !label || f.geometry.type !== 'Point') continue;
@@ -701,18 +730,36 @@ export function renderedLabels(map: MapLibreMap, theme: Theme): SvgLabel[] {
     const key = `${label}|${at[0].toFixed(3)}|${at[1].toFixed(3)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const layout = (f.layer.layout ?? {}) as Record<string, unknown>;
+    const value = (k: string) => styleValue(layout[k], f, zoom);
+    const variable = layout['text-variable-anchor'];
+    const anchor = value('text-anchor');
+    const offset = value('text-offset');
+    const size = value('text-size');
     const base = Object.entries(BASE_LABELS).find(([suffix]) => f.layer.id.endsWith(suffix))?.[1];
     out.push({
-      text: label,
-      lngLat: at,
-      size: base?.size ?? 12,
-      bold: base ? Boolean(base.bold) : true,
-      color: base
-        ? base.color(theme)
-        : String((f.properties as Record<string, unknown>).textColor ?? theme.overlayText),
+      rank: -(order.get(f.layer.id) ?? 0),
+      i: out.length,
+      label: {
+        text: label,
+        lngLat: at,
+        size: typeof size === 'number' && size > 0 ? size : (base?.size ?? 12),
+        bold: base ? Boolean(base.bold) : true,
+        color: base
+          ? base.color(theme)
+          : String((f.properties as Record<string, unknown>).textColor ?? theme.overlayText),
+        ...(Array.isArray(variable) && variable.length
+          ? { anchors: variable.map(String), radialOffset: Number(value('text-radial-offset')) || 0 }
+          : {
+              ...(typeof anchor === 'string' ? { anchors: [anchor] } : {}),
+              ...(Array.isArray(offset) && offset.length === 2
+                ? { offset: [Number(offset[0]) || 0, Number(offset[1]) || 0] as [number, number] }
+                : {}),
+            }),
+      },
     });
   }
-  return out;
+  return out.sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.label);
 }
 
 /**

@@ -21,6 +21,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { type Box, geometryBox } from '../maplibre/style/scope.ts';
+import { approxTextWidth, placeLabel, type ScreenBox } from './label-placement.ts';
 
 /** A camera both the static figure and MapLibre use. */
 export interface Camera {
@@ -166,6 +167,21 @@ function evaluate(e: unknown, c: Ctx): unknown {
       // An array that is not an expression (a dash array, a font stack) is a value.
       return typeof op === 'string' && /^[a-z][a-z-]*$/.test(op) ? undefined : e;
   }
+}
+
+/**
+ * The value of a style property (a literal or an expression of the subset quyu's styles use) for `feature`
+ * at `zoom`; undefined for an expression outside that subset.
+ *
+ * @example
+ * ```ts
+ * const city = geojson.features[0]!; // properties { offset: 0.8, … }
+ * styleValue(['interpolate', ['linear'], ['zoom'], 4, 10, 6, 12], city, 5); // 11 (a text size at zoom 5)
+ * styleValue(['get', 'offset'], city, 5); // 0.8
+ * ```
+ */
+export function styleValue(value: unknown, feature: Feature, zoom: number): unknown {
+  return evaluate(value, { f: feature, zoom });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -380,7 +396,7 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
 
   // Labels: MapLibre places the top layer first, and within a layer by symbol-sort-key; a label that would
   // overlap one already placed is left out.
-  const placed: [number, number, number, number][] = [];
+  const placed: ScreenBox[] = [];
   const texts: string[][] = labels.map(() => []);
   [...labels].reverse().forEach(({ layer }) => {
     const slot = texts[labels.findIndex((l) => l.layer === layer)]!;
@@ -399,37 +415,26 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
       if (typeof text !== 'string' || !text) continue;
       const size = num(prop(layer, 'layout', 'text-size', f), 12);
       const [px, py] = project((f.geometry as { coordinates: Position }).coordinates);
-      let tw = 0;
-      for (const ch of text) tw += /[\u2e80-\uffff]/u.test(ch) ? size : size * 0.6;
-      // As MapLibre's text-variable-anchor: the first anchor whose box is free (the text's centre moves
-      // by the radial offset, in ems, away from the point); otherwise the point itself.
       // A literal list (not an expression): read as written.
       const anchors = (layer.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
-      const offset = num(prop(layer, 'layout', 'text-radial-offset', f), 0) * size;
-      const allow = Boolean(prop(layer, 'layout', 'text-allow-overlap', f));
-      let found: { x: number; y: number; box: [number, number, number, number] } | undefined;
-      for (const anchor of Array.isArray(anchors) && anchors.length ? anchors : ['center']) {
-        const x = anchor === 'left' ? px + offset + tw / 2 : anchor === 'right' ? px - offset - tw / 2 : px;
-        const y =
-          anchor === 'top' ? py + offset + size / 2 : anchor === 'bottom' ? py - offset - size / 2 : py;
-        const candidate: [number, number, number, number] = [
-          x - tw / 2 - padding,
-          y - size / 2 - padding,
-          x + tw / 2 + padding,
-          y + size / 2 + padding,
-        ];
-        if (candidate[2] < 0 || candidate[3] < 0 || candidate[0] > w || candidate[1] > h) continue;
-        const taken = placed.some(
-          (b) => b[0] < candidate[2] && b[2] > candidate[0] && b[1] < candidate[3] && b[3] > candidate[1],
-        );
-        if (allow || !taken) {
-          found = { x, y, box: candidate };
-          break;
-        }
-      }
+      const variable = Array.isArray(anchors) && anchors.length > 0;
+      const found = placeLabel(
+        placed,
+        {
+          x: px,
+          y: py,
+          width: approxTextWidth(text, size),
+          size,
+          anchors: variable ? (anchors as string[]) : undefined,
+          radialOffset: variable ? num(prop(layer, 'layout', 'text-radial-offset', f), 0) : undefined,
+          padding,
+          allowOverlap: Boolean(prop(layer, 'layout', 'text-allow-overlap', f)),
+        },
+        w,
+        h,
+      );
       if (!found) continue;
-      const { x, y, box } = found;
-      placed.push(box);
+      const { x, y } = found;
       const halo = prop(layer, 'paint', 'text-halo-color', f);
       const haloWidth = num(prop(layer, 'paint', 'text-halo-width', f), 0);
       slot.push(
