@@ -414,6 +414,8 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
       const text = prop(layer, 'layout', 'text-field', f);
       if (typeof text !== 'string' || !text) continue;
       const size = num(prop(layer, 'layout', 'text-size', f), 12);
+      // text-letter-spacing (ems) widens the text by one spacing per character (南 海).
+      const spacing = num(prop(layer, 'layout', 'text-letter-spacing', f), 0) * size;
       const [px, py] = project((f.geometry as { coordinates: Position }).coordinates);
       // A literal list (not an expression): read as written.
       const anchors = (layer.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
@@ -423,7 +425,7 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
         {
           x: px,
           y: py,
-          width: approxTextWidth(text, size),
+          width: approxTextWidth(text, size) + spacing * Math.max(0, [...text].length - 1),
           size,
           anchors: variable ? (anchors as string[]) : undefined,
           radialOffset: variable ? num(prop(layer, 'layout', 'text-radial-offset', f), 0) : undefined,
@@ -449,6 +451,7 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
           'stroke-width': haloWidth ? (haloWidth * 2).toFixed(1) : undefined,
           'paint-order': 'stroke',
           'stroke-linejoin': 'round',
+          'letter-spacing': spacing ? spacing.toFixed(1) : undefined,
         })}>${escapeXml(text)}</text>`,
       );
     }

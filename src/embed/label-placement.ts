@@ -48,10 +48,14 @@ export function approxTextWidth(text: string, size: number): number {
   return w * size;
 }
 
+/** MapLibre's `text-line-height` (its default, in ems): the height of a line of text, and of its box. */
+const LINE_HEIGHT = 1.2;
+
 /** The centre of the text for `anchor` (the side of the text at the point), moved by `dx`, `dy` pixels. */
 function centreFor(c: LabelCandidate, anchor: string, dx: number, dy: number): [number, number] {
+  const half = (c.size * LINE_HEIGHT) / 2;
   const x = anchor.includes('left') ? c.x + c.width / 2 : anchor.includes('right') ? c.x - c.width / 2 : c.x;
-  const y = anchor.includes('top') ? c.y + c.size / 2 : anchor.includes('bottom') ? c.y - c.size / 2 : c.y;
+  const y = anchor.includes('top') ? c.y + half : anchor.includes('bottom') ? c.y - half : c.y;
   return [x + dx, y + dy];
 }
 
@@ -92,12 +96,8 @@ export function placeLabel(
       dy = (c.offset?.[1] ?? 0) * c.size;
     }
     const [x, y] = centreFor(c, anchor, dx, dy);
-    const box: ScreenBox = [
-      x - c.width / 2 - pad,
-      y - c.size / 2 - pad,
-      x + c.width / 2 + pad,
-      y + c.size / 2 + pad,
-    ];
+    const half = (c.size * LINE_HEIGHT) / 2;
+    const box: ScreenBox = [x - c.width / 2 - pad, y - half - pad, x + c.width / 2 + pad, y + half + pad];
     if (box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height) continue;
     const candidate = { x, y, box, anchor };
     first ??= candidate;

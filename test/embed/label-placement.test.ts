@@ -34,7 +34,7 @@ describe('placeLabel', () => {
 
   it('text-anchor with text-offset: top means the text hangs below the point', () => {
     const at = placeLabel([], name(100, 100, { anchors: ['top'], offset: [0, 1.1] }), 800, 600);
-    expect(at!.y).toBeCloseTo(100 + 6 + 13.2, 5);
+    expect(at!.y).toBeCloseTo(100 + 7.2 + 13.2, 5); // half a line (1.2 em) and the offset
     expect(at!.x).toBe(100);
   });
 
