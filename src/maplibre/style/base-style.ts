@@ -260,8 +260,14 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
         type: 'symbol',
         source: id('prefecture-labels'),
         ...(scope ? {} : { minzoom: prefectureLabelMinZoom }),
-        ...(omit ? { filter: omit } : {}),
-        metadata: { [BASE_LABELS_KEY]: true },
+        // Scoped, a province-level unit of the finest level (香港, 澳门) is named once, in bold, by the
+        // province names (which move beside their point where they must), not also here.
+        ...(scope
+          ? { filter: omit ? ['all', omit, NOT_PROVINCE_LEVEL] : NOT_PROVINCE_LEVEL }
+          : omit
+            ? { filter: omit }
+            : {}),
+        metadata: { [BASE_LABELS_KEY]: true, ...(scope ? { [BASE_FILTER_KEY]: NOT_PROVINCE_LEVEL } : {}) },
         layout: {
           'text-field': name,
           'text-font': theme.font,
@@ -270,7 +276,15 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
             : ['interpolate', ['linear'], ['zoom'], Math.max(prefectureLabelMinZoom, 5), 11, 9, 15],
           'text-padding': 2,
           'text-max-width': 6,
-          ...(scope ? { 'symbol-sort-key': ['get', 'rank'] } : {}),
+          ...(scope
+            ? {
+                'symbol-sort-key': ['get', 'rank'],
+                // A figure names its units: a name that would collide at its point (汕头 between 揭阳 and
+                // 潮州) moves beside it rather than disappear.
+                'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+                'text-radial-offset': 0.3,
+              }
+            : {}),
         },
         paint: {
           'text-color': theme.prefectureText,
@@ -322,6 +336,12 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
   };
 }
 
+/** Metadata key of a name layer's own filter, which {@link omitBaseLabels} keeps. */
+const BASE_FILTER_KEY = 'quyu:base-filter';
+
+/** A filter keeping the names of units that are not province-level. */
+const NOT_PROVINCE_LEVEL: ExpressionSpecification = ['!=', ['get', 'level'], 'province'];
+
 /** Metadata key of the base map's name layers (units and provinces), which {@link omitBaseLabels} filters. */
 export const BASE_LABELS_KEY = 'quyu:base-labels';
 
@@ -349,7 +369,9 @@ export function omitBaseLabels(map: LabelledMap, codes: readonly string[]): void
   for (const layer of map.getStyle()?.layers ?? []) {
     const meta = layer.metadata as Record<string, unknown> | undefined;
     if (meta?.[BASE_LABELS_KEY] !== true || !map.getLayer(layer.id)) continue;
-    map.setFilter(layer.id, codes.length ? omitFilter(codes) : null);
+    const own = meta[BASE_FILTER_KEY] as ExpressionSpecification | undefined;
+    const omit = codes.length ? omitFilter(codes) : undefined;
+    map.setFilter(layer.id, own && omit ? ['all', omit, own] : (own ?? omit ?? null));
   }
 }
 
