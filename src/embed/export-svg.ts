@@ -31,7 +31,7 @@ import {
   resolveTheme,
 } from '../maplibre/support/layer-set.ts';
 import { bidiIsolate, labelled, withoutBidiControls as plain, uiWord } from '../text/index.ts';
-import { styleValue } from './first-paint.ts';
+import { labelAnchoring, styleValue } from './first-paint.ts';
 import { approxTextWidth, placeLabel, type ScreenBox } from './label-placement.ts';
 import type { MapSpec } from './spec.ts';
 
@@ -48,6 +48,8 @@ export interface SvgLabel {
   bold?: boolean;
   /** Anchors MapLibre tries (`text-variable-anchor`, or the one `text-anchor`); default the label's centre. */
   anchors?: readonly string[];
+  /** The anchors are `text-variable-anchor`. */
+  variable?: boolean;
   /** `text-radial-offset` in ems, for variable anchors. */
   radialOffset?: number;
   /** `text-offset` in ems, `[right, down]`, for a fixed anchor. */
@@ -528,8 +530,11 @@ export function svgDocument(options: SvgDocumentOptions): string {
           size: 12,
           color: String(props(f).textColor ?? theme.overlayText),
           bold: true,
-          // A point's name beside its dot, as the layer builders place it; an area's name on its point.
-          ...(isLabel ? {} : { anchors: ['left', 'right', 'top', 'bottom'], radialOffset: 0.6 }),
+          // Without the screen's placement: a point's name beside its dot (the first free side), an area's
+          // name on its point.
+          ...(isLabel
+            ? {}
+            : { anchors: ['left', 'right', 'top', 'bottom'], variable: true, radialOffset: 0.6 }),
         });
       }
     }
@@ -549,6 +554,7 @@ export function svgDocument(options: SvgDocumentOptions): string {
         width: approxTextWidth(plain(l.text), l.size),
         size: l.size,
         anchors: l.anchors,
+        variable: l.variable,
         radialOffset: l.radialOffset,
         offset: l.offset,
       },
@@ -638,7 +644,8 @@ export function svgDocument(options: SvgDocumentOptions): string {
             'font-weight': r.row.head ? 'bold' : undefined,
             fill: r.row.head ? theme.panel.muted : undefined,
           },
-          r.text || undefined,
+          // Isolated from the note after it: a right-to-left name cannot pull the count to its left.
+          r.text ? (note ? bidiIsolate(r.text) : r.text) : undefined,
         );
         if (note) append(text, note);
         append(g, text);
@@ -722,7 +729,7 @@ export function renderedLabels(map: MapLibreMap, theme: Theme): SvgLabel[] {
   if (!symbolLayers.length) return [];
   const zoom = map.getZoom();
   const seen = new Set<string>();
-  const out: { label: SvgLabel; rank: number; i: number }[] = [];
+  const out: { label: SvgLabel; layer: number; sortKey: number; i: number }[] = [];
   for (const f of map.queryRenderedFeatures({ layers: symbolLayers })) {
     const label = (f.properties as Record<string, unknown> | null)?.label;
     if (typeof label !== 'string' || !label || f.geometry.type !== 'Point') continue;
@@ -731,14 +738,12 @@ export function renderedLabels(map: MapLibreMap, theme: Theme): SvgLabel[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const layout = (f.layer.layout ?? {}) as Record<string, unknown>;
-    const value = (k: string) => styleValue(layout[k], f, zoom);
-    const variable = layout['text-variable-anchor'];
-    const anchor = value('text-anchor');
-    const offset = value('text-offset');
-    const size = value('text-size');
+    const size = styleValue(layout['text-size'], f, zoom);
+    const sortKey = styleValue(layout['symbol-sort-key'], f, zoom);
     const base = Object.entries(BASE_LABELS).find(([suffix]) => f.layer.id.endsWith(suffix))?.[1];
     out.push({
-      rank: -(order.get(f.layer.id) ?? 0),
+      layer: order.get(f.layer.id) ?? 0,
+      sortKey: typeof sortKey === 'number' ? sortKey : 0,
       i: out.length,
       label: {
         text: label,
@@ -748,18 +753,12 @@ export function renderedLabels(map: MapLibreMap, theme: Theme): SvgLabel[] {
         color: base
           ? base.color(theme)
           : String((f.properties as Record<string, unknown>).textColor ?? theme.overlayText),
-        ...(Array.isArray(variable) && variable.length
-          ? { anchors: variable.map(String), radialOffset: Number(value('text-radial-offset')) || 0 }
-          : {
-              ...(typeof anchor === 'string' ? { anchors: [anchor] } : {}),
-              ...(Array.isArray(offset) && offset.length === 2
-                ? { offset: [Number(offset[0]) || 0, Number(offset[1]) || 0] as [number, number] }
-                : {}),
-            }),
+        ...labelAnchoring(layout, f, zoom),
       },
     });
   }
-  return out.sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.label);
+  // MapLibre's order: the top layer first, and within a layer the lowest symbol-sort-key first.
+  return out.sort((a, b) => b.layer - a.layer || a.sortKey - b.sortKey || a.i - b.i).map((x) => x.label);
 }
 
 /**

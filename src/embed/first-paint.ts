@@ -16,12 +16,12 @@
  * `text-radial-offset` as MapLibre tries them). Icons and fill patterns
  * are left to MapLibre. Expressions: literals, `get`, `has`, `zoom`, `step`, `interpolate` (linear,
  * exponential), `match`, `case`, `coalesce`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `!`, `all`, `any`, `in`,
- * `literal`, `to-string`, `to-number`, `geometry-type`, `concat`.
+ * `literal`, `to-string`, `to-number`, `geometry-type`, `concat`, `+`, `-`, `*`, `/`.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { type Box, geometryBox } from '../maplibre/style/scope.ts';
-import { approxTextWidth, placeLabel, type ScreenBox } from './label-placement.ts';
+import { approxTextWidth, type LabelCandidate, placeLabel, type ScreenBox } from './label-placement.ts';
 
 /** A camera both the static figure and MapLibre use. */
 export interface Camera {
@@ -100,6 +100,21 @@ function evaluate(e: unknown, c: Ctx): unknown {
       return Number(ev(a[0]));
     case 'concat':
       return a.map((x) => String(ev(x) ?? '')).join('');
+    case '+':
+    case '*': {
+      const v = a.map((x) => ev(x));
+      if (!v.every((x) => typeof x === 'number')) return undefined;
+      return (v as number[]).reduce((p, q) => (op === '+' ? p + q : p * q), op === '+' ? 0 : 1);
+    }
+    case '-':
+    case '/': {
+      const x = ev(a[0]);
+      const y = a.length > 1 ? ev(a[1]) : undefined;
+      if (typeof x !== 'number') return undefined;
+      if (a.length === 1) return op === '-' ? -x : undefined;
+      if (typeof y !== 'number') return undefined;
+      return op === '-' ? x - y : x / y;
+    }
     case '!':
       return !ev(a[0]);
     case 'all':
@@ -165,7 +180,7 @@ function evaluate(e: unknown, c: Ctx): unknown {
     }
     default:
       // An array that is not an expression (a dash array, a font stack) is a value.
-      return typeof op === 'string' && /^[a-z][a-z-]*$/.test(op) ? undefined : e;
+      return typeof op === 'string' && /^([a-z][a-z-]*|[%^<>=!]+)$/.test(op) ? undefined : e;
   }
 }
 
@@ -182,6 +197,41 @@ function evaluate(e: unknown, c: Ctx): unknown {
  */
 export function styleValue(value: unknown, feature: Feature, zoom: number): unknown {
   return evaluate(value, { f: feature, zoom });
+}
+
+/**
+ * Where a symbol layer puts a feature's text relative to its point, at `zoom`: the anchors MapLibre tries
+ * (`text-variable-anchor`, else `text-anchor`) and the offsets that move the text off the point
+ * (`text-radial-offset`, `text-offset`, in ems), as {@link placeLabel} reads them.
+ *
+ * @example
+ * ```ts
+ * const layout = { 'text-variable-anchor': ['left', 'right'], 'text-radial-offset': 0.7 };
+ * labelAnchoring(layout, geojson.features[0]!, 6); // { anchors: ['left', 'right'], variable: true, radialOffset: 0.7 }
+ * ```
+ */
+export function labelAnchoring(
+  layout: Record<string, unknown> | undefined,
+  feature: Feature,
+  zoom: number,
+): Pick<LabelCandidate, 'anchors' | 'variable' | 'radialOffset' | 'offset'> {
+  const value = (key: string) => evaluate(layout?.[key], { f: feature, zoom });
+  // text-variable-anchor is a literal list (not an expression): read as written.
+  const variable = layout?.['text-variable-anchor'];
+  const anchor = value('text-anchor');
+  const radial = value('text-radial-offset');
+  const offset = value('text-offset');
+  return {
+    ...(Array.isArray(variable) && variable.length
+      ? { anchors: variable.map(String), variable: true }
+      : typeof anchor === 'string'
+        ? { anchors: [anchor] }
+        : {}),
+    ...(typeof radial === 'number' && Number.isFinite(radial) ? { radialOffset: radial } : {}),
+    ...(Array.isArray(offset) && offset.length === 2 && offset.every((v) => typeof v === 'number')
+      ? { offset: [offset[0], offset[1]] as [number, number] }
+      : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -417,9 +467,6 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
       // text-letter-spacing (ems) widens the text by one spacing per character (南 海).
       const spacing = num(prop(layer, 'layout', 'text-letter-spacing', f), 0) * size;
       const [px, py] = project((f.geometry as { coordinates: Position }).coordinates);
-      // A literal list (not an expression): read as written.
-      const anchors = (layer.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
-      const variable = Array.isArray(anchors) && anchors.length > 0;
       const found = placeLabel(
         placed,
         {
@@ -427,8 +474,7 @@ export function styleSvg(style: StyleSpecification, options: StyleSvgOptions): s
           y: py,
           width: approxTextWidth(text, size) + spacing * Math.max(0, [...text].length - 1),
           size,
-          anchors: variable ? (anchors as string[]) : undefined,
-          radialOffset: variable ? num(prop(layer, 'layout', 'text-radial-offset', f), 0) : undefined,
+          ...labelAnchoring(layer.layout as Record<string, unknown> | undefined, f, zoom),
           padding,
           allowOverlap: Boolean(prop(layer, 'layout', 'text-allow-overlap', f)),
         },
@@ -490,6 +536,7 @@ export interface FirstPaint {
  */
 export interface HandOverMap {
   once(type: 'idle' | 'error', listener: () => void): unknown;
+  off?(type: 'error', listener: () => void): unknown;
   loaded?(): boolean;
   triggerRepaint?(): void;
 }
@@ -499,8 +546,8 @@ const HAND_OVER_TIMEOUT_MS = 5000;
 
 /**
  * Draws only MapLibre's complete frame while the static frame covers the map. As a map loads, MapLibre
- * renders a frame each time a tile, a source or a step of label placement arrives (about ten for a
- * province figure); under the static frame none of them can be seen, yet each is a full WebGL draw (about
+ * renders a frame each time a tile, a source or a step of label placement arrives (eight for the
+ * Guangdong figure); under the static frame none of them can be seen, yet each is a full WebGL draw (about
  * 50–100 ms each in a software renderer, measured in headless Chromium with SwiftShader) competing with the
  * loading itself. This lets through the first frame after which MapLibre has nothing left to load or place
  * (the frame its `idle` follows), then every frame again; also after an `error` or
@@ -534,11 +581,17 @@ export function drawCompleteFrameOnly(map: HandOverMap): () => void {
     restore();
     map.triggerRepaint?.();
   }, HAND_OVER_TIMEOUT_MS);
-  map.once('idle', restore);
-  map.once('error', () => {
+  const onError = () => {
     restore();
     map.triggerRepaint?.();
+  };
+  map.once('idle', () => {
+    restore();
+    // The error listener goes with the gate: a listener left on the map would keep MapLibre from
+    // reporting later errors itself.
+    map.off?.('error', onError);
   });
+  map.once('error', onError);
   return restore;
 }
 

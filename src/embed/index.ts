@@ -32,6 +32,7 @@ export {
   type Camera,
   cameraFor,
   type FirstPaint,
+  type HandOverMap,
   type Padding,
   type PaintFirstOptions,
   paintFirst,

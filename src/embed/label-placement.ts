@@ -20,9 +20,11 @@ export interface LabelCandidate {
   size: number;
   /** Anchors to try in order (`text-variable-anchor`, or `[text-anchor]`); default `['center']`. */
   anchors?: readonly string[];
-  /** `text-radial-offset` in ems: how far the text moves away from the point for a variable anchor. */
+  /** The anchors are `text-variable-anchor` (MapLibre moves such text off the point by its offset). */
+  variable?: boolean;
+  /** `text-radial-offset` in ems: how far the text moves away from the point on the side of its anchor. */
   radialOffset?: number;
-  /** `text-offset` in ems, `[right, down]`: added for a fixed anchor. */
+  /** `text-offset` in ems, `[right, down]`. */
   offset?: readonly [number, number];
   /** `text-padding` in CSS pixels around the box. Default 2. */
   padding?: number;
@@ -50,25 +52,54 @@ export function approxTextWidth(text: string, size: number): number {
 
 /** MapLibre's `text-line-height` (its default, in ems): the height of a line of text, and of its box. */
 const LINE_HEIGHT = 1.2;
+/** MapLibre's correction of a vertical offset for top and bottom anchors (7 of a 24-unit em). */
+const BASELINE_OFFSET = 7 / 24;
 
-/** The centre of the text for `anchor` (the side of the text at the point), moved by `dx`, `dy` pixels. */
-function centreFor(c: LabelCandidate, anchor: string, dx: number, dy: number): [number, number] {
+/**
+ * How far the text moves off its point for `anchor`, in ems `[right, down]`, as MapLibre computes it
+ * (`evaluateVariableOffset`): a radial offset moves a corner anchor by r/√2 on each axis; a text-offset
+ * with variable anchors counts by its absolute values; top and bottom come back by the baseline offset.
+ */
+function offsetFor(c: LabelCandidate, anchor: string): [number, number] {
+  const top = anchor.startsWith('top');
+  const bottom = anchor.startsWith('bottom');
+  const left = anchor.endsWith('left');
+  const right = anchor.endsWith('right');
+  if (!c.variable && c.radialOffset === undefined) return [c.offset?.[0] ?? 0, c.offset?.[1] ?? 0];
+  if (c.radialOffset !== undefined || !c.offset) {
+    const r = Math.max(0, c.radialOffset ?? 0);
+    const corner = (top || bottom) && (left || right);
+    const along = corner ? r / Math.SQRT2 : r;
+    return [
+      left ? along : right ? -along : 0,
+      top ? along - BASELINE_OFFSET : bottom ? -along + BASELINE_OFFSET : 0,
+    ];
+  }
+  const ox = Math.abs(c.offset[0]);
+  const oy = Math.abs(c.offset[1]);
+  return [left ? ox : right ? -ox : 0, top ? oy - BASELINE_OFFSET : bottom ? -oy + BASELINE_OFFSET : 0];
+}
+
+/** The centre of the text for `anchor` (the side of the text at the point), moved by its offset. */
+function centreFor(c: LabelCandidate, anchor: string): [number, number] {
   const half = (c.size * LINE_HEIGHT) / 2;
-  const x = anchor.includes('left') ? c.x + c.width / 2 : anchor.includes('right') ? c.x - c.width / 2 : c.x;
-  const y = anchor.includes('top') ? c.y + half : anchor.includes('bottom') ? c.y - half : c.y;
-  return [x + dx, y + dy];
+  const [dx, dy] = offsetFor(c, anchor);
+  const x = anchor.endsWith('left') ? c.x + c.width / 2 : anchor.endsWith('right') ? c.x - c.width / 2 : c.x;
+  const y = anchor.startsWith('top') ? c.y + half : anchor.startsWith('bottom') ? c.y - half : c.y;
+  return [x + dx * c.size, y + dy * c.size];
 }
 
 /**
  * Places `c` among the boxes already `placed` in a `width` × `height` view: the first anchor whose box lies
  * (partly) in the view and overlaps none of them, or undefined. With `force`, a label no anchor can free
- * takes its first anchor anyway (a name the screen shows is kept in an export). Adds the box to `placed`.
+ * takes the anchor where it overlaps least (a name the screen shows is kept in an export). Adds the box to `placed`.
  *
  * @example
  * ```ts
  * const placed: ScreenBox[] = [];
  * placeLabel(placed, { x: 100, y: 100, width: 24, size: 12 }, 800, 600); // centre (100, 100)
- * placeLabel(placed, { x: 104, y: 100, width: 24, size: 12, anchors: ['center', 'left'], radialOffset: 1.5 }, 800, 600);
+ * const beside = { anchors: ['center', 'left'], variable: true, radialOffset: 1.5 };
+ * placeLabel(placed, { x: 104, y: 100, width: 24, size: 12, ...beside }, 800, 600);
  * // → anchor 'left': centre (104 + 18 + 12, 100), right of the first label
  * ```
  */
@@ -81,35 +112,29 @@ export function placeLabel(
 ): PlacedLabel | undefined {
   const anchors = c.anchors?.length ? c.anchors : ['center'];
   const pad = c.padding ?? 2;
-  const variable = anchors.length > 1 || c.radialOffset !== undefined;
-  let first: PlacedLabel | undefined;
+  // With force: the anchor whose box overlaps the placed ones least.
+  let best: { label: PlacedLabel; overlap: number } | undefined;
   for (const anchor of anchors) {
-    let dx: number;
-    let dy: number;
-    if (variable) {
-      // text-radial-offset: the text moves away from the point on the side of its anchor.
-      const r = (c.radialOffset ?? 0) * c.size;
-      dx = anchor.includes('left') ? r : anchor.includes('right') ? -r : 0;
-      dy = anchor.includes('top') ? r : anchor.includes('bottom') ? -r : 0;
-    } else {
-      dx = (c.offset?.[0] ?? 0) * c.size;
-      dy = (c.offset?.[1] ?? 0) * c.size;
-    }
-    const [x, y] = centreFor(c, anchor, dx, dy);
+    const [x, y] = centreFor(c, anchor);
     const half = (c.size * LINE_HEIGHT) / 2;
     const box: ScreenBox = [x - c.width / 2 - pad, y - half - pad, x + c.width / 2 + pad, y + half + pad];
     if (box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height) continue;
     const candidate = { x, y, box, anchor };
-    first ??= candidate;
-    const taken = placed.some((b) => b[0] < box[2] && b[2] > box[0] && b[1] < box[3] && b[3] > box[1]);
-    if (c.allowOverlap || !taken) {
+    let overlap = 0;
+    for (const b of placed) {
+      const ox = Math.min(b[2], box[2]) - Math.max(b[0], box[0]);
+      const oy = Math.min(b[3], box[3]) - Math.max(b[1], box[1]);
+      if (ox > 0 && oy > 0) overlap += ox * oy;
+    }
+    if (c.allowOverlap || overlap === 0) {
       placed.push(box);
       return candidate;
     }
+    if (!best || overlap < best.overlap) best = { label: candidate, overlap };
   }
-  if (force && first) {
-    placed.push(first.box);
-    return first;
+  if (force && best) {
+    placed.push(best.label.box);
+    return best.label;
   }
   return undefined;
 }

@@ -150,8 +150,9 @@ describe('svgDocument with data', () => {
       inset: true,
     });
     for (const stop of d!.set.stops) expect(svg).toContain(`fill="${stop.color}"`);
-    expect(svg).toContain('>无数据<');
-    expect(svg).toContain('>0 个单位<');
+    // The legend's name, isolated, then its count right after it (a tspan, placed by the reader's font).
+    expect(svg).toContain('>\u2068无数据\u2069<tspan');
+    expect(svg).toContain('>0 个单位</tspan>');
     expect(svg.indexOf('fill-opacity="0.85"')).toBeLessThan(svg.indexOf('广州都市圈'));
     expect(svg).toContain('clip-path="url(#quyu-inset-clip)"');
     expect(svg).toContain('>广州<'); // place names

@@ -1,6 +1,12 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it, vi } from 'vitest';
-import { cameraFor, drawCompleteFrameOnly, styleSvg } from '../../src/embed/first-paint.ts';
+import {
+  cameraFor,
+  drawCompleteFrameOnly,
+  labelAnchoring,
+  styleSvg,
+  styleValue,
+} from '../../src/embed/first-paint.ts';
 
 const point = (x: number, y: number, label: string) => ({
   type: 'Feature' as const,
@@ -128,8 +134,55 @@ describe('drawCompleteFrameOnly (the hand-over)', () => {
     }
   });
 
+  it('after idle, every frame is drawn and the gate takes its error listener away', () => {
+    const { map, state, drawn, fire } = fakeMap();
+    const off = vi.fn();
+    const withOff = Object.assign(map, { off });
+    drawCompleteFrameOnly(withOff);
+    map.painter.render(1);
+    state.loaded = true;
+    fire('idle');
+    map.painter.render(2);
+    expect(drawn).toEqual([2]);
+    expect(off).toHaveBeenCalledWith('error', expect.any(Function));
+  });
+
   it('leaves a map without the renderer it expects as it is', () => {
     const map = { once: () => undefined, loaded: () => true };
     expect(() => drawCompleteFrameOnly(map)()).not.toThrow();
+  });
+});
+
+describe('styleValue and labelAnchoring (the expressions quyu layers use)', () => {
+  const f = {
+    type: 'Feature' as const,
+    properties: { size: 10, radius: 4 },
+    geometry: { type: 'Point' as const, coordinates: [113, 23] },
+  };
+  it("arithmetic: the hub names' offset and the city sort key", () => {
+    expect(styleValue(['*', ['get', 'size'], 0.95], f, 6)).toBeCloseTo(9.5, 10);
+    expect(styleValue(['-', 0, ['get', 'radius']], f, 6)).toBe(-4);
+    expect(styleValue(['/', ['get', 'size'], 4], f, 6)).toBe(2.5);
+    expect(styleValue(['+', 1, 2, 3], f, 6)).toBe(6);
+    expect(styleValue(['*', ['get', 'missing'], 2], f, 6)).toBeUndefined();
+    expect(styleValue(['%', 5, 2], f, 6)).toBeUndefined(); // outside the subset: no value, not the array
+  });
+  it('reads anchors and offsets as MapLibre does', () => {
+    expect(
+      labelAnchoring(
+        { 'text-variable-anchor': ['left', 'right'], 'text-radial-offset': ['*', ['get', 'size'], 0.1] },
+        f,
+        6,
+      ),
+    ).toEqual({
+      anchors: ['left', 'right'],
+      variable: true,
+      radialOffset: 1,
+    });
+    expect(labelAnchoring({ 'text-anchor': 'top', 'text-offset': [0, 1.1] }, f, 6)).toEqual({
+      anchors: ['top'],
+      offset: [0, 1.1],
+    });
+    expect(labelAnchoring(undefined, f, 6)).toEqual({});
   });
 });

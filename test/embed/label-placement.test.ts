@@ -46,6 +46,29 @@ describe('placeLabel', () => {
     });
   });
 
+  it("radial offsets as MapLibre's evaluateVariableOffset computes them (corners by r/√2, top and bottom less 7/24 em)", () => {
+    // MapLibre 6.17, src/style/style_layer/variable_text_anchor.ts: fromRadialOffset, baselineOffset = 7 (of 24).
+    const at = (anchor: string, radialOffset: number) =>
+      placeLabel([], name(400, 300, { anchors: [anchor], variable: true, radialOffset }), 800, 600)!;
+    const half = (12 * 1.2) / 2; // half a line box
+    expect(at('top', 0.3).y).toBeCloseTo(300 + half + (0.3 - 7 / 24) * 12, 5);
+    expect(at('bottom', 1).y).toBeCloseTo(300 - half + (-1 + 7 / 24) * 12, 5);
+    const corner = at('top-left', 1);
+    expect(corner.x).toBeCloseTo(400 + 12 + 12 / Math.SQRT2, 5);
+    expect(corner.y).toBeCloseTo(300 + half + (1 / Math.SQRT2 - 7 / 24) * 12, 5);
+    expect(at('right', -2).x).toBe(400 - 12); // a negative radius counts as 0
+  });
+
+  it('variable anchors without a radial offset move by the absolute text-offset (fromTextOffset)', () => {
+    const at = placeLabel(
+      [],
+      name(400, 300, { anchors: ['right'], variable: true, offset: [-0.5, 0] }),
+      800,
+      600,
+    )!;
+    expect(at.x).toBeCloseTo(400 - 12 - 6, 5);
+  });
+
   it('a label whose box lies outside the view is not placed', () => {
     expect(placeLabel([], name(-100, 100), 800, 600, true)).toBeUndefined();
   });
