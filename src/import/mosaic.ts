@@ -608,16 +608,19 @@ export function buildMosaic(
     for (let i = 0; i < c.length; i += 2) if (c[i]! < nUnits && c[i + 1] !== 0) return true;
     return false;
   };
-  const regionOf = new Int32Array(nW).fill(-1);
-  const largeGaps: number[] = [];
-  for (let w0 = 0; w0 < nW; w0++) {
-    if (owner[w0] !== PENDING_GAP || regionOf[w0]! >= 0) continue;
+  // A region of faces: from w0, across every edge whose other face `joins` (each face taken once: `seen`,
+  // `take`); every other edge of the region's outline goes to `outline(h, f2)` (f2 < 0: the outside).
+  // Returns the faces and their area in m².
+  const floodFaces = (
+    w0: number,
+    joins: (f2: number, w: number) => boolean,
+    seen: (f: number) => boolean,
+    take: (f: number) => void,
+    outline: (h: number, f2: number) => void,
+  ) => {
     const members = [w0];
-    regionOf[w0] = w0;
+    take(w0);
     let area = 0;
-    let perimeter = 0;
-    let touchesUnit = false;
-    let enclosedByUnits = true;
     for (let k = 0; k < members.length; k++) {
       const w = members[k]!;
       area += walkM2[w]!;
@@ -625,22 +628,39 @@ export function buildMosaic(
       let h = h0;
       do {
         const f2 = faceOf(walkOf[h ^ 1]!);
-        if (f2 >= 0 && owner[f2] === PENDING_GAP && gapParent[f2] === gapParent[w]) {
-          if (regionOf[f2]! < 0) {
-            regionOf[f2] = w0;
-            members.push(f2);
-          }
-        } else {
-          perimeter += lengthM(h);
-          const o2 = f2 < 0 ? NONE : owner[f2]!;
-          if (o2 >= 0 || o2 === PENDING_OVERLAP) touchesUnit = true;
-          // A hole of the input's union: every face around it is covered by some input unit.
-          // (A gap of the neighbouring parent continues the same hole.)
-          if (f2 < 0 || (!coveredByInput(f2) && owner[f2] !== PENDING_GAP)) enclosedByUnits = false;
+        if (!joins(f2, w)) outline(h, f2);
+        else if (!seen(f2)) {
+          take(f2);
+          members.push(f2);
         }
         h = next(h);
       } while (h !== h0);
     }
+    return { members, area };
+  };
+  const regionOf = new Int32Array(nW).fill(-1);
+  const largeGaps: number[] = [];
+  for (let w0 = 0; w0 < nW; w0++) {
+    if (owner[w0] !== PENDING_GAP || regionOf[w0]! >= 0) continue;
+    let perimeter = 0;
+    let touchesUnit = false;
+    let enclosedByUnits = true;
+    const { members, area } = floodFaces(
+      w0,
+      (f2, w) => f2 >= 0 && owner[f2] === PENDING_GAP && gapParent[f2] === gapParent[w],
+      (f) => regionOf[f]! >= 0,
+      (f) => {
+        regionOf[f] = w0;
+      },
+      (h, f2) => {
+        perimeter += lengthM(h);
+        const o2 = f2 < 0 ? NONE : owner[f2]!;
+        if (o2 >= 0 || o2 === PENDING_OVERLAP) touchesUnit = true;
+        // A hole of the input's union: every face around it is covered by some input unit.
+        // (A gap of the neighbouring parent continues the same hole.)
+        if (f2 < 0 || (!coveredByInput(f2) && owner[f2] !== PENDING_GAP)) enclosedByUnits = false;
+      },
+    );
     const kmArea = area / 1e6;
     const thin = perimeter > 0 && (2 * area) / perimeter <= options.gapWidthM;
     // A hole the input's units surround inside their parent is not a missing unit's place: filled up to
@@ -710,25 +730,18 @@ export function buildMosaic(
     const seen = new Uint8Array(nW);
     for (let w0 = 0; w0 < nW; w0++) {
       if (walkArea[w0]! <= 0 || seen[w0] || !empty(w0)) continue;
-      const members = [w0];
-      seen[w0] = 1;
       let enclosed = true;
-      let area = 0;
-      for (let k = 0; k < members.length; k++) {
-        const w = members[k]!;
-        area += walkM2[w]!;
-        const h0 = walkStart[w]!;
-        let h = h0;
-        do {
-          const f2 = faceOf(walkOf[h ^ 1]!);
+      const { area } = floodFaces(
+        w0,
+        (f2) => f2 >= 0 && empty(f2),
+        (f) => seen[f] === 1,
+        (f) => {
+          seen[f] = 1;
+        },
+        (_h, f2) => {
           if (f2 < 0) enclosed = false;
-          else if (empty(f2) && !seen[f2]) {
-            seen[f2] = 1;
-            members.push(f2);
-          }
-          h = next(h);
-        } while (h !== h0);
-      }
+        },
+      );
       if (enclosed) {
         into.count++;
         into.km2 += area / 1e6;
