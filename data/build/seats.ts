@@ -17,6 +17,9 @@
  *       ──check──▶ distance to an independent position of the government (`cp` of the ECharts map files,
  *                  GCJ-02 → WGS-84): kept as `refKm`; a match farther than the limits below is not used
  *       ──data/seats/overrides.csv──▶ reviewed rows, one per seat, each with its source
+ *       ──units still without a seat──▶ the `cp` of their boundary source (atlas units: echarts@4.9.0;
+ *         county-level units: their reference county polygon, or a renamed unit's predecessor's by a row of
+ *         data/changes/divisions.csv), inside the unit: status `unchecked`, the reason as its note
  *       ──▶ data/seats.json (every code: a seat or an explicit status) and the atlas units' seats as a module
  *
  * Two runs give byte-identical files. QUYU_BUILD_OUT redirects the outputs (and reads the atlas and code
@@ -1134,13 +1137,23 @@ async function main() {
   // Not independently checked: status `unchecked`, with the reason no record was used kept as its note.
   step('county-level units without a seat: position of the reference county polygon');
   let countyCp = 0;
+  // Renamed or recoded units (one predecessor, same territory), by their new code.
+  const renamedFrom = new Map<string, { code: string; name: string; date: string; kind: string }>();
+  for (const r of csvParse(readFileSync(join(ROOT, 'data/changes/divisions.csv'), 'utf8'))) {
+    if ((r.kind === 'renamed' || r.kind === 'recoded') && r.new_code && r.code && r.new_code !== r.code)
+      renamedFrom.set(r.new_code, { code: r.code, name: r.name ?? '', date: r.date ?? '', kind: r.kind });
+  }
   for (const u of units) {
     if (u.inAtlas || u.level !== 'county' || seats.has(u.code) || overrides.has(u.code)) continue;
     const was = missing.get(u.code);
     if (was?.status !== 'unsourced') continue;
-    const ref = refOf(u.code);
+    // A unit renamed or recoded since the reference (a county made a district: same territory, same
+    // government) takes its predecessor's position: a row of data/changes/divisions.csv says which.
+    const own = shapeOf(u)?.from === 'reference' ? refOf(u.code) : undefined;
+    const renamed = own ? undefined : renamedFrom.get(u.code);
+    const ref = own ?? (renamed ? refs.get(renamed.code) : undefined);
     const p = ref?.point;
-    if (!p || !ref.shape || shapeOf(u)?.from !== 'reference' || !inside(ref.shape, p)) continue;
+    if (!p || !ref.shape || !inside(ref.shape, p)) continue;
     const up = (() => {
       for (let c = u.parent; c; c = byCode.get(c)?.parent ?? null) {
         const s = atlas2m.get(c);
@@ -1157,7 +1170,12 @@ async function main() {
       status: 'unchecked',
       match: 'boundary-source',
       refKm: null,
-      note: was.reason,
+      ...(renamed
+        ? {
+            seatOf: renamed.code,
+            note: `the reference position of ${renamed.name} (${renamed.code}), which this unit replaced on ${renamed.date} (${renamed.kind}, data/changes/divisions.csv); ${was.reason}`,
+          }
+        : { note: was.reason }),
     });
     countyCp++;
   }

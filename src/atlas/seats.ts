@@ -46,7 +46,7 @@ export interface SeatRecord {
   match?: string;
   /** The dataset record's name and admin codes, e.g. `Songbei (CN)`. */
   record?: string;
-  /** The seat is that of this unit (a province's capital, a prefecture's seat county). */
+  /** The seat is that of this unit (a province's capital, a prefecture's seat county), or, for a unit renamed or recoded since the reference, its predecessor's former code (`note` says so). */
   seatOf?: string;
   /** Distance in km to an independent position of the government; null where none exists. */
   refKm?: number | null;

