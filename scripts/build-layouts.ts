@@ -754,7 +754,7 @@ function seatsModule(inputs: Inputs, layouts: Resolved[]): string {
     `import type { Point } from './schema.ts';\n\n` +
     `/** A government seat: where it is, how sure, and where the coordinate comes from. */\n` +
     `export interface SeatPoint {\n  /** \`[lng, lat]\` WGS-84 (as published). */\n  point: Point;\n` +
-    `  /** \`sourced\`: a dataset record checked against a second position of the government; \`approximate\`: 5–15 km from it, a proxy, or a position no second source confirms (see \`note\`). */\n` +
+    `  /** \`sourced\`: a dataset record (checked against a second position of the government where one exists) or a reviewed row; \`approximate\`: 5–15 km from that position, a proxy, or a position no second source confirms (see \`note\`). */\n` +
     `  status: 'sourced' | 'approximate';\n  source: string;\n  note?: string;\n}\n\n` +
     `/** Seats by county-level code, e.g. \`LAYOUT_COUNTY_SEATS['510703']?.point\`. */\n` +
     `export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = ${JSON.stringify(Object.fromEntries(rows), null, 2)};\n`

