@@ -212,6 +212,14 @@ export function clipToBox<G extends Geometry>(fc: FeatureCollection<G>, box: Box
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     const clipped: Position[][][] = [];
     for (const poly of polys) {
+      // A part wholly outside the box is left out and one wholly inside kept as it is, without clipping
+      // (a coast's islands are most of a country's parts).
+      const pb = poly[0] ? geometryBox({ type: 'LineString', coordinates: poly[0] }) : null;
+      if (!pb || !boxesMeet(pb, box)) continue;
+      if (pb[0] >= box[0] && pb[1] >= box[1] && pb[2] <= box[2] && pb[3] <= box[3]) {
+        clipped.push(poly);
+        continue;
+      }
       const outer = clipRing(poly[0]!, box);
       if (!outer) continue;
       const holes = poly.slice(1).map((h) => clipRing(h, box));
