@@ -121,8 +121,9 @@ export function memberCodes(item: LayoutItem): CodeRef[] {
  * import { mianyang } from 'quyu/layouts/mianyang';
  * const fb = countyFallback(mianyang, await loadAtlas());
  * fb.note?.zh;          // '县级边界未加载'
- * fb.outlines;          // ['510700']
- * fb.seats.features.length; // 7 (游仙区 and 盐亭县 have no sourced seat)
+ * fb.outlines;          // ['510100', '510700'] (金堂县 is in 成都, the nine others in 绵阳)
+ * fb.seats.features.length; // 10: a seat point for each county member
+ * fb.seats.features.filter((f) => f.properties.status !== 'sourced').length; // those only approximate
  * ```
  */
 export function countyFallback(

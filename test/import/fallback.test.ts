@@ -28,8 +28,32 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.detail!.zh).toMatch(
       /^县级边界未加载：金堂县、涪城区、游仙区.*以所属成都市、绵阳市的轮廓和县级政府驻地点表示，不是县界。/,
     );
-    expect(fb.detail!.zh).toMatch(/。游仙区无可靠驻地坐标，未标点。$/);
-    expect(fb.detail!.en).toMatch(/\. No sourced seat for Youxian District: not marked\.$/);
+    // Every member has a seat (游仙区's is approximate, from the boundary source), so nothing is left unmarked.
+    expect(fb.detail!.zh).toMatch(/不是县界。$/);
+    expect(fb.detail!.en).not.toMatch(/No sourced seat/);
+  });
+
+  it('says which county members have no seat and are not marked (余杭区 has none in data/seats.json)', () => {
+    const withYuhang: Layout = {
+      ...mianyang,
+      items: [
+        ...mianyang.items,
+        {
+          type: 'economic-zone',
+          category: 'other',
+          id: 'yh',
+          name: '余杭',
+          status: 'verified',
+          members: [{ code: '330110' }],
+        },
+      ],
+    };
+    expect(Object.hasOwn(COUNTY_SEATS, '330110')).toBe(false);
+    const fb = countyFallback(withYuhang, atlas);
+    expect(fb.withoutGeometry.filter((u) => !u.seat).map((u) => u.code)).toEqual(['330110']);
+    expect(fb.seats.features.map((f) => f.id)).not.toContain('330110');
+    expect(fb.detail!.zh).toMatch(/。余杭区无可靠驻地坐标，未标点。$/);
+    expect(fb.detail!.en).toMatch(/\. No sourced seat for Yuhang District: not marked\.$/);
   });
 
   it('draws the prefecture and other prefecture-level members as polygons', () => {
@@ -38,12 +62,14 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     expect(fb.withGeometry.every((c) => atlas.has(c))).toBe(true);
   });
 
-  it('gives a seat point for the 9 counties with a seat in data/seats.json, none guessed', () => {
+  it('gives a seat point for the 10 counties with a seat in data/seats.json, none invented', () => {
     const fb = countyFallback(mianyang, atlas);
     const seated = fb.withoutGeometry.filter((u) => Object.hasOwn(COUNTY_SEATS, u.code)).map((u) => u.code);
-    expect(seated).toHaveLength(9);
+    expect(seated).toHaveLength(10);
     expect(fb.seats.features.map((f) => f.id).sort()).toEqual(seated.sort());
-    expect(fb.withoutGeometry.filter((u) => !u.seat).map((u) => u.code)).toEqual(['510704']);
+    expect(fb.withoutGeometry.filter((u) => !u.seat)).toEqual([]);
+    // 游仙区: the county position of the boundary source, not checked against a second source.
+    expect(fb.seats.features.find((f) => f.id === '510704')!.properties.status).toBe('approximate');
     for (const f of fb.seats.features) {
       const outline = atlas.feature(f.properties.outline);
       expect(booleanPointInPolygon(f.geometry, outline), String(f.id)).toBe(true);
@@ -65,12 +91,15 @@ describe('countyFallback(layout, atlas) without county boundaries (Mianyang 一�
     });
   });
 
-  it('takes extra seats from options (e.g. a user-sourced seat for 游仙区)', () => {
+  it('takes seats from options over the bundled ones (e.g. a user-sourced seat for 游仙区)', () => {
     const fb = countyFallback(mianyang, atlas, {
-      seats: { '510704': { point: [104.77, 31.48], status: 'approximate', source: 'test' } },
+      seats: { '510704': { point: [104.77, 31.48], status: 'sourced', source: 'test' } },
     });
     expect(fb.seats.features).toHaveLength(10);
-    expect(fb.detail!.en).not.toMatch(/No sourced seat/);
+    expect(fb.seats.features.find((f) => f.id === '510704')).toMatchObject({
+      geometry: { coordinates: [104.77, 31.48] },
+      properties: { status: 'sourced', source: 'test' },
+    });
   });
 });
 
