@@ -8,7 +8,15 @@ import { describeLayout } from '../../src/embed/describe.ts';
 import { encodeSpec, type MapSpecInput } from '../../src/embed/spec.ts';
 import { guangdong } from '../../src/layouts/guangdong.ts';
 import { loadGazetteer } from '../../src/names/load.ts';
-import { compareGolden, type Harness, openMapPage, skipWithoutBrowser, startHarness } from './harness.ts';
+import {
+  compareGolden,
+  type Harness,
+  openMapPage,
+  skipWithoutBrowser,
+  stableScreenshot,
+  startHarness,
+  waitForMapSettled,
+} from './harness.ts';
 import { legendCoverage } from './legend-coverage.ts';
 
 /** A crafted link: encodeSpec validates (every link it makes works), so an invalid spec is encoded by hand. */
@@ -394,7 +402,8 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.locator('.quyu-legend summary').click();
     expect(await page.locator('.quyu-legend details').getAttribute('open')).toBeNull();
     await page.locator('.quyu-legend summary').click();
-    const shot = await page.locator('figure').screenshot();
+    await waitForMapSettled(page);
+    const shot = await stableScreenshot(page.locator('figure'));
     const golden = compareGolden('embed-phone-gdp', shot, { maxDiffRatio: 0.02 });
     expect(golden.status, golden.message).not.toBe('mismatch');
     // On a wide figure the legend lies over the map, clear of the scale bar.

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { createServer, type ViteDevServer } from 'vite';
 import { UPDATE, UPDATE_HINT } from '../regenerate.ts';
@@ -147,9 +147,43 @@ export async function openMapPage(h: Harness, path: string, options: OpenOptions
   return { page, errors, msToIdle, canvas };
 }
 
+/**
+ * Waits until the map has drawn everything a change asked for: two animation frames (so a resize that a
+ * layout change caused has reached MapLibre), then a repaint and its `idle`. Use it before a screenshot
+ * taken after an interaction (a click that moves the legend can resize the map).
+ */
+export async function waitForMapSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    await frame();
+    await frame();
+    const map = window.__quyuMap!;
+    await new Promise<void>((r) => {
+      map.once('idle', () => r());
+      map.triggerRepaint();
+    });
+  });
+}
+
+/**
+ * A screenshot of `locator` once the page has stopped changing: like Playwright's `toHaveScreenshot`, it
+ * shoots until two consecutive shots are identical (at most `tries`), so a frame caught mid-draw on a busy
+ * machine is not compared with a golden. Returns the last shot.
+ */
+export async function stableScreenshot(locator: Locator, tries = 6): Promise<Buffer> {
+  let previous = await locator.screenshot({ animations: 'disabled' });
+  for (let i = 1; i < tries; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const next = await locator.screenshot({ animations: 'disabled' });
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  return previous;
+}
+
 /** Screenshot of the map container as PNG bytes. */
 export async function screenshotMap(page: Page): Promise<Buffer> {
-  return page.locator('.maplibregl-map').screenshot({ animations: 'disabled' });
+  return stableScreenshot(page.locator('.maplibregl-map'));
 }
 
 /** Shows or hides every symbol layer and waits for the map to settle. */
