@@ -261,3 +261,40 @@ describe('the embed’s style of a figure (validated here: the embed skips MapLi
     }
   });
 });
+
+describe('a scoped base map (`focus`)', () => {
+  it('draws the units reaching into the ring whole: no border runs along the edge of the ring box', async () => {
+    const { figureScope } = await import('../../src/maplibre/index.ts');
+    for (const province of ['440000', '510000', '230000']) {
+      const topology = JSON.parse(
+        readFileSync(join(ROOT, `data/regions/${province}.json`), 'utf8'),
+      ) as Topology;
+      const atlas = await loadAtlas({ topology, counties: false });
+      const units = atlas.geojson('prefectures');
+      const scope = figureScope({ codes: [province] }, units, atlas.geojson('provinces'));
+      const drawn = sourceData(baseStyle({ atlas, focus: { codes: [province] } }), 'quyu-prefectures');
+      // Every unit is its atlas geometry, not a piece of it.
+      const byId = new Map(units.features.map((f) => [String(f.id), f.geometry]));
+      for (const f of drawn.features) expect(f.geometry, String(f.id)).toEqual(byId.get(String(f.id)));
+      // And no segment of any outline lies on a side of the ring box (what a cut there would draw).
+      const [w, s, e, n] = scope.ring;
+      const onEdge = (a: number[], b: number[]) =>
+        (a[0] === b[0] && (a[0] === w || a[0] === e)) || (a[1] === b[1] && (a[1] === s || a[1] === n));
+      let segments = 0;
+      for (const f of drawn.features) {
+        const g = f.geometry as unknown as { type: string; coordinates: number[][][] | number[][][][] };
+        const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+        for (const ring of polys.flat())
+          for (let i = 1; i < ring.length; i++) if (onEdge(ring[i - 1]!, ring[i]!)) segments++;
+      }
+      expect(segments, province).toBe(0);
+      // The units of the province and of the ring around it are there; units far outside are not.
+      const codes = new Set(drawn.features.map((f) => String(f.id)));
+      expect(
+        [...scope.units].every((c) => codes.has(c)),
+        province,
+      ).toBe(true);
+      expect(codes.size).toBeLessThan(units.features.length);
+    }
+  });
+});

@@ -25,7 +25,15 @@ import type {
 import { shortName } from '../support/label-text.ts';
 import { geojsonSource } from '../support/layer-set.ts';
 import { COUNTRY_LABELS, SEA_LABELS } from '../support/place-labels.ts';
-import { type Box, boxesMeet, clipToBox, type FigureScope, type Focus, figureScope } from './scope.ts';
+import {
+  type Box,
+  boxesMeet,
+  clipToBox,
+  type FigureScope,
+  type Focus,
+  featuresInBox,
+  figureScope,
+} from './scope.ts';
 import { type Theme, type ThemeName, themes } from './themes.ts';
 
 /**
@@ -114,9 +122,10 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
   const cut = (fc: FeatureCollection): FeatureCollection => (scope ? clipToBox(fc, scope.context) : fc);
   const sources: Record<string, SourceSpecification> = {
     [id('neighbors')]: geojsonSource(cut(atlas.geojson('neighbors'))),
-    // Scoped: units only in the ring; land from the provinces (coarse context).
+    // Scoped: the units reaching into the ring, whole (their outlines are drawn: a cut at the ring would
+    // draw the ring's edge as a straight border); land from the provinces (coarse context).
     [id('prefectures')]: geojsonSource(
-      withoutUnits(scope ? clipToBox(units, scope.ring) : units, options.drawnUnits),
+      withoutUnits(scope ? featuresInBox(units, scope.ring) : units, options.drawnUnits),
     ),
     [id('provinces')]: geojsonSource(cut(provinces)),
     [id('nation')]: geojsonSource(cut(atlas.geojson('nation'))),

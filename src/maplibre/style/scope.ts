@@ -13,6 +13,8 @@
  *  │   └────────────────────────────────────┘                                                      │
  *  └──────────────────────────────────────────────────────────────────────────────────────────────┘
  * ```
+ * Units reaching into the ring box are drawn whole (a cut would draw the box's edge as a border line);
+ * the context is cut at the context box.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
@@ -187,6 +189,25 @@ function clipRing(ring: Position[], b: Box): Position[] | null {
 function cut(a: Position, c: Position, axis: 0 | 1, v: number): Position {
   const t = (v - a[axis]!) / (c[axis]! - a[axis]!);
   return axis === 0 ? [v, a[1]! + t * (c[1]! - a[1]!)] : [a[0]! + t * (c[0]! - a[0]!), v];
+}
+
+/**
+ * The features of `fc` that reach into `box`, whole: for polygons drawn with their outlines, where a cut
+ * at the box would be drawn as a straight border line that is not there (the scoped base map's units).
+ *
+ * @example
+ * ```ts
+ * featuresInBox(atlas.geojson('prefectures'), [112, 22, 115, 24]).features.length; // units reaching into the box
+ * ```
+ */
+export function featuresInBox<G extends Geometry>(fc: FeatureCollection<G>, box: Box): FeatureCollection<G> {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.filter((f) => {
+      const fb = geometryBox(f.geometry);
+      return fb !== null && boxesMeet(fb, box);
+    }),
+  };
 }
 
 /**
