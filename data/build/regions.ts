@@ -1,7 +1,7 @@
 /**
  * Per-figure data files: `data/regions/<province code>.json`, one TopoJSON atlas per province-level unit,
  * cut from `china-2m.json` so that a figure of one province fetches what it draws and not the national
- * file (Guangdong: about 53 KB gzipped instead of 182 KB for `china-10m.json`).
+ * file (Guangdong: about 69 KB gzipped instead of 182 KB for `china-10m.json`).
  *
  * ```
  *  china-2m.json ──select──▶ the province's units + every unit of the provinces around it (its context box)
@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { presimplify } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
+import { CONTEXT_SHARE, growBox } from '../../src/maplibre/style/scope.ts';
 
 type Pos = [number, number];
 type Box = [number, number, number, number];
@@ -44,11 +45,8 @@ export const FINE_MIN_ISLAND_KM2 = 0.5;
 export const COARSE_MIN_ISLAND_KM2 = 30;
 /** Quantisation steps over each file's bounding box. */
 export const REGION_QUANTIZATION = 1e5;
-/**
- * How far the context reaches around the province, as a share of the province's larger side (in km): the
- * widest view of a figure fitted to the province (a phone held upright shows 1.8× its height) stays inside.
- */
-export const CONTEXT_SHARE = 0.5;
+/** How far the context reaches around the province: the rule of the scoped base map, {@link CONTEXT_SHARE}. */
+export { CONTEXT_SHARE };
 
 /** One line of `data/regions/index.json`. */
 export interface RegionIndexEntry {
@@ -113,18 +111,18 @@ function boxOfArcs(arcs: Pos[][], ids: number[]): Box {
 const inBox = (p: Pos, b: Box) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
 const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
 
-/** The province's box grown by {@link CONTEXT_SHARE} of its larger side (in km) on every side. */
+/**
+ * The province's box grown by {@link CONTEXT_SHARE} of its larger side (in km) on every side, as the scoped
+ * base map grows it ({@link growBox}), rounded outwards to 0.001°.
+ */
 export function contextBox(b: Box): Box {
-  const midLat = (b[1] + b[3]) / 2;
-  const kx = KM_PER_DEG * Math.cos((midLat * Math.PI) / 180);
-  const side = Math.max((b[2] - b[0]) * kx, (b[3] - b[1]) * KM_PER_DEG) * CONTEXT_SHARE;
-  const c = [
-    Math.max(-180, b[0] - side / kx),
-    Math.max(-85, b[1] - side / KM_PER_DEG),
-    Math.min(180, b[2] + side / kx),
-    Math.min(85, b[3] + side / KM_PER_DEG),
+  const [w, s, e, n] = growBox(b, CONTEXT_SHARE);
+  return [
+    Math.floor(w * 1e3) / 1e3,
+    Math.floor(s * 1e3) / 1e3,
+    Math.ceil(e * 1e3) / 1e3,
+    Math.ceil(n * 1e3) / 1e3,
   ];
-  return c.map((v) => round(v, 3)) as Box;
 }
 
 /** Visvalingam weight: the triangle's area in km² (planar, longitudes scaled at the triangle's latitude). */
@@ -348,7 +346,7 @@ export function regionTopology(
  * @example
  * ```ts
  * const index = writeRegionFiles(join(ROOT, 'data'), readFileSync('data/china-2m.json'));
- * index.find((r) => r.code === '440000')!.gzipBytes; // about 53 KB
+ * index.find((r) => r.code === '440000')!.gzipBytes; // about 69 KB
  * ```
  */
 export function writeRegionFiles(dataDir: string, china2m: Buffer | string): RegionIndexEntry[] {

@@ -70,6 +70,28 @@ export function cameraFor(bounds: Box, width: number, height: number, padding: P
   return { center: [cx * 360 - 180, unmercY(cy)], zoom: Math.log2(scale) };
 }
 
+/**
+ * The box `[west, south, east, north]` a `width` × `height` map shows at `camera` (Web Mercator, 512-pixel
+ * tiles, no rotation): what a style must hold for the view to show no edge of its data.
+ *
+ * @example
+ * ```ts
+ * const camera = cameraFor([109.6, 20.2, 117.3, 25.5], 343, 560, 14);
+ * viewBounds(camera, 343, 560); // [109.3…, 16.4…, 117.6…, 29.1…]: an upright phone shows far more north and south
+ * ```
+ */
+export function viewBounds(camera: Camera, width: number, height: number): Box {
+  const scale = 2 ** camera.zoom * TILE;
+  const cx = mercX(camera.center[0]);
+  const cy = mercY(camera.center[1]);
+  return [
+    (cx - width / 2 / scale) * 360 - 180,
+    unmercY(cy + height / 2 / scale),
+    (cx + width / 2 / scale) * 360 - 180,
+    unmercY(cy - height / 2 / scale),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Expressions: the subset quyu's styles use.
 type Ctx = { f: Feature; zoom: number };

@@ -48,7 +48,7 @@ export interface EmbedDeps {
   atlas?: Atlas | Topology;
   /**
    * URL of a province's region file (`data/regions/<code>.json`): a figure focused on one province loads it
-   * instead of `atlasUrl` (Guangdong: 53 KB instead of 182 KB gzipped). Default: none (always `atlasUrl`).
+   * instead of `atlasUrl` (Guangdong: 69 KB instead of 182 KB gzipped). Default: none (always `atlasUrl`).
    */
   regionUrl?: (province: string) => string | undefined;
   /** Draw the static first frame before MapLibre (`first-paint.ts`). Default `true`. */
@@ -175,6 +175,33 @@ function framePresented(): Promise<void> {
     const timer = setTimeout(done, 100);
     requestAnimationFrame(() => setTimeout(done, 0));
   });
+}
+
+/**
+ * The padding, in CSS pixels, with which a figure fits its frame into a map box `width` pixels wide: a
+ * margin of 4 % of the width (12–30 px), 10 px more at the bottom for the scale bar, room on the right for
+ * the 南海诸岛 inset, and on the left for a legend lying over the map (`legendWidth`, 0 when it lies below),
+ * unless the legend is half the width or more.
+ *
+ * @example
+ * ```ts
+ * framePadding(800, 260, false); // { top: 30, bottom: 40, right: 30, left: 306 }
+ * framePadding(343, 0, false); // a phone, legend below the map: { top: 13.72, bottom: 23.72, right: 13.72, left: 13.72 }
+ * ```
+ */
+export function framePadding(
+  width: number,
+  legendWidth: number,
+  inset: boolean,
+): { top: number; bottom: number; left: number; right: number } {
+  const legend = legendWidth > 0 ? legendWidth + 16 : 0;
+  const side = Math.max(12, Math.min(30, width * 0.04));
+  return {
+    top: side,
+    bottom: side + (inset ? 0 : 10),
+    right: side + (inset ? Math.min(120, width * 0.2) : 0),
+    left: side + (legend < width * 0.5 ? legend : 0),
+  };
 }
 
 /** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */
@@ -328,18 +355,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     legendBox.append(control.onAdd(undefined as unknown as MapLibre.Map));
   };
   // The frame's padding leaves room for the legend where it lies over the map.
-  const padding = (): Padding => {
-    const over = !legendBox.hidden && legendOverMap(legendBox);
-    const width = mapBox.clientWidth;
-    const legendWidth = over ? legendBox.offsetWidth + 16 : 0;
-    const side = Math.max(12, Math.min(30, width * 0.04));
-    return {
-      top: side,
-      bottom: side + (frame.inset ? 0 : 10),
-      right: side + (frame.inset ? Math.min(120, width * 0.2) : 0),
-      left: side + (legendWidth < width * 0.5 ? legendWidth : 0),
-    };
-  };
+  const padding = (): Padding =>
+    framePadding(
+      mapBox.clientWidth,
+      !legendBox.hidden && legendOverMap(legendBox) ? legendBox.offsetWidth : 0,
+      frame.inset,
+    );
 
   // Paint first: a figure of data alone is drawn as a static SVG (same style, features and camera) before
   // maplibre-gl has loaded; MapLibre replaces it on its first complete frame.
@@ -455,7 +476,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   let lastWidth = mapBox.clientWidth;
   const onResize = () => {
     const w = mapBox.clientWidth;
-    if (w && w !== lastWidth && !moved) refit();
+    if (w && w !== lastWidth && !moved) {
+      // MapLibre's own resize observer may run after this one: without resizing first, the fit would use
+      // the map's previous size (a phone figure whose scroll bar came or went was framed for the old width).
+      map.resize();
+      refit();
+    }
     lastWidth = w;
   };
   const resizeObserver = new ResizeObserver(onResize);

@@ -5,7 +5,7 @@
  * paint read the same scope, so the static figure and the map draw the same features.
  *
  * ```
- *  ┌──────────── context box: focus box + ½ its larger side on every side (an upright phone fits) ──┐
+ *  ┌──────────── context box: focus box + its larger side on every side (CONTEXT_SHARE) ────────────┐
  *  │   ┌──── ring box: focus box + 15 % ────┐                                                      │
  *  │   │   ┌── focus box ──┐                │   provinces (land, borders, names), neighbours, sea    │
  *  │   │   │ units + names │ units + names  │                                                      │
@@ -34,6 +34,16 @@ export interface FigureScope {
 }
 
 const KM_PER_DEG = 111.32;
+
+/** The ring around the focus: the focus box grown by this share of its larger side on every side. */
+export const RING_SHARE = 0.15;
+/**
+ * The context around the focus: the focus box grown by this share of its larger side on every side, and
+ * the reach of the region files (`data/regions/`). A view fitted to a province shows nothing beyond it on
+ * phones (343×520 to 375×667 CSS pixels, legend below the map) and on figures 700–1,000 px wide with the
+ * legend over the map (tested); taller or narrower-with-legend figures may show its edge.
+ */
+export const CONTEXT_SHARE = 1;
 
 /**
  * `box` (`[west, south, east, north]`, degrees) grown on every side by `share` of its larger side,
@@ -158,7 +168,12 @@ export function figureScope(
     }
   }
   const focusBox: Box = box ?? [73.4, 17.5, 135.1, 53.6];
-  return { focus: focusBox, ring: growBox(focusBox, 0.15), context: growBox(focusBox, 0.5), units: chosen };
+  return {
+    focus: focusBox,
+    ring: growBox(focusBox, RING_SHARE),
+    context: growBox(focusBox, CONTEXT_SHARE),
+    units: chosen,
+  };
 }
 
 /** Sutherland–Hodgman: a closed ring cut to the box (null when nothing is left). */
