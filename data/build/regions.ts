@@ -45,8 +45,6 @@ export const FINE_MIN_ISLAND_KM2 = 0.5;
 export const COARSE_MIN_ISLAND_KM2 = 30;
 /** Quantisation steps over each file's bounding box. */
 export const REGION_QUANTIZATION = 1e5;
-/** How far the context reaches around the province: the rule of the scoped base map, {@link CONTEXT_SHARE}. */
-export { CONTEXT_SHARE };
 
 /** One line of `data/regions/index.json`. */
 export interface RegionIndexEntry {
