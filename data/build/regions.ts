@@ -322,6 +322,10 @@ export function regionTopology(
   const ordered = [code, ...[...touching].filter((p) => p !== code).sort()];
   const topology = {
     type: 'Topology',
+    // The box inside which the file holds all there is to draw (a foreign member, as TopoJSON allows; not a
+    // `bbox`: provinces reaching into it come whole, so data lies beyond it too). A figure whose view leaves
+    // it would show the edge of the file's data: quyu/embed draws such a figure from a national file.
+    context,
     transform: { scale, translate },
     objects: {
       nation: nationObject,

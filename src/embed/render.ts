@@ -26,10 +26,18 @@ import type { LayoutHandle } from '../maplibre/map/add-layout.ts';
 import { SouthChinaSeaInset } from '../maplibre/map/inset.ts';
 import { LegendControl } from '../maplibre/map/legend.ts';
 import { baseStyle } from '../maplibre/style/base-style.ts';
+import { type Box, boxContains } from '../maplibre/style/scope.ts';
 import type { LegendSection } from '../maplibre/support/layer-set.ts';
 import { labelled, uiWord } from '../text/index.ts';
 import { describeFigure, type FigureData, figureData, figureLegend } from './figure.ts';
-import { type FirstPaint, type Padding, paintFirst, regionProvince } from './first-paint.ts';
+import {
+  cameraFor,
+  type FirstPaint,
+  type Padding,
+  paintFirst,
+  regionProvince,
+  viewBounds,
+} from './first-paint.ts';
 import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
 import { resolveLayouts } from './layouts.ts';
 import type { MapSpec } from './spec.ts';
@@ -273,66 +281,14 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   footer.append(sourceLine, details, actions);
   root.append(header, body, footer);
 
-  const [atlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
+  const [loadedAtlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
 
   const types = spec.show?.types;
   const ids = spec.show?.ids;
   const selected = (item: Layout['items'][number]) =>
     (!types || types.includes(item.type)) && (!ids || ids.includes(item.id));
-  const data = figureData(spec, atlas);
-  const description = describeFigure(spec, data, layouts);
-  descText.textContent = description;
-  descText.id = `quyu-description-${++figureCount}`;
-  // Without alt text of its own, the map is described by the generated description.
-  if (!spec.alt) mapBox.setAttribute('aria-describedby', descText.id);
-  mapBox.setAttribute('role', 'region');
-  mapBox.setAttribute(
-    'aria-label',
-    `${spec.alt ?? spec.title ?? uiWord('mapLabel', lang)} ${uiWord('keys', lang)}`,
-  );
-
-  const dataCodes = data.flatMap((d) => [
-    ...Object.keys(d.resolved.values).filter((c) => d.resolved.values[c] !== null),
-    ...d.noData,
-  ]);
-  const frame = frameOf(spec, layouts, dataCodes, atlas);
   const basemap = spec.basemap;
   const quyuBase = basemap === 'quyu';
-  const b = frame.bounds;
-  // A figure that does not show the whole country gets a base map scoped to it: full detail and names in
-  // its focus and the ring around it, provinces beyond (its units named at every width).
-  const focusCodes = (
-    typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : dataCodes
-  ).filter((c) => !frame.leftOut.includes(c));
-  const focus =
-    frame.national || !quyuBase
-      ? undefined
-      : focusCodes.length && !layouts.length
-        ? { codes: focusCodes }
-        : { bounds: [...b] as [number, number, number, number] };
-  // Units the data draws whole (fill and outline) are left out of the base map's units: not tiled twice.
-  const drawnUnits = data.flatMap((d) =>
-    Object.values(d.set.sources).flatMap((source) =>
-      typeof source.data === 'object' && 'features' in source.data
-        ? source.data.features.map((f) => String(f.properties?.code ?? ''))
-        : [],
-    ),
-  );
-  const quyuStyle = quyuBase ? baseStyle({ atlas, theme: spec.theme, lang, focus, drawnUnits }) : undefined;
-  const style = basemap === 'quyu' ? quyuStyle! : basemap.style;
-  const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
-  if (quyuBase && frame.national) {
-    // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
-    // (beyond it the base map's neighbouring land ends in a straight line at 60°E).
-    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-    const need = Math.ceil(
-      ((mapBox.clientWidth || 800) * (merc(b[3]) - merc(b[1]))) / ((84 * Math.PI) / 180),
-    );
-    if (need > spec.height) {
-      mapBox.style.height = `${Math.min(need, 2000)}px`;
-      body.style.setProperty('--quyu-map-height', `${Math.min(need, 2000)}px`);
-    }
-  }
 
   // One legend for the figure: the data's classes, then the overlays (figureLegend).
   const sources: Source[] = layouts.flatMap((l) =>
@@ -354,25 +310,100 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     });
     legendBox.append(control.onAdd(undefined as unknown as MapLibre.Map));
   };
+
+  // The figure on one atlas: its data, frame, the focus of its scoped base map and the box its first view
+  // shows. A figure of data alone shows its legend now (its width is part of the frame's padding); one with
+  // layouts once they are on the map.
+  const figureOn = (atlas: Atlas) => {
+    const data = figureData(spec, atlas);
+    const dataCodes = data.flatMap((d) => [
+      ...Object.keys(d.resolved.values).filter((c) => d.resolved.values[c] !== null),
+      ...d.noData,
+    ]);
+    const frame = frameOf(spec, layouts, dataCodes, atlas);
+    // A figure that does not show the whole country gets a base map scoped to it: full detail and names
+    // in its focus and the ring around it, provinces beyond (its units named at every width).
+    const focusCodes = (
+      typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : dataCodes
+    ).filter((c) => !frame.leftOut.includes(c));
+    const focus =
+      frame.national || !quyuBase
+        ? undefined
+        : focusCodes.length && !layouts.length
+          ? { codes: focusCodes }
+          : { bounds: [...frame.bounds] as Box };
+    if (!layouts.length) showLegend(figureLegend(spec, data, []));
+    const width = Math.max(1, Math.round(mapBox.clientWidth));
+    const height = Math.max(1, Math.round(mapBox.clientHeight));
+    const view = focus
+      ? viewBounds(cameraFor(frame.bounds, width, height, padding(frame)), width, height)
+      : undefined;
+    return { atlas, data, dataCodes, frame, focus, view };
+  };
   // The frame's padding leaves room for the legend where it lies over the map.
-  const padding = (): Padding =>
+  const padding = (frame: Frame): Padding =>
     framePadding(
       mapBox.clientWidth,
       !legendBox.hidden && legendOverMap(legendBox) ? legendBox.offsetWidth : 0,
       frame.inset,
     );
+  let figure = figureOn(loadedAtlas);
+  // A region file holds everything only inside its context box: a view reaching beyond it (a figure much
+  // taller than wide, or narrow with its legend over the map) is drawn from the national file instead, so
+  // that it never shows the edge of the data.
+  const regionReach = (loadedAtlas.topology as { context?: Box }).context;
+  if (figure.view && regionReach && !boxContains(regionReach, figure.view) && !deps.atlas)
+    figure = figureOn(await nationalAtlas(spec, deps));
+  const { atlas, data, frame, focus, view } = figure;
+
+  const description = describeFigure(spec, data, layouts);
+  descText.textContent = description;
+  descText.id = `quyu-description-${++figureCount}`;
+  // Without alt text of its own, the map is described by the generated description.
+  if (!spec.alt) mapBox.setAttribute('aria-describedby', descText.id);
+  mapBox.setAttribute('role', 'region');
+  mapBox.setAttribute(
+    'aria-label',
+    `${spec.alt ?? spec.title ?? uiWord('mapLabel', lang)} ${uiWord('keys', lang)}`,
+  );
+
+  const b = frame.bounds;
+  // Units the data draws whole (fill and outline) are left out of the base map's units: not tiled twice.
+  const drawnUnits = data.flatMap((d) =>
+    Object.values(d.set.sources).flatMap((source) =>
+      typeof source.data === 'object' && 'features' in source.data
+        ? source.data.features.map((f) => String(f.properties?.code ?? ''))
+        : [],
+    ),
+  );
+  const quyuStyle = quyuBase
+    ? baseStyle({ atlas, theme: spec.theme, lang, focus, view, drawnUnits })
+    : undefined;
+  const style = basemap === 'quyu' ? quyuStyle! : basemap.style;
+  const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
+  if (quyuBase && frame.national) {
+    // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
+    // (beyond it the base map's neighbouring land ends in a straight line at 60°E).
+    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const need = Math.ceil(
+      ((mapBox.clientWidth || 800) * (merc(b[3]) - merc(b[1]))) / ((84 * Math.PI) / 180),
+    );
+    if (need > spec.height) {
+      mapBox.style.height = `${Math.min(need, 2000)}px`;
+      body.style.setProperty('--quyu-map-height', `${Math.min(need, 2000)}px`);
+    }
+  }
 
   // Paint first: a figure of data alone is drawn as a static SVG (same style, features and camera) before
   // maplibre-gl has loaded; MapLibre replaces it on its first complete frame.
   let first: FirstPaint | undefined;
   if (quyuStyle && deps.firstPaint !== false && !layouts.length && !frame.national && !frame.inset) {
-    showLegend(figureLegend(spec, data, []));
     first = paintFirst(
       mapBox,
       data.reduce((st, d) => styleWithLayerSet(st, d.set), quyuStyle),
       {
         bounds: [...b] as [number, number, number, number],
-        padding: padding(),
+        padding: padding(frame),
         label: spec.alt ?? spec.title ?? uiWord('mapLabel', lang),
       },
     );
@@ -442,7 +473,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     if (map.isStyleLoaded()) add();
     else map.once('load', add);
   }
-  if (!first)
+  if (layouts.length)
     showLegend(
       figureLegend(
         spec,
@@ -469,7 +500,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
         [b[0], b[1]],
         [b[2], b[3]],
       ],
-      { padding: padding(), animate: false },
+      { padding: padding(frame), animate: false },
     );
   };
   refit();

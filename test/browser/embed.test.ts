@@ -434,6 +434,43 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.close();
   });
 
+  it('a figure whose view leaves its region file (a phone figure 1,000 px tall) is drawn from the national file and shows no edge of its data', async () => {
+    // A phone figure much taller than wide shows far north and south of its province: past the region
+    // file's context box for 23 of 34 provinces at 343×1000, Guangdong among them (view-in-context.test.ts).
+    const spec: MapSpecInput = {
+      layers: [{ type: 'choropleth', values: { '440100': 1, '440300': 2, '440400': 3, '441900': 4 } }],
+      focus: { codes: ['440000'] },
+      height: 1000,
+    };
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 375,
+      height: 1200,
+    });
+    expect(errors).toEqual([]);
+    const got = await page.evaluate(() => {
+      const map = window.__quyuMap!;
+      const b = map.getBounds();
+      const scope = (map.getStyle().metadata as Record<string, { context: number[] }>)['quyu:scope'];
+      return {
+        view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        context: scope?.context,
+        files: performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          // Fetched as data (the dev server's `?import&url` modules only name the files).
+          .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
+      };
+    });
+    expect(got.files.some((n) => n.includes('regions/440000'))).toBe(true);
+    expect(got.files.some((n) => n.includes('china-10m'))).toBe(true);
+    const [w, s, e, n] = got.context!;
+    expect(got.view[0]).toBeGreaterThanOrEqual(w!);
+    expect(got.view[1]).toBeGreaterThanOrEqual(s!);
+    expect(got.view[2]).toBeLessThanOrEqual(e!);
+    expect(got.view[3]).toBeLessThanOrEqual(n!);
+    await page.close();
+  });
+
   it('reacts to hash changes: a new #spec= redraws in place', async () => {
     const { page, errors } = await openMapPage(h, '/examples/embed.html#layout=sichuan', {
       width: 800,

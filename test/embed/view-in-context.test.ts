@@ -2,14 +2,20 @@
  * A figure of one province shows nothing beyond its data: the view the embed fits to the province, with the
  * padding it computes (framePadding: the legend over the map on wide figures, below it on phones), lies
  * inside the region file's context box and inside the scoped base map's context, so no straight edge of
- * cut data (sea where land should be, a border along the cut) is ever in view at these sizes.
+ * cut data (sea where land should be, a border along the cut) is ever in view at these sizes. Beyond them
+ * (a figure much taller than wide, or 561–639 px wide with a wide legend over the map) the view can leave the
+ * region file: each file says how far it reaches (its `context` member), the embed then draws from the
+ * national file, and the scoped base map given the view reaches past it (test/browser/embed.test.ts runs
+ * the embed so).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAtlas } from '../../src/atlas/index.ts';
 import { cameraFor, viewBounds } from '../../src/embed/first-paint.ts';
 import { framePadding } from '../../src/embed/render.ts';
-import { type Box, CONTEXT_SHARE, growBox } from '../../src/maplibre/style/scope.ts';
+import { baseStyle } from '../../src/maplibre/style/base-style.ts';
+import { type Box, boxContains, CONTEXT_SHARE, growBox } from '../../src/maplibre/style/scope.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const regions = JSON.parse(readFileSync(join(ROOT, 'data/regions/index.json'), 'utf8')) as {
@@ -29,7 +35,7 @@ const SIZES: [number, number, number][] = [
   [800, 600, 0],
 ];
 
-const inside = (v: Box, c: Box) => v[0] >= c[0] && v[1] >= c[1] && v[2] <= c[2] && v[3] <= c[3];
+const inside = (v: Box, c: Box) => boxContains(c, v);
 
 describe('a figure fitted to a province', () => {
   it(`shows only what its region file and scoped base map hold (context share ${CONTEXT_SHARE})`, () => {
@@ -51,4 +57,35 @@ describe('a figure fitted to a province', () => {
       for (let i = 0; i < 4; i++) expect(Math.abs(r.context[i]! - g[i]!), r.code).toBeLessThan(0.002);
     }
   });
+
+  it('each region file says how far it reaches: its `context` member is its context box in index.json', () => {
+    for (const r of regions) {
+      const topology = JSON.parse(readFileSync(join(ROOT, `data/regions/${r.code}.json`), 'utf8')) as {
+        context?: Box;
+      };
+      expect(topology.context, r.code).toEqual(r.context);
+    }
+  });
+
+  it('beyond those sizes some views leave the region file; the base map given the view covers it', async () => {
+    const national = await loadAtlas({ resolution: '10m', counties: false });
+    const beyond: [number, number, number][] = [
+      [600, 520, 260], // legend over the map beside a narrow map
+      [343, 1000, 0], // a tall phone figure
+    ];
+    let leaving = 0;
+    const uncovered: string[] = [];
+    for (const r of regions) {
+      for (const [w, h, legend] of beyond) {
+        const view = viewBounds(cameraFor(r.bounds, w, h, framePadding(w, legend, false)), w, h);
+        if (inside(view, r.context)) continue;
+        leaving++;
+        const style = baseStyle({ atlas: national, focus: { codes: [r.code] }, view, labels: false });
+        const scope = (style.metadata as Record<string, { context: Box }>)['quyu:scope']!;
+        if (!inside(view, scope.context)) uncovered.push(`${r.code} at ${w}×${h}`);
+      }
+    }
+    expect(leaving).toBeGreaterThan(40); // 21 at 600 px with the widest legend, 23 at 343×1000 (2026-12)
+    expect(uncovered).toEqual([]);
+  }, 60_000);
 });

@@ -33,6 +33,7 @@ import {
   type Focus,
   featuresInBox,
   figureScope,
+  geometryBox,
 } from './scope.ts';
 import { type Theme, type ThemeName, themes } from './themes.ts';
 
@@ -70,6 +71,14 @@ export interface BaseStyleOptions {
    * the ring around it, provinces beyond, nothing outside the context box a view fitted to the focus can show.
    */
   focus?: Focus;
+  /**
+   * With a `focus`: the box `[west, south, east, north]` (degrees) the figure's first view shows, e.g.
+   * `viewBounds(camera, width, height)` from `quyu/embed`. The context then reaches at least a tenth of the
+   * view's larger side beyond it, so that a tall or narrow figure shows no edge of the base map (the
+   * default context, the focus box grown by its larger side, covers a province fitted to phones and to
+   * 700–1,000 px wide figures). Ignored without a focus.
+   */
+  view?: Box;
   /** Codes whose base-map name is left out, because an overlay names them (see {@link omitBaseLabels}). */
   omitLabels?: readonly string[];
   /**
@@ -117,7 +126,7 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
   const units = atlas.geojson('prefectures');
   const provinces = atlas.geojson('provinces');
   const scope: FigureScope | undefined = options.focus
-    ? figureScope(options.focus, units, provinces)
+    ? figureScope(options.focus, units, provinces, options.view)
     : undefined;
   const cut = (fc: FeatureCollection): FeatureCollection => (scope ? clipToBox(fc, scope.context) : fc);
   const sources: Record<string, SourceSpecification> = {
@@ -229,10 +238,13 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
     const unitLabels = withLabels(inside(atlas.labels('prefectures'), scope?.ring), lang);
     if (scope) {
       // Focus units first, larger units first: where names collide, the figure's own and the large ones stay.
-      const area = new Map(units.features.map((f) => [String(f.id), boxArea(f.geometry)]));
+      const geometries = new Map(units.features.map((f) => [String(f.id), f.geometry]));
       for (const f of unitLabels.features) {
         const code = String(f.id);
-        f.properties = { ...f.properties, rank: (scope.units.has(code) ? 0 : 1e6) - (area.get(code) ?? 0) };
+        f.properties = {
+          ...f.properties,
+          rank: (scope.units.has(code) ? 0 : 1e6) - boxArea(geometries.get(code)),
+        };
       }
     }
     sources[id('prefecture-labels')] = geojsonSource(unitLabels);
@@ -384,22 +396,10 @@ export function omitBaseLabels(map: LabelledMap, codes: readonly string[]): void
   }
 }
 
-function boxArea(g: Geometry | null): number {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      w = Math.min(w, x);
-      e = Math.max(e, x);
-      s = Math.min(s, y);
-      n = Math.max(n, y);
-    } else for (const d of c as unknown[]) visit(d);
-  };
-  if (g && g.type !== 'GeometryCollection') visit(g.coordinates);
-  return Number.isFinite(w) ? Math.round((e - w) * (n - s) * 1000) : 0;
+/** Area of the geometry's box in thousandths of a square degree, rounded (a rank, not a measure). */
+function boxArea(g: Geometry | null | undefined): number {
+  const b = g ? geometryBox(g) : null;
+  return b ? Math.round((b[2] - b[0]) * (b[3] - b[1]) * 1000) : 0;
 }
 
 function zoomWidth(atZoom3: number, atZoom8: number): DataDrivenPropertyValueSpecification<number> {

@@ -41,7 +41,9 @@ export const RING_SHARE = 0.15;
  * The context around the focus: the focus box grown by this share of its larger side on every side, and
  * the reach of the region files (`data/regions/`). A view fitted to a province shows nothing beyond it on
  * phones (343×520 to 375×667 CSS pixels, legend below the map) and on figures 700–1,000 px wide with the
- * legend over the map (tested); taller or narrower-with-legend figures may show its edge.
+ * legend over the map (tested). Taller figures, and narrower ones with a wide legend over the map, reach
+ * further: the embed passes its view (`baseStyle({ view })`, the context then covers it) and draws from
+ * the national file when the view leaves the region file's `context`.
  */
 export const CONTEXT_SHARE = 1;
 
@@ -117,9 +119,24 @@ export function geometryBox(g: Geometry | null): Box | null {
   return Number.isFinite(b[0]) ? b : null;
 }
 
+/** Beyond a given view, the context reaches this share of the view's larger side (room for a little panning). */
+const VIEW_MARGIN_SHARE = 0.1;
+
+/** The smallest box holding `a` and `b`. */
+export function unionBox(a: Box, b: Box): Box {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+/** Whether `inner` lies wholly inside `outer`. */
+export function boxContains(outer: Box, inner: Box): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
 /**
  * Resolves a focus against the atlas' units: the focus box is the box of the focus units (a province code
- * stands for its units), or the given box, whose units are those whose label point lies inside it.
+ * stands for its units), or the given box, whose units are those whose label point lies inside it. With a
+ * `view` (the box the figure's first view shows), the context also covers the view and a tenth of its
+ * larger side around it.
  *
  * @example
  * ```ts
@@ -131,14 +148,13 @@ export function figureScope(
   focus: Focus,
   units: FeatureCollection,
   provinces: FeatureCollection,
+  view?: Box,
 ): FigureScope {
   const chosen = new Set<string>();
   let box: Box | null = null;
   const add = (b: Box | null) => {
     if (!b) return;
-    box = box
-      ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])]
-      : b;
+    box = box ? unionBox(box, b) : b;
   };
   if ('codes' in focus) {
     const wanted = new Set(focus.codes);
@@ -171,7 +187,9 @@ export function figureScope(
   return {
     focus: focusBox,
     ring: growBox(focusBox, RING_SHARE),
-    context: growBox(focusBox, CONTEXT_SHARE),
+    context: view
+      ? unionBox(growBox(focusBox, CONTEXT_SHARE), growBox(view, VIEW_MARGIN_SHARE))
+      : growBox(focusBox, CONTEXT_SHARE),
     units: chosen,
   };
 }
@@ -239,7 +257,7 @@ export function clipToBox<G extends Geometry>(fc: FeatureCollection<G>, box: Box
   for (const f of fc.features) {
     const fb = geometryBox(f.geometry);
     if (!fb || !boxesMeet(fb, box)) continue;
-    const inside = fb[0] >= box[0] && fb[1] >= box[1] && fb[2] <= box[2] && fb[3] <= box[3];
+    const inside = boxContains(box, fb);
     const g = f.geometry as Geometry;
     if (inside || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
       features.push(f);
@@ -252,7 +270,7 @@ export function clipToBox<G extends Geometry>(fc: FeatureCollection<G>, box: Box
       // (a coast's islands are most of a country's parts).
       const pb = poly[0] ? geometryBox({ type: 'LineString', coordinates: poly[0] }) : null;
       if (!pb || !boxesMeet(pb, box)) continue;
-      if (pb[0] >= box[0] && pb[1] >= box[1] && pb[2] <= box[2] && pb[3] <= box[3]) {
+      if (boxContains(box, pb)) {
         clipped.push(poly);
         continue;
       }
