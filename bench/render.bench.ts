@@ -3,7 +3,7 @@
  *
  * The job: Guangdong's 21 prefecture-level units as a choropleth of 21 values (5 quantile classes) with
  * their names, cold loads in headless Chromium (Debian's, through playwright-core; WebGL through
- * SwiftShader), at 800×600 (desktop) and 375×667 (phone), medians of 7 runs per page and size.
+ * SwiftShader), at 800×600 (desktop) and 375×667 (phone), medians of 11 runs per page and size (in rounds: each page once per round, order rotated).
  *
  * ```
  *  page            what it loads and draws
@@ -29,7 +29,7 @@
  * - heap: all JS heaps of the page, workers included, after interactive (measureUserAgentSpecificMemory);
  * - bytes: response bodies as sent (gzip), counted by the server, JS and data apart.
  *
- * Run: `npx tsx bench/render.bench.ts [runs]` (default 7). `run()` is exported for bench/run.ts.
+ * Run: `npx tsx bench/render.bench.ts [runs]` (default 11). `run()` is exported for bench/run.ts.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -376,7 +376,7 @@ export async function run(options: { runs?: number; log?: (line: string) => void
   results: PageResult[];
   bundle: BundleSize;
 }> {
-  const runs = options.runs ?? 7;
+  const runs = options.runs ?? 11;
   const log = options.log ?? console.log;
   const { chromium } = await import('playwright-core');
   await preparePages();
@@ -481,7 +481,7 @@ export function resultOf(results: PageResult[], page: PageName, size: SizeName):
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const runs = Number(process.argv[2] ?? 7);
+  const runs = Number(process.argv[2] ?? 11);
   run({ runs })
     .then(({ results }) => {
       for (const r of results)
