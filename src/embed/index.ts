@@ -39,6 +39,7 @@ export {
   regionProvince,
   type StyleSvgOptions,
   styleSvg,
+  viewBounds,
 } from './first-paint.ts';
 export {
   BASE_MAP_EXTENT,

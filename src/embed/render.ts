@@ -212,6 +212,9 @@ export function framePadding(
   };
 }
 
+/** The widest legend box over the map, in CSS pixels (embed.css: `.quyu-legend-box { max-width: min(260px, 45%) }`). */
+const LEGEND_MAX_WIDTH = 260;
+
 /** Whether the legend box sits over the map (wide screens) rather than below it (phones): embed.css decides. */
 function legendOverMap(box: HTMLElement): boolean {
   return getComputedStyle(box).position === 'absolute';
@@ -335,16 +338,20 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     if (!layouts.length) showLegend(figureLegend(spec, data, []));
     const width = Math.max(1, Math.round(mapBox.clientWidth));
     const height = Math.max(1, Math.round(mapBox.clientHeight));
+    // The legend of a figure with layouts comes with them, after the map: its view is taken with the widest
+    // legend embed.css lets lie over the map, which can only make the view larger than it will be.
+    const legendWidth =
+      layouts.length && legendOverMap(legendBox) ? Math.min(LEGEND_MAX_WIDTH, width * 0.45) : undefined;
     const view = focus
-      ? viewBounds(cameraFor(frame.bounds, width, height, padding(frame)), width, height)
+      ? viewBounds(cameraFor(frame.bounds, width, height, padding(frame, legendWidth)), width, height)
       : undefined;
     return { atlas, data, dataCodes, frame, focus, view };
   };
   // The frame's padding leaves room for the legend where it lies over the map.
-  const padding = (frame: Frame): Padding =>
+  const padding = (frame: Frame, legendWidth?: number): Padding =>
     framePadding(
       mapBox.clientWidth,
-      !legendBox.hidden && legendOverMap(legendBox) ? legendBox.offsetWidth : 0,
+      legendWidth ?? (!legendBox.hidden && legendOverMap(legendBox) ? legendBox.offsetWidth : 0),
       frame.inset,
     );
   let figure = figureOn(loadedAtlas);

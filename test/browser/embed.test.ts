@@ -471,6 +471,34 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await page.close();
   });
 
+  it('a figure with layouts, 620 px wide with its legend over the map, shows no edge of its data either', async () => {
+    // Its legend comes with the layouts, after the map: the view is taken with the widest legend.
+    const spec: MapSpecInput = { layouts: ['guangdong'], focus: { codes: ['440000'] } };
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 620,
+      height: 800,
+    });
+    expect(errors).toEqual([]);
+    const got = await page.evaluate(() => {
+      const map = window.__quyuMap!;
+      const b = map.getBounds();
+      const scope = (map.getStyle().metadata as Record<string, { context: number[] }>)['quyu:scope'];
+      const box = document.querySelector('.quyu-legend-box')!;
+      return {
+        view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        context: scope?.context,
+        legendOver: getComputedStyle(box).position === 'absolute' && !(box as HTMLElement).hidden,
+      };
+    });
+    expect(got.legendOver).toBe(true);
+    const [w, s, e, n] = got.context!;
+    expect(got.view[0]).toBeGreaterThanOrEqual(w!);
+    expect(got.view[1]).toBeGreaterThanOrEqual(s!);
+    expect(got.view[2]).toBeLessThanOrEqual(e!);
+    expect(got.view[3]).toBeLessThanOrEqual(n!);
+    await page.close();
+  });
+
   it('reacts to hash changes: a new #spec= redraws in place', async () => {
     const { page, errors } = await openMapPage(h, '/examples/embed.html#layout=sichuan', {
       width: 800,

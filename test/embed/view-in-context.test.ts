@@ -80,9 +80,14 @@ describe('a figure fitted to a province', () => {
         const view = viewBounds(cameraFor(r.bounds, w, h, framePadding(w, legend, false)), w, h);
         if (inside(view, r.context)) continue;
         leaving++;
-        const style = baseStyle({ atlas: national, focus: { codes: [r.code] }, view, labels: false });
-        const scope = (style.metadata as Record<string, { context: Box }>)['quyu:scope']!;
-        if (!inside(view, scope.context)) uncovered.push(`${r.code} at ${w}×${h}`);
+        const contextOf = (v?: Box) =>
+          (
+            baseStyle({ atlas: national, focus: { codes: [r.code] }, view: v, labels: false })
+              .metadata as Record<string, { context: Box }>
+          )['quyu:scope']!.context;
+        // Without the view the base map's context misses it (the defect), with it the context covers it.
+        if (inside(view, contextOf())) uncovered.push(`${r.code} at ${w}×${h}: covered without the view`);
+        if (!inside(view, contextOf(view))) uncovered.push(`${r.code} at ${w}×${h}`);
       }
     }
     expect(leaving).toBeGreaterThan(40); // 21 at 600 px with the widest legend, 23 at 343×1000 (2026-12)
