@@ -2,6 +2,8 @@
  * The embed kit in a real browser: embed.html from a URL spec, the iframe host page and its height
  * messages, PNG export, the text description, XSS vectors in every text field, and a strict CSP.
  */
+
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeLayout } from '../../src/embed/describe.ts';
@@ -40,6 +42,24 @@ async function openSpecIn(h: Harness, spec: unknown, height: number) {
   await page.waitForFunction(() => window.__quyuIdle !== undefined);
   await page.evaluate(() => window.__quyuIdle);
   return { page, errors, dialogs: () => dialogs };
+}
+
+/**
+ * Asserts that the map's view (MapLibre's own bounds) lies inside the context box its scoped base map
+ * holds (`quyu:scope` in the style's metadata): no edge of the base map's data is in view.
+ */
+async function expectViewInContext(page: Page): Promise<void> {
+  const got = await page.evaluate(() => {
+    const map = window.__quyuMap!;
+    const b = map.getBounds();
+    const scope = (map.getStyle().metadata as Record<string, { context: number[] }>)['quyu:scope'];
+    return { view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], context: scope?.context };
+  });
+  const [w, s, e, n] = got.context!;
+  expect(got.view[0]).toBeGreaterThanOrEqual(w!);
+  expect(got.view[1]).toBeGreaterThanOrEqual(s!);
+  expect(got.view[2]).toBeLessThanOrEqual(e!);
+  expect(got.view[3]).toBeLessThanOrEqual(n!);
 }
 
 describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
@@ -447,27 +467,16 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       height: 1200,
     });
     expect(errors).toEqual([]);
-    const got = await page.evaluate(() => {
-      const map = window.__quyuMap!;
-      const b = map.getBounds();
-      const scope = (map.getStyle().metadata as Record<string, { context: number[] }>)['quyu:scope'];
-      return {
-        view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-        context: scope?.context,
-        files: performance
-          .getEntriesByType('resource')
-          .map((e) => e.name)
-          // Fetched as data (the dev server's `?import&url` modules only name the files).
-          .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
-      };
-    });
-    expect(got.files.some((n) => n.includes('regions/440000'))).toBe(true);
-    expect(got.files.some((n) => n.includes('china-10m'))).toBe(true);
-    const [w, s, e, n] = got.context!;
-    expect(got.view[0]).toBeGreaterThanOrEqual(w!);
-    expect(got.view[1]).toBeGreaterThanOrEqual(s!);
-    expect(got.view[2]).toBeLessThanOrEqual(e!);
-    expect(got.view[3]).toBeLessThanOrEqual(n!);
+    const files = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        // Fetched as data (the dev server's `?import&url` modules only name the files).
+        .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
+    );
+    expect(files.some((n) => n.includes('regions/440000'))).toBe(true);
+    expect(files.some((n) => n.includes('china-10m'))).toBe(true);
+    await expectViewInContext(page);
     await page.close();
   });
 
@@ -479,23 +488,12 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       height: 800,
     });
     expect(errors).toEqual([]);
-    const got = await page.evaluate(() => {
-      const map = window.__quyuMap!;
-      const b = map.getBounds();
-      const scope = (map.getStyle().metadata as Record<string, { context: number[] }>)['quyu:scope'];
-      const box = document.querySelector('.quyu-legend-box')!;
-      return {
-        view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-        context: scope?.context,
-        legendOver: getComputedStyle(box).position === 'absolute' && !(box as HTMLElement).hidden,
-      };
+    const legendOver = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('.quyu-legend-box')!;
+      return getComputedStyle(box).position === 'absolute' && !box.hidden;
     });
-    expect(got.legendOver).toBe(true);
-    const [w, s, e, n] = got.context!;
-    expect(got.view[0]).toBeGreaterThanOrEqual(w!);
-    expect(got.view[1]).toBeGreaterThanOrEqual(s!);
-    expect(got.view[2]).toBeLessThanOrEqual(e!);
-    expect(got.view[3]).toBeLessThanOrEqual(n!);
+    expect(legendOver).toBe(true);
+    await expectViewInContext(page);
     await page.close();
   });
 
