@@ -278,7 +278,10 @@ export class Atlas {
   }
 
   /**
-   * One object of the atlas as a GeoJSON FeatureCollection (RFC 7946).
+   * One object of the atlas as a GeoJSON FeatureCollection (RFC 7946). A new collection, features and
+   * properties on every call; the geometries of `provinces` and `prefectures` are those of
+   * {@link Atlas.feature} (each unit is decoded from the topology once): read-only, copy them before
+   * changing coordinates.
    *
    * @example
    * ```ts
@@ -286,7 +289,20 @@ export class Atlas {
    * ```
    */
   geojson(object: AtlasObject): FeatureCollection {
-    return topoFeature(this.topology, this.#object(object)) as FeatureCollection;
+    const collection = this.#object(object);
+    if (object !== 'provinces' && object !== 'prefectures')
+      return topoFeature(this.topology, collection) as FeatureCollection;
+    return {
+      type: 'FeatureCollection',
+      features: collection.geometries.map((g, index) => {
+        const code = String(g.id);
+        const at = this.#geoms.get(code);
+        // A code in both objects (香港, 澳门) is indexed by `prefectures`: its province is decoded here.
+        return at?.object === object && at.index === index
+          ? this.feature(code)
+          : (topoFeature(this.topology, g) as Feature);
+      }),
+    };
   }
 
   /**

@@ -387,6 +387,12 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     ? baseStyle({ atlas, theme: spec.theme, lang, focus, view, drawnUnits })
     : undefined;
   const style = basemap === 'quyu' ? quyuStyle! : basemap.style;
+  // On quyu's base map the figure's data is part of the style MapLibre is made with: its worker takes the
+  // data with the base map's sources, rather than in a second round once the style has loaded (about 50 ms
+  // sooner to the complete frame on a phone-sized figure; bench/RENDER.md). Data with images (patterns,
+  // icons) needs the map for them, and a basemap brought by the user is not edited: both join on `load`.
+  const styleWithData = quyuStyle && data.reduce((st, d) => styleWithLayerSet(st, d.set), quyuStyle);
+  const dataInStyle = basemap === 'quyu' && data.every((d) => !Object.keys(d.set.images).length);
   const crs = basemap === 'quyu' ? 'wgs84' : basemap.crs;
   if (quyuBase && frame.national) {
     // A national view on a wide figure: the map grows taller rather than show more than 84° of longitude
@@ -405,15 +411,11 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   // maplibre-gl has loaded; MapLibre replaces it on its first complete frame.
   let first: FirstPaint | undefined;
   if (quyuStyle && deps.firstPaint !== false && !layouts.length && !frame.national && !frame.inset) {
-    first = paintFirst(
-      mapBox,
-      data.reduce((st, d) => styleWithLayerSet(st, d.set), quyuStyle),
-      {
-        bounds: [...b] as [number, number, number, number],
-        padding: padding(frame),
-        label: spec.alt ?? spec.title ?? uiWord('mapLabel', lang),
-      },
-    );
+    first = paintFirst(mapBox, styleWithData!, {
+      bounds: [...b] as [number, number, number, number],
+      padding: padding(frame),
+      label: spec.alt ?? spec.title ?? uiWord('mapLabel', lang),
+    });
   }
   // The static frame reaches the screen before maplibre-gl's script is fetched and evaluated: evaluating it
   // (about 100 ms) right after the SVG is inserted would hold that frame back.
@@ -426,7 +428,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   ]);
   const map = new maplibregl.Map({
     container: mapBox,
-    style,
+    style: dataInStyle ? styleWithData! : style,
     ...(first
       ? first.camera
       : {
@@ -475,7 +477,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       areas: data.length ? 'outline' : 'filled',
     }),
   );
-  for (const d of data) {
+  for (const d of dataInStyle ? [] : data) {
     const add = () => addLayerSet(map, d.set);
     if (map.isStyleLoaded()) add();
     else map.once('load', add);

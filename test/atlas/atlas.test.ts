@@ -8,6 +8,7 @@ import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import kinks from '@turf/kinks';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { feature as topoFeature } from 'topojson-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Atlas, loadAtlas } from '../../src/index.ts';
 
@@ -105,6 +106,37 @@ describe('atlas content', () => {
     expect(a10.geojson('neighbors').features.length).toBeGreaterThan(20);
     const [w, s, e, n] = bbox(a10.geojson('tenDashLine'));
     expect([w, s, e, n].map((v) => Math.round(v))).toEqual([108, 3, 123, 25]);
+  });
+});
+
+describe('atlas.geojson', () => {
+  it('gives what topojson-client decodes from the file, each unit decoded once and shared with feature()', async () => {
+    const region = await loadAtlas({
+      topology: JSON.parse(readFileSync('data/regions/440000.json', 'utf8')),
+      counties: false,
+    });
+    for (const atlas of [a10, a2, region]) {
+      for (const object of [
+        'nation',
+        'provinces',
+        'prefectures',
+        'scsIslands',
+        'tenDashLine',
+        'neighbors',
+      ] as const) {
+        // The reference: topojson-client's own decoding of the whole object, as the atlas did before.
+        const reference = topoFeature(atlas.topology, atlas.topology.objects[object]!);
+        expect(atlas.geojson(object), object).toEqual(reference);
+      }
+      const units = atlas.geojson('prefectures').features;
+      const gz = units.find((f) => f.id === '440100')!;
+      expect(gz.geometry).toBe(atlas.feature('440100').geometry);
+      // A caller's edits of the collection, features or properties never reach the atlas.
+      gz.properties!.name = 'changed';
+      units.length = 0;
+      expect(atlas.feature('440100').properties.name).toBe('广州市');
+      expect(atlas.geojson('prefectures').features.length).toBeGreaterThan(20);
+    }
   });
 });
 

@@ -318,7 +318,8 @@ export function choroplethLayers(
         id: id('fill'),
         type: 'fill',
         source: id('areas'),
-        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity },
+        // The line layer below draws every area's edge: no second, antialiased edge from the fill.
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity, 'fill-antialias': false },
       },
     ],
     [

@@ -143,11 +143,13 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
   };
   const layers: LayerSpecification[] = [
     { id: id('sea'), type: 'background', paint: { 'background-color': theme.sea } },
+    // Fills whose edges a line layer draws are not antialiased: MapLibre would draw every edge a second
+    // time (its fill-outline pass, with two more shader programs to compile before the first frame).
     {
       id: id('neighbor-fill'),
       type: 'fill',
       source: id('neighbors'),
-      paint: { 'fill-color': theme.neighborLand },
+      paint: { 'fill-color': theme.neighborLand, 'fill-antialias': false },
     },
     {
       id: id('neighbor-line'),
@@ -159,7 +161,8 @@ export function baseStyle(options: BaseStyleOptions): StyleSpecification {
       id: id('land'),
       type: 'fill',
       source: id(scope ? 'provinces' : 'prefectures'),
-      paint: { 'fill-color': theme.land },
+      // Its edges: the unit and province lines inside, the nation's line along the border and the coast.
+      paint: { 'fill-color': theme.land, 'fill-antialias': false },
     },
     {
       id: id('prefecture-line'),
