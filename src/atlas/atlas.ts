@@ -279,9 +279,10 @@ export class Atlas {
 
   /**
    * One object of the atlas as a GeoJSON FeatureCollection (RFC 7946). A new collection, features and
-   * properties on every call; the geometries of `provinces` and `prefectures` are those of
-   * {@link Atlas.feature} (each unit is decoded from the topology once): read-only, copy them before
-   * changing coordinates.
+   * properties on every call. The geometries of `provinces` and `prefectures` are those of
+   * {@link Atlas.feature}: each unit is decoded from the topology once and kept as long as the atlas
+   * (香港 and 澳门, units of both objects, are shared as prefecture-level units and decoded afresh as
+   * provinces). Treat them as read-only: copy one before changing its coordinates.
    *
    * @example
    * ```ts

@@ -131,6 +131,8 @@ describe('atlas.geojson', () => {
       const units = atlas.geojson('prefectures').features;
       const gz = units.find((f) => f.id === '440100')!;
       expect(gz.geometry).toBe(atlas.feature('440100').geometry);
+      const gd = atlas.geojson('provinces').features.find((f) => f.id === '440000')!;
+      expect(gd.geometry).toBe(atlas.feature('440000').geometry);
       // A caller's edits of the collection, features or properties never reach the atlas.
       gz.properties!.name = 'changed';
       units.length = 0;

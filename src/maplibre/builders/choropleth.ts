@@ -221,6 +221,9 @@ function intlFormat(value: number, lang: 'zh' | 'en'): string {
  * ({@link classBreaks}) and coloured; units whose value is `null` or `NaN`, and the codes in `noData`
  * without a value, are drawn in the theme's "no data" colour and counted in the legend's "no data" entry.
  * Codes without a boundary are listed as not drawn. Each feature carries `value`, `class` and `color`.
+ * The areas' edges are drawn by the set's line layer (id ending in `-line`: the theme's `choroplethLine`,
+ * 0.8 px), not by antialiasing the fill (one pass fewer): keep that layer, or set `fill-antialias` back to
+ * `true` on the fill layer (id ending in `-fill`) if you drop it.
  *
  * @example
  * ```ts
