@@ -409,13 +409,19 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     }
   }
 
+  // The width and padding the figure is framed with, read before the map exists: read again once MapLibre
+  // has put in its canvas and controls, they would force a second style and layout pass (about 10 ms at
+  // phone size) while MapLibre starts. A figure with layouts shows its legend only then, and reads again.
+  const framedWidth = mapBox.clientWidth;
+  const framedPadding = padding(frame);
+
   // Paint first: a figure of data alone is drawn as a static SVG (same style, features and camera) before
   // maplibre-gl has loaded; MapLibre replaces it on its first complete frame.
   let first: FirstPaint | undefined;
   if (quyuStyle && deps.firstPaint !== false && !layouts.length && !frame.national && !frame.inset) {
     first = paintFirst(mapBox, styleWithData!, {
       bounds: [...b] as [number, number, number, number],
-      padding: padding(frame),
+      padding: framedPadding,
       label: spec.alt ?? spec.title ?? uiWord('mapLabel', lang),
     });
   }
@@ -514,8 +520,10 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       { padding: padding(frame), animate: false },
     );
   };
-  refit();
-  let lastWidth = mapBox.clientWidth;
+  // A map made at the static frame's camera is framed already; the others are framed now (a figure with
+  // layouts beside the legend it now shows).
+  if (!first) refit();
+  let lastWidth = framedWidth;
   const onResize = () => {
     const w = mapBox.clientWidth;
     if (w && w !== lastWidth && !moved) {
