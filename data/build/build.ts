@@ -27,7 +27,7 @@ import { CORRECTIONS } from './corrections.ts';
 import { type DivisionUnit, divisionUnits } from './division.ts';
 import { decodeFeatureRings, type EChartsFile, type Ring } from './echarts.ts';
 import { englishName, englishStats, writeNameTables } from './names.ts';
-import { writeRegionFiles, writeRegionReadme } from './regions.ts';
+import { regionReachModule, writeRegionFiles, writeRegionReadme } from './regions.ts';
 import { repairTopology } from './repair.ts';
 
 const require = createRequire(import.meta.url);
@@ -895,6 +895,12 @@ async function main() {
         `  ${regions.length} files, ${(regions.reduce((n, r) => n + r.gzipBytes, 0) / 1024).toFixed(0)} KB gzipped in all`,
       );
       if (!OUT) writeRegionReadme(join(DATA, 'README.md'), regions);
+      const embedOut = OUT ? join(OUT, 'embed') : join(ROOT, 'src/embed');
+      mkdirSync(embedOut, { recursive: true });
+      writeFileSync(
+        join(embedOut, 'region-reach.generated.ts'),
+        await regionReachModule(join(DATA, 'regions'), regions),
+      );
       const topo = JSON.parse(buf.toString());
       unitsOfAtlas = topo.objects.prefectures.geometries.map((g: { id: string }) => table.get(g.id)!);
     }

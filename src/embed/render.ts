@@ -40,6 +40,7 @@ import {
 } from './first-paint.ts';
 import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
 import { resolveLayouts } from './layouts.ts';
+import { REGION_REACH } from './region-reach.generated.ts';
 import type { MapSpec } from './spec.ts';
 
 /** What the embed needs from its environment. */
@@ -150,13 +151,24 @@ function nationalAtlas(spec: MapSpec, deps: EmbedDeps): Promise<Atlas> {
 
 /**
  * The atlas a figure needs: a figure focused on one province loads that province's region file
- * (`deps.regionUrl`), unless it draws a unit the region file does not hold; otherwise the national file.
+ * (`deps.regionUrl`), unless it draws a unit the region file does not hold, or it is fitted to the whole
+ * province and its first view in a map box `width` × `height` reaches beyond the file
+ * ({@link viewLeavesRegion}); otherwise the national file.
  */
-async function atlasOf(spec: MapSpec, deps: EmbedDeps, layouts: Promise<Layout[]>): Promise<Atlas> {
+async function atlasOf(
+  spec: MapSpec,
+  deps: EmbedDeps,
+  layouts: Promise<Layout[]>,
+  width: number,
+  height: number,
+): Promise<Atlas> {
   const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
   const province = deps.atlas ? undefined : regionProvince(focusCodes);
   const region = province ? deps.regionUrl?.(province) : undefined;
-  if (!region) return nationalAtlas(spec, deps);
+  // Only a map box with a size can be judged (a figure not laid out yet is drawn as before).
+  const whole = focusCodes.length === 1 && focusCodes[0] === province && width > 0 && height > 0;
+  if (!region || (whole && viewLeavesRegion(province!, width, height, spec.inset)))
+    return nationalAtlas(spec, deps);
   const atlas = await loadAtlas({ url: region, counties: needsCounties(spec) });
   // Keys that are not codes (names) are resolved by the gazetteer later: any unit of the country may match.
   const keys = spec.layers.flatMap((l) => Object.keys(l.values));
@@ -168,6 +180,31 @@ async function atlasOf(spec: MapSpec, deps: EmbedDeps, layouts: Promise<Layout[]
     ...keys,
   ];
   return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(spec, deps);
+}
+
+/**
+ * Whether the first view of a figure fitted to the whole of `province`, in a map box `width` × `height` CSS
+ * pixels, reaches north or south of the province's region file ({@link REGION_REACH}), whatever its
+ * legend: the embed then fetches the national file and not the region file first. A legend over the map
+ * only pads the left side, which can lower the zoom but never moves the view's centre north or south: a
+ * view that leaves at the top or bottom without it leaves with it. A view that leaves only at a side (a
+ * narrow map beside a wide legend) is found once the legend is placed, and drawn from the national file then.
+ * `inset` overrides whether the figure shows the 南海诸岛 inset (the spec's `inset`). False for a code
+ * without a region file.
+ *
+ * @example
+ * ```ts
+ * viewLeavesRegion('440000', 343, 1000); // true: a phone figure 1,000 px tall shows far beyond Guangdong's file
+ * viewLeavesRegion('440000', 800, 520); // false
+ * ```
+ */
+export function viewLeavesRegion(province: string, width: number, height: number, inset?: boolean): boolean {
+  const reach = REGION_REACH[province];
+  if (!reach) return false;
+  const w = Math.max(1, Math.round(width));
+  const h = Math.max(1, Math.round(height));
+  const view = viewBounds(cameraFor(reach.frame, w, h, framePadding(w, 0, inset ?? reach.inset)), w, h);
+  return view[1] < reach.context[1] || view[3] > reach.context[3];
 }
 
 /**
@@ -238,9 +275,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   root.replaceChildren();
   root.classList.add('quyu-embed', `quyu-theme-${spec.theme}`);
   root.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  // The data first: its requests leave before the figure's elements are built.
+  // The layouts' data first: its requests leave before the figure's elements are built. The atlas is chosen
+  // once the map box has its size (a figure much taller than wide needs the national file).
   const layoutsLoaded = resolveLayouts(spec);
-  const atlasLoaded = atlasOf(spec, deps, layoutsLoaded);
 
   const header = el('header', 'quyu-header');
   if (spec.title) header.append(userBlock('h2', 'quyu-title', spec.title));
@@ -283,6 +320,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   actions.append(png1, png2, svgButton);
   footer.append(sourceLine, details, actions);
   root.append(header, body, footer);
+  const atlasLoaded = atlasOf(spec, deps, layoutsLoaded, mapBox.clientWidth, mapBox.clientHeight);
 
   const [loadedAtlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
 

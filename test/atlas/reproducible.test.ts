@@ -10,7 +10,7 @@ describe('npm run build:data', () => {
   const out = mkdtempSync(join(tmpdir(), 'quyu-build-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('rebuilds data/*.json and the generated code tables byte-identically', () => {
+  it("rebuilds data/*.json, the generated code tables and the region files' reach byte-identically", () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'data/build/build.ts'], {
       env: { ...process.env, QUYU_BUILD_OUT: out },
       stdio: 'pipe',
@@ -28,6 +28,9 @@ describe('npm run build:data', () => {
         readFileSync(join('src/codes', file), 'utf8'),
       );
     }
+    expect(readFileSync(join(out, 'embed', 'region-reach.generated.ts'), 'utf8')).toBe(
+      readFileSync('src/embed/region-reach.generated.ts', 'utf8'),
+    );
     for (const file of ['names.generated.ts', 'names-counties.generated.ts']) {
       expect(readFileSync(join(out, 'names', file), 'utf8'), file).toBe(
         readFileSync(join('src/names', file), 'utf8'),

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { cameraFor, viewBounds } from '../../src/embed/first-paint.ts';
-import { framePadding } from '../../src/embed/render.ts';
+import { frameOfCodes } from '../../src/embed/framing.ts';
+import { REGION_REACH } from '../../src/embed/region-reach.generated.ts';
+import { framePadding, viewLeavesRegion } from '../../src/embed/render.ts';
 import { baseStyle } from '../../src/maplibre/style/base-style.ts';
 import { type Box, boxContains, CONTEXT_SHARE, growBox } from '../../src/maplibre/style/scope.ts';
 
@@ -93,4 +95,54 @@ describe('a figure fitted to a province', () => {
     expect(leaving).toBeGreaterThan(40); // 21 at 600 px with the widest legend, 23 at 343×1000 (2026-12)
     expect(uncovered).toEqual([]);
   }, 60_000);
+});
+
+describe('a figure whose view leaves its region file fetches the national file at once', () => {
+  it('REGION_REACH is what the region files give: the whole-province frame the embed computes on each, its inset, its context', async () => {
+    expect(Object.keys(REGION_REACH).sort()).toEqual(regions.map((r) => r.code).sort());
+    for (const r of regions) {
+      const topology = JSON.parse(readFileSync(join(ROOT, `data/regions/${r.code}.json`), 'utf8'));
+      const frame = frameOfCodes([r.code], await loadAtlas({ topology, counties: false }));
+      const reach = REGION_REACH[r.code]!;
+      for (let i = 0; i < 4; i++)
+        expect(Math.abs(reach.frame[i]! - frame.bounds[i]!), r.code).toBeLessThan(1e-5);
+      expect(reach.inset, r.code).toBe(frame.inset);
+      expect(reach.context, r.code).toEqual(topology.context);
+    }
+  }, 60_000);
+
+  it('viewLeavesRegion says so only for views that leave the file with any legend, and for the tall phone figures', async () => {
+    // Against the embed's own check (the view with the legend's padding, outside the file's context), over
+    // map boxes 300–1,300 px wide and 200–1,400 px tall and legends of 0–260 px over the map.
+    const wrong: string[] = [];
+    let predicted = 0;
+    for (const r of regions) {
+      const topology = JSON.parse(readFileSync(join(ROOT, `data/regions/${r.code}.json`), 'utf8'));
+      const frame = frameOfCodes([r.code], await loadAtlas({ topology, counties: false }));
+      for (let w = 300; w <= 1300; w += 50) {
+        for (let h = 200; h <= 1400; h += 50) {
+          if (!viewLeavesRegion(r.code, w, h)) continue;
+          predicted++;
+          for (const legend of [0, 120, 200, 260]) {
+            const view = viewBounds(
+              cameraFor(frame.bounds, w, h, framePadding(w, legend, frame.inset)),
+              w,
+              h,
+            );
+            if (inside(view, topology.context)) wrong.push(`${r.code} at ${w}×${h}, legend ${legend} px`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(predicted).toBeGreaterThan(1000);
+    // The tall phone figure: 343×1000, legend below the map. Every province whose view leaves its file at
+    // the top or bottom is predicted (23 of 34 leave there, 2026-12).
+    const tall = regions.filter((r) => viewLeavesRegion(r.code, 343, 1000));
+    expect(tall.length).toBeGreaterThanOrEqual(20);
+    expect(tall.map((r) => r.code)).toContain('440000');
+    expect(viewLeavesRegion('440000', 800, 520)).toBe(false);
+    expect(viewLeavesRegion('440000', 343, 520)).toBe(false);
+    expect(viewLeavesRegion('999999', 343, 1000)).toBe(false);
+  }, 120_000);
 });
