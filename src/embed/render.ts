@@ -161,13 +161,14 @@ async function atlasOf(
   layouts: Promise<Layout[]>,
   width: number,
   height: number,
+  legendWidth: number | undefined,
 ): Promise<Atlas> {
   const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
   const province = deps.atlas ? undefined : regionProvince(focusCodes);
   const region = province ? deps.regionUrl?.(province) : undefined;
   // Only a map box with a size can be judged (a figure not laid out yet is drawn as before).
   const whole = focusCodes.length === 1 && focusCodes[0] === province && width > 0 && height > 0;
-  if (!region || (whole && viewLeavesRegion(province!, width, height, spec.inset)))
+  if (!region || (whole && viewLeavesRegion(province!, width, height, { inset: spec.inset, legendWidth })))
     return nationalAtlas(spec, deps);
   const atlas = await loadAtlas({ url: region, counties: needsCounties(spec) });
   // Keys that are not codes (names) are resolved by the gazetteer later: any unit of the country may match.
@@ -182,28 +183,46 @@ async function atlasOf(
   return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(spec, deps);
 }
 
+/** Options of {@link viewLeavesRegion}. */
+export interface ViewLeavesRegionOptions {
+  /** Whether the figure shows the 南海诸岛 inset (the spec's `inset`); default: as the whole province's figure. */
+  inset?: boolean;
+  /**
+   * Width in CSS pixels of the legend lying over the map (0: below it), when it is known before the data
+   * (a figure with layouts takes the widest its legend can be); unknown when absent.
+   */
+  legendWidth?: number;
+}
+
 /**
  * Whether the first view of a figure fitted to the whole of `province`, in a map box `width` × `height` CSS
- * pixels, reaches north or south of the province's region file ({@link REGION_REACH}), whatever its
- * legend: the embed then fetches the national file and not the region file first. A legend over the map
- * only pads the left side, which can lower the zoom but never moves the view's centre north or south: a
- * view that leaves at the top or bottom without it leaves with it. A view that leaves only at a side (a
- * narrow map beside a wide legend) is found once the legend is placed, and drawn from the national file then.
- * `inset` overrides whether the figure shows the 南海诸岛 inset (the spec's `inset`). False for a code
+ * pixels, reaches beyond the province's region file ({@link REGION_REACH}): the embed then fetches the
+ * national file and not the region file first. With the legend's width (`options.legendWidth`) the answer
+ * is exact. Without it, only a view that leaves at the top or bottom counts: a legend over the map pads the
+ * left side only, which can lower the zoom but never moves the view's centre north or south, so such a view
+ * leaves whatever the legend; one that leaves at a side is found once the legend is placed. False for a code
  * without a region file.
  *
  * @example
  * ```ts
  * viewLeavesRegion('440000', 343, 1000); // true: a phone figure 1,000 px tall shows far beyond Guangdong's file
  * viewLeavesRegion('440000', 800, 520); // false
+ * viewLeavesRegion('440000', 620, 520, { legendWidth: 260 }); // true: a wide legend beside a narrow map
  * ```
  */
-export function viewLeavesRegion(province: string, width: number, height: number, inset?: boolean): boolean {
+export function viewLeavesRegion(
+  province: string,
+  width: number,
+  height: number,
+  options: ViewLeavesRegionOptions = {},
+): boolean {
   const reach = REGION_REACH[province];
   if (!reach) return false;
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
-  const view = viewBounds(cameraFor(reach.frame, w, h, framePadding(w, 0, inset ?? reach.inset)), w, h);
+  const padding = framePadding(w, options.legendWidth ?? 0, options.inset ?? reach.inset);
+  const view = viewBounds(cameraFor(reach.frame, w, h, padding), w, h);
+  if (options.legendWidth !== undefined) return !boxContains(reach.context, view);
   return view[1] < reach.context[1] || view[3] > reach.context[3];
 }
 
@@ -320,7 +339,21 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   actions.append(png1, png2, svgButton);
   footer.append(sourceLine, details, actions);
   root.append(header, body, footer);
-  const atlasLoaded = atlasOf(spec, deps, layoutsLoaded, mapBox.clientWidth, mapBox.clientHeight);
+  // A figure with layouts shows its legend with them, after the map: it is framed with the widest legend
+  // embed.css lets lie over the map (0 when the legend lies below it), which can only make the view larger
+  // than it will be, and that width is known now. A figure of data alone places its legend once the data
+  // is read.
+  const layoutLegendWidth = (width: number) =>
+    legendOverMap(legendBox) ? Math.min(LEGEND_MAX_WIDTH, width * 0.45) : 0;
+  const mapWidth = mapBox.clientWidth;
+  const atlasLoaded = atlasOf(
+    spec,
+    deps,
+    layoutsLoaded,
+    mapWidth,
+    mapBox.clientHeight,
+    spec.layouts.length ? layoutLegendWidth(mapWidth) : undefined,
+  );
 
   const [loadedAtlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
 
@@ -376,10 +409,8 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     if (!layouts.length) showLegend(figureLegend(spec, data, []));
     const width = Math.max(1, Math.round(mapBox.clientWidth));
     const height = Math.max(1, Math.round(mapBox.clientHeight));
-    // The legend of a figure with layouts comes with them, after the map: its view is taken with the widest
-    // legend embed.css lets lie over the map, which can only make the view larger than it will be.
-    const legendWidth =
-      layouts.length && legendOverMap(legendBox) ? Math.min(LEGEND_MAX_WIDTH, width * 0.45) : undefined;
+    // The legend of a figure with layouts comes with them, after the map: see layoutLegendWidth.
+    const legendWidth = layouts.length ? layoutLegendWidth(width) : undefined;
     const view = focus
       ? viewBounds(cameraFor(frame.bounds, width, height, padding(frame, legendWidth)), width, height)
       : undefined;

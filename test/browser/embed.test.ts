@@ -62,6 +62,17 @@ async function expectViewInContext(page: Page): Promise<void> {
   expect(got.view[3]).toBeLessThanOrEqual(n!);
 }
 
+/** The atlas files the page requested: `china-10m.json` and region files (`regions/<code>.json`). */
+async function atlasFilesFetched(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      // Fetched as data (the dev server's `?import&url` modules only name the files).
+      .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
+  );
+}
+
 describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -468,13 +479,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       height: 1200,
     });
     expect(errors).toEqual([]);
-    const files = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        // Fetched as data (the dev server's `?import&url` modules only name the files).
-        .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
-    );
+    const files = await atlasFilesFetched(page);
     expect(files.some((n) => n.includes('regions/440000'))).toBe(false);
     expect(files.some((n) => n.includes('china-10m'))).toBe(true);
     await expectViewInContext(page);
@@ -482,7 +487,8 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
   });
 
   it('a figure with layouts, 620 px wide with its legend over the map, shows no edge of its data either', async () => {
-    // Its legend comes with the layouts, after the map: the view is taken with the widest legend.
+    // Its legend comes with the layouts, after the map: the view is taken with the widest legend, which
+    // takes it past the region file; the embed knows it before fetching and fetches only the national file.
     const spec: MapSpecInput = { layouts: ['guangdong'], focus: { codes: ['440000'] } };
     const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
       width: 620,
@@ -494,6 +500,9 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       return getComputedStyle(box).position === 'absolute' && !box.hidden;
     });
     expect(legendOver).toBe(true);
+    const files = await atlasFilesFetched(page);
+    expect(files.some((n) => n.includes('regions/440000'))).toBe(false);
+    expect(files.some((n) => n.includes('china-10m'))).toBe(true);
     await expectViewInContext(page);
     await page.close();
   });

@@ -145,4 +145,35 @@ describe('a figure whose view leaves its region file fetches the national file a
     expect(viewLeavesRegion('440000', 343, 520)).toBe(false);
     expect(viewLeavesRegion('999999', 343, 1000)).toBe(false);
   }, 120_000);
+
+  it("with the legend width known (a figure with layouts), viewLeavesRegion gives the embed's own answer", async () => {
+    let differ = 0;
+    let leaving = 0;
+    let cases = 0;
+    for (const r of regions) {
+      const topology = JSON.parse(readFileSync(join(ROOT, `data/regions/${r.code}.json`), 'utf8'));
+      const frame = frameOfCodes([r.code], await loadAtlas({ topology, counties: false }));
+      for (let w = 300; w <= 1300; w += 50) {
+        for (const h of [400, 520, 700, 1000]) {
+          for (const legend of [0, Math.min(260, w * 0.45)]) {
+            const view = viewBounds(
+              cameraFor(frame.bounds, w, h, framePadding(w, legend, frame.inset)),
+              w,
+              h,
+            );
+            const leaves = !inside(view, topology.context);
+            cases++;
+            if (leaves) leaving++;
+            if (viewLeavesRegion(r.code, w, h, { legendWidth: legend }) !== leaves) differ++;
+          }
+        }
+      }
+    }
+    // The table's frames are rounded to 1e-5° (about 1 m): a view on the very edge may come out either way.
+    expect(differ).toBeLessThanOrEqual(cases / 1000);
+    expect(leaving).toBeGreaterThan(300);
+    // A Guangdong figure with layouts in a 620 px column: its widest legend beside it takes it past the file.
+    expect(viewLeavesRegion('440000', 620, 520, { legendWidth: 260 })).toBe(true);
+    expect(viewLeavesRegion('440000', 800, 520, { legendWidth: 260 })).toBe(false);
+  }, 120_000);
 });
