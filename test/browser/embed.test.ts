@@ -62,15 +62,20 @@ async function expectViewInContext(page: Page): Promise<void> {
   expect(got.view[3]).toBeLessThanOrEqual(n!);
 }
 
-/** The atlas files the page requested: `china-10m.json` and region files (`regions/<code>.json`). */
-async function atlasFilesFetched(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
+/**
+ * Asserts that the page drew its figure of `province` from the national file alone: it requested
+ * `china-10m.json` and not the province's region file (`regions/<code>.json`).
+ */
+async function expectNationalFileOnly(page: Page, province: string): Promise<void> {
+  const files = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
       .map((e) => e.name)
       // Fetched as data (the dev server's `?import&url` modules only name the files).
       .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
   );
+  expect(files.some((n) => n.includes(`regions/${province}`))).toBe(false);
+  expect(files.some((n) => n.includes('china-10m'))).toBe(true);
 }
 
 describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
@@ -479,9 +484,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       height: 1200,
     });
     expect(errors).toEqual([]);
-    const files = await atlasFilesFetched(page);
-    expect(files.some((n) => n.includes('regions/440000'))).toBe(false);
-    expect(files.some((n) => n.includes('china-10m'))).toBe(true);
+    await expectNationalFileOnly(page, '440000');
     await expectViewInContext(page);
     await page.close();
   });
@@ -500,9 +503,7 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
       return getComputedStyle(box).position === 'absolute' && !box.hidden;
     });
     expect(legendOver).toBe(true);
-    const files = await atlasFilesFetched(page);
-    expect(files.some((n) => n.includes('regions/440000'))).toBe(false);
-    expect(files.some((n) => n.includes('china-10m'))).toBe(true);
+    await expectNationalFileOnly(page, '440000');
     await expectViewInContext(page);
     await page.close();
   });
