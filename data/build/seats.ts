@@ -635,16 +635,7 @@ function loadSeatTowns(units: Map<string, Unit>): Map<string, SeatTown> {
     if (unit.name !== r.name) throw new Error(`${where}: name ${r.name} ≠ table name ${unit.name}`);
     if (unit.level !== 'county') throw new Error(`${where}: only county-level units take a seat town`);
     if (out.has(unit.code)) throw new Error(`${where}: second row for the same code`);
-    for (const col of [
-      'seat_town',
-      'fact',
-      'publisher',
-      'title',
-      'date',
-      'url',
-      'copy_url',
-      'checked',
-    ] as const)
+    for (const col of SEAT_TOWN_COLUMNS.slice(2))
       if (!r[col]) throw new Error(`${where}: ${col} is empty: every row needs its source`);
     const town = r.seat_town!;
     const stem = town.replace(/(街道|镇|乡)$/u, '');
