@@ -1007,46 +1007,43 @@ async function main() {
     const zhNames = [st.town, st.stem, `${st.stem}镇`, `${st.stem}乡`, `${st.stem}街道`];
     const key = py(st.stem);
     const byPinyin = (r: Rec) => [key, `${key}zhen`, `${key}xiang`, `${key}jiedao`].includes(r.n);
-    {
-      const area = unitShape;
-      const tries: { r: Rec; m: Match; zh?: string }[][] = [
-        within500(area)
-          .filter(inUnit)
-          .flatMap((r) => {
-            const zh = r.zh.find((z) => zhNames.includes(z));
-            return zh ? [{ r, m: 'seat-town' as Match, zh }] : [];
-          }),
-        within(area)
-          .filter(inUnit)
-          .filter(byPinyin)
-          .map((r) => ({ r, m: 'seat-town' as Match })),
-        withinSm(area)
-          .filter(inUnit)
-          .filter(byPinyin)
-          .map((r) => ({ r, m: 'seat-town' as Match })),
-      ];
-      for (const found of tries) {
-        const best = bestOf(found);
-        if (!best) continue;
-        const refKm = refKmOf(u.code, best.r.p);
-        if (refKm !== null && refKm > APPROX_KM)
-          throw new Error(
-            `data/seats/seat-towns.csv ${u.code} ${u.name}: the record of ${st.town}, ${recordLabel(best.r, best.zh)}, lies ${refKm} km from the reference position of the government (limit ${APPROX_KM} km)`,
-          );
-        return {
-          lng: round5(best.r.p[0]),
-          lat: round5(best.r.p[1]),
-          source: sourceOfRecord(best.r),
-          // The record is the named town; a position more than CHECK_KM from the reference is one of the two
-          // wrong by that much, and which is not known: approximate, as for a unit's own name.
-          status: refKm !== null && refKm > CHECK_KM ? 'approximate' : 'sourced',
-          match: 'seat-town',
-          record: recordLabel(best.r, best.zh),
-          refKm,
-          seatTown: st.town,
-          note: `seat town ${st.town}: ${st.publisher}, ${st.title} (${st.date})`,
-        };
-      }
+    const tries: { r: Rec; m: Match; zh?: string }[][] = [
+      within500(unitShape)
+        .filter(inUnit)
+        .flatMap((r) => {
+          const zh = r.zh.find((z) => zhNames.includes(z));
+          return zh ? [{ r, m: 'seat-town' as Match, zh }] : [];
+        }),
+      within(unitShape)
+        .filter(inUnit)
+        .filter(byPinyin)
+        .map((r) => ({ r, m: 'seat-town' as Match })),
+      withinSm(unitShape)
+        .filter(inUnit)
+        .filter(byPinyin)
+        .map((r) => ({ r, m: 'seat-town' as Match })),
+    ];
+    for (const found of tries) {
+      const best = bestOf(found);
+      if (!best) continue;
+      const refKm = refKmOf(u.code, best.r.p);
+      if (refKm !== null && refKm > APPROX_KM)
+        throw new Error(
+          `data/seats/seat-towns.csv ${u.code} ${u.name}: the record of ${st.town}, ${recordLabel(best.r, best.zh)}, lies ${refKm} km from the reference position of the government (limit ${APPROX_KM} km)`,
+        );
+      return {
+        lng: round5(best.r.p[0]),
+        lat: round5(best.r.p[1]),
+        source: sourceOfRecord(best.r),
+        // The record is the named town; a position more than CHECK_KM from the reference is one of the two
+        // wrong by that much, and which is not known: approximate, as for a unit's own name.
+        status: refKm !== null && refKm > CHECK_KM ? 'approximate' : 'sourced',
+        match: 'seat-town',
+        record: recordLabel(best.r, best.zh),
+        refKm,
+        seatTown: st.town,
+        note: `seat town ${st.town}: ${st.publisher}, ${st.title} (${st.date})`,
+      };
     }
     throw new Error(
       `data/seats/seat-towns.csv ${u.code} ${u.name}: no record of ${st.town} (${key}) inside the unit`,
@@ -1055,6 +1052,10 @@ async function main() {
 
   function matchUnit(u: Unit): void {
     const s = shapeOf(u);
+    if (!s && seatTowns.has(u.code))
+      seatTownFailures.push(
+        `data/seats/seat-towns.csv ${u.code} ${u.name}: no polygon to search the town in`,
+      );
     if (!s) {
       missing.set(u.code, {
         status: 'unsourced',
