@@ -18,7 +18,9 @@
  *                  renderer), the same GeoJSON, values and breaks, names shown, roam on
  * ```
  * Every page is bundled by esbuild (minified ESM, code splitting, the chunks it imports statically preloaded
- * from its HTML with `modulepreload`: what a production build such as Vite's does) and served
+ * from its HTML with `modulepreload`, and the quyu page's dynamic import of maplibre-gl preloading that
+ * chunk and the chunks it imports at once when it is called: what a production build such as Vite's does,
+ * whose `__vitePreload` helper wraps every dynamic import so) and served
  * gzip-compressed by one static server on 127.0.0.1 with cross-origin isolation (COOP/COEP), so that
  * `performance.measureUserAgentSpecificMemory()` can measure the heap of the page and its workers. Each load
  * opens a fresh browser context (empty cache). Measured in the page (`performance.now()` from navigation):
@@ -180,7 +182,16 @@ import { defineQuyuMap } from ${src('src/embed/element.ts')};
 document.addEventListener('quyu-first-paint', () => frame('firstFrame'));
 const paint = !location.search.includes('paint=0');
 defineQuyuMap({
-  maplibregl: () => import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; }),
+  maplibregl: () => {
+    // As Vite's preload helper does at a dynamic import: the chunk and the chunks it imports, fetched at once.
+    for (const href of window.__dynamicImportChunks?.['maplibre-gl'] ?? []) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.append(link);
+    }
+    return import('maplibre-gl').then((m) => { m.setWorkerUrl('/maplibre-gl-worker.mjs'); return m; });
+  },
   atlasUrl: '/china-10m.json',
   regionUrl: (p) => '/regions/' + p + '.json',
   firstPaint: paint,
@@ -296,9 +307,27 @@ chart.setOption({
       .map((f) => `<link rel="modulepreload" href="/${relative(OUT, resolve(ROOT, f))}" />`)
       .join('');
   };
+  // The chunks of the quyu page's dynamic import of maplibre-gl: Vite's production build rewrites every
+  // dynamic import to preload the imported chunk and the chunks it imports in parallel (its
+  // `__vitePreload` helper); esbuild's output would discover them one after the other.
+  const dynamicImportChunks = (script: string) => {
+    const entry = Object.keys(outputs).find((f) => f.endsWith(`/${script}.src.js`));
+    if (!entry) return '';
+    const chunks: Record<string, string[]> = {};
+    for (const file of [entry, ...staticChunks(entry)])
+      for (const i of outputs[file]?.imports ?? []) {
+        if (i.kind !== 'dynamic-import' || !/\/maplibre-gl-[^/]*\.js$/.test(i.path)) continue;
+        chunks['maplibre-gl'] = [i.path, ...staticChunks(i.path)].map(
+          (f) => `/${relative(OUT, resolve(ROOT, f))}`,
+        );
+      }
+    return Object.keys(chunks).length
+      ? `<script>window.__dynamicImportChunks = ${JSON.stringify(chunks)};</script>`
+      : '';
+  };
   const html = (script: string, css: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-<link rel="icon" href="data:," />${css}${preloads(script)}
+<link rel="icon" href="data:," />${css}${preloads(script)}${dynamicImportChunks(script)}
 <style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style>
 </head><body><main id="map"></main><script type="module" src="/${script}.src.js"></script></body></html>`;
   const mapCss = '<link rel="stylesheet" href="/maplibre-gl.css" />';
