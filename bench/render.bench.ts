@@ -19,8 +19,8 @@
  * ```
  * Every page is bundled by esbuild (minified ESM, code splitting, the chunks it imports statically preloaded
  * from its HTML with `modulepreload`, and the quyu page's dynamic import of maplibre-gl preloading that
- * chunk and the chunks it imports at once when it is called: what a production build such as Vite's does,
- * whose `__vitePreload` helper wraps every dynamic import so) and served
+ * chunk and the chunks it imports at once when it is called: what a production build such as Vite's does;
+ * Vite's `__vitePreload` helper wraps every dynamic import to do so) and served
  * gzip-compressed by one static server on 127.0.0.1 with cross-origin isolation (COOP/COEP), so that
  * `performance.measureUserAgentSpecificMemory()` can measure the heap of the page and its workers. Each load
  * opens a fresh browser context (empty cache). Measured in the page (`performance.now()` from navigation):
