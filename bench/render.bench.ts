@@ -321,6 +321,9 @@ chart.setOption({
           (f) => `/${relative(OUT, resolve(ROOT, f))}`,
         );
       }
+    // Without the list the page would load maplibre-gl as esbuild alone does: a benchmark of another setup.
+    if (script === 'quyu' && !chunks['maplibre-gl'])
+      throw new Error('render bench: no maplibre-gl chunk among the quyu page dynamic imports');
     return Object.keys(chunks).length
       ? `<script>window.__dynamicImportChunks = ${JSON.stringify(chunks)};</script>`
       : '';
