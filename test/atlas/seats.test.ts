@@ -43,6 +43,10 @@ beforeAll(async () => {
     loadAtlas({ resolution: '10m' }),
     loadSeats(),
   ]);
+  // The references (every county polygon of the ECharts files, converted to WGS-84) are read here, under
+  // the hook's time limit, not inside whichever test first asks for one: on a slow CI machine that test
+  // alone went over its own limit (60 s) on 2 December.
+  refs ??= loadReferences();
 });
 
 const km = (a: readonly number[], b: readonly number[]) =>
