@@ -16,6 +16,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayoutItem, Status } from '../../layouts/schema.ts';
 import type { Lang } from '../../text/index.ts';
+import { geometryBox } from '../style/scope.ts';
 import { type Theme, type ThemeName, themes } from '../style/themes.ts';
 import type { RgbaImage } from './patterns.ts';
 import { sortByStack } from './stack.ts';
@@ -262,27 +263,12 @@ export function unionBounds(
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
-/** Bounding box of a FeatureCollection, or null when it has no coordinates. */
+/**
+ * Bounding box `[west, south, east, north]` of a FeatureCollection (the union of its features'
+ * {@link geometryBox}: outer rings bound polygons), or null when it has no coordinates.
+ */
 export function boundsOf(fc: FeatureCollection): [number, number, number, number] | null {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x! < w) w = x!;
-      if (x! > e) e = x!;
-      if (y! < s) s = y!;
-      if (y! > n) n = y!;
-      return;
-    }
-    for (const child of c) visit(child);
-  };
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (g && g.type !== 'GeometryCollection') visit(g.coordinates);
-  }
-  return w <= e ? [w, s, e, n] : null;
+  let box: [number, number, number, number] | null = null;
+  for (const f of fc.features) box = unionBounds(box, geometryBox(f.geometry));
+  return box;
 }
