@@ -8,7 +8,8 @@
  * ```
  *  page            what it loads and draws
  *  quyu            the embed runtime (<quyu-map>, src/embed) with a spec of the 21 values, focus 广东:
- *                  region file data/regions/440000.json, scoped base map, static first frame (SVG), then
+ *                  overview data/regions/440000.overview.json (the region file once the reader zooms in),
+ *                  scoped base map, static first frame (SVG), then
  *                  MapLibre (loaded after the first frame) with the legend
  *  quyu-no-paint   the same without the static first frame (firstPaint: false): what the first paint buys
  *  quyu-before     as on main before: national china-10m.json, the national base style, the choropleth
@@ -130,6 +131,10 @@ export async function preparePages(): Promise<Job> {
   mkdirSync(join(OUT, 'regions'), { recursive: true });
   const regionText = readFileSync(join(ROOT, 'data/regions/440000.json'), 'utf8');
   writeFileSync(join(OUT, 'regions/440000.json'), regionText);
+  writeFileSync(
+    join(OUT, 'regions/440000.overview.json'),
+    readFileSync(join(ROOT, 'data/regions/440000.overview.json')),
+  );
   writeFileSync(join(OUT, 'china-10m.json'), readFileSync(join(ROOT, 'data/china-10m.json')));
   const atlas = await loadAtlas({ topology: JSON.parse(regionText) as Topology, counties: false });
   const units = atlas.prefectures({ province: '440000' });
@@ -194,6 +199,7 @@ defineQuyuMap({
   },
   atlasUrl: '/china-10m.json',
   regionUrl: (p) => '/regions/' + p + '.json',
+  regionOverviewUrl: (p) => '/regions/' + p + '.overview.json',
   firstPaint: paint,
 });
 const el = document.createElement('quyu-map');

@@ -11,7 +11,10 @@ import { formatError, QuyuError, safeText } from 'quyu';
 import nationalAtlasUrl from 'quyu/data/china-10m.json?url';
 import { decodeSpec, defineQuyuMap, type Embed } from 'quyu/embed';
 
-/** The region files (one figure of one province loads its own, not the national file). */
+/**
+ * The region files (one figure of one province loads its own, not the national file), and their overviews
+ * (a figure of a whole province loads its overview first, the region file once the reader zooms in).
+ */
 const regionUrls = import.meta.glob<string>('../data/regions/[0-9]*.json', {
   query: '?url',
   import: 'default',
@@ -45,6 +48,7 @@ defineQuyuMap({
   maplibregl: () => import('./lib/map.ts').then((m) => m.maplibregl),
   atlasUrl: nationalAtlasUrl,
   regionUrl: (province) => regionUrls[`../data/regions/${province}.json`],
+  regionOverviewUrl: (province) => regionUrls[`../data/regions/${province}.overview.json`],
   embedId: id,
 });
 const main = document.getElementById('embed')!;

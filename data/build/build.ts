@@ -890,17 +890,14 @@ async function main() {
     step(`  ${res.file}: ${(buf.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzipped`);
     if (res === RESOLUTIONS[0]) {
       step('cutting the per-figure region files data/regions/<province>.json from china-2m.json');
-      const regions = writeRegionFiles(DATA, buf);
+      const regions = await writeRegionFiles(DATA, buf);
       step(
         `  ${regions.length} files, ${(regions.reduce((n, r) => n + r.gzipBytes, 0) / 1024).toFixed(0)} KB gzipped in all`,
       );
       if (!OUT) writeRegionReadme(join(DATA, 'README.md'), regions);
       const embedOut = OUT ? join(OUT, 'embed') : join(ROOT, 'src/embed');
       mkdirSync(embedOut, { recursive: true });
-      writeFileSync(
-        join(embedOut, 'region-reach.generated.ts'),
-        await regionReachModule(join(DATA, 'regions'), regions),
-      );
+      writeFileSync(join(embedOut, 'region-reach.generated.ts'), regionReachModule(regions));
       const topo = JSON.parse(buf.toString());
       unitsOfAtlas = topo.objects.prefectures.geometries.map((g: { id: string }) => table.get(g.id)!);
     }

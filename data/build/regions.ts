@@ -8,6 +8,9 @@
  *      ──Visvalingam per arc──▶ fine arcs (the province's units: 300 m)
  *                               coarse arcs (everything else: 2.5 km)  ── shared arcs stay shared
  *      ──quantise (1e5 steps over the file's box)──▶ data/regions/<code>.json (+ index.json)
+ *  the same, simplified to what MapLibre draws of the file at the zoom of the province's whole figure
+ *      ──▶ data/regions/<code>.overview.json  (where that is at least 3 × coarser than the file: a figure's
+ *          first view fetches it, the region file once the reader zooms in)
  * ```
  *
  * Each file has the objects of the national files (`prefectures`, `provinces`, `nation`, `scsIslands`,
@@ -45,6 +48,32 @@ export const FINE_MIN_ISLAND_KM2 = 0.5;
 export const COARSE_MIN_ISLAND_KM2 = 30;
 /** Quantisation steps over each file's bounding box. */
 export const REGION_QUANTIZATION = 1e5;
+/**
+ * The figure an overview is made for: a figure of data of the whole province in a map box this size (CSS
+ * pixels; the render benchmark's desktop size) with its legend over the map (the widest embed.css allows).
+ * Narrower figures fit at a lower zoom, where the overview is finer than a pixel still; a figure whose first
+ * view reaches the overview's `maxZoom` (wider, or with no legend beside the map) draws from the region file.
+ */
+export const OVERVIEW_REFERENCE = { width: 800, height: 600, legendWidth: 260 } as const;
+/** An overview is written only where its interval is at least this many times {@link FINE_INTERVAL_M}. */
+export const OVERVIEW_MIN_GAIN = 3;
+/** The context around the province in an overview: this many times the province's interval (at least {@link COARSE_INTERVAL_M}). */
+export const OVERVIEW_CONTEXT_FACTOR = 4;
+/** Web Mercator: metres per pixel of a 512-pixel tile at zoom 0 on the equator. */
+const METRES_PER_PX_Z0 = 40_075_016.686 / 512;
+
+/** An overview file (`regions/<code>.overview.json`): the region file simplified for the first view of the province's whole figure. */
+export interface RegionOverview {
+  /** The overview draws as the region file does below this zoom; at it and above, the region file is needed. */
+  maxZoom: number;
+  /** Simplification of the province's own arcs, in metres (the region file: {@link FINE_INTERVAL_M}). */
+  fineIntervalM: number;
+  /** Simplification of the context, in metres (the region file: {@link COARSE_INTERVAL_M}). */
+  coarseIntervalM: number;
+  bytes: number;
+  gzipBytes: number;
+  sha256: string;
+}
 
 /** One line of `data/regions/index.json`. */
 export interface RegionIndexEntry {
@@ -56,9 +85,15 @@ export interface RegionIndexEntry {
   context: Box;
   /** Province codes whose units are all in the file: the province first, then those touching it. */
   provinces: string[];
+  /** `[west, south, east, north]` a figure of the whole province is fitted to (the embed's framing on the file). */
+  frame: Box;
+  /** Whether that figure shows the 南海诸岛 inset. */
+  inset: boolean;
   bytes: number;
   gzipBytes: number;
   sha256: string;
+  /** The overview file, where there is one. */
+  overview?: RegionOverview;
 }
 
 const KM_PER_DEG = 111.32;
@@ -177,6 +212,7 @@ function writeGeom(g: Geom, map: Map<number, number>): Geom {
 export function regionTopology(
   national: Topology,
   code: string,
+  intervals: { fineM: number; coarseM: number } = { fineM: FINE_INTERVAL_M, coarseM: COARSE_INTERVAL_M },
 ): { topology: Topology; context: Box; bounds: Box; provinces: string[] } {
   const arcs = decodeArcs(national);
   const objects = national.objects as Record<string, { geometries: Geom[] }>;
@@ -270,8 +306,8 @@ export function regionTopology(
     { type: 'Topology', objects: {}, arcs: used.map((a) => arcs[a]!) } as never,
     areaKm2 as never,
   ).arcs as unknown as [number, number, number][][];
-  const fineKm2 = (FINE_INTERVAL_M / 1000) ** 2;
-  const coarseKm2 = (COARSE_INTERVAL_M / 1000) ** 2;
+  const fineKm2 = (intervals.fineM / 1000) ** 2;
+  const coarseKm2 = (intervals.coarseM / 1000) ** 2;
   const simplified = weighted.map((arc, i) => simplifyArc(arc, fine.has(used[i]!) ? fineKm2 : coarseKm2));
 
   // Quantise and delta-encode over the file's own box.
@@ -341,17 +377,64 @@ export function regionTopology(
 }
 
 /**
- * Writes `regions/<code>.json` for every province of the national 2m topology, and `regions/index.json`
- * (each file's province, bounds, context box, the provinces it holds whole, sizes and sha256). Returns the
- * index.
+ * The simplification of a province's overview: its province arcs at half a pixel of the 512-pixel tiles
+ * MapLibre draws the figure of the whole province with ({@link OVERVIEW_REFERENCE}; MapLibre itself
+ * simplifies each tile by a pixel, `GEOJSON_TILING`), measured at the frame's northern edge and rounded down
+ * to 100 m; the context {@link OVERVIEW_CONTEXT_FACTOR} times coarser. Below `maxZoom` (the next tile zoom)
+ * the province's borders differ from the region file's by about what MapLibre's own simplification of a
+ * tile does (99.9 % of vertices within a pixel, all within 1.5), the context by up to about 2 pixels
+ * (`test/atlas/region-overviews.test.ts`). Undefined where the gain is too small to ship a second file
+ * ({@link OVERVIEW_MIN_GAIN}).
  *
  * @example
  * ```ts
- * const index = writeRegionFiles(join(ROOT, 'data'), readFileSync('data/china-2m.json'));
+ * overviewIntervals([109.66, 20.22, 117.32, 25.52], false); // { maxZoom: 6, fineM: 1100, coarseM: 4400 }: Guangdong
+ * ```
+ */
+export async function overviewIntervals(
+  frame: Box,
+  inset: boolean,
+): Promise<{ maxZoom: number; fineM: number; coarseM: number } | undefined> {
+  const { cameraFor } = await import('../../src/embed/first-paint.ts');
+  const { framePadding } = await import('../../src/embed/render.ts');
+  const { width, height, legendWidth } = OVERVIEW_REFERENCE;
+  const padding = framePadding(width, legendWidth, inset);
+  const tileZoom = Math.floor(cameraFor(frame, width, height, padding).zoom);
+  const north = Math.max(Math.abs(frame[1]), Math.abs(frame[3]));
+  const pixelM = (METRES_PER_PX_Z0 * Math.cos((north * Math.PI) / 180)) / 2 ** tileZoom;
+  const fineM = Math.floor(pixelM / 2 / 100) * 100;
+  if (fineM < OVERVIEW_MIN_GAIN * FINE_INTERVAL_M) return undefined;
+  return {
+    maxZoom: tileZoom + 1,
+    fineM,
+    coarseM: Math.max(COARSE_INTERVAL_M, OVERVIEW_CONTEXT_FACTOR * fineM),
+  };
+}
+
+const fileFacts = (buf: Buffer) => ({
+  bytes: buf.length,
+  gzipBytes: gzipSync(buf, { level: 9 }).length,
+  sha256: createHash('sha256').update(buf).digest('hex'),
+});
+
+/**
+ * Writes `regions/<code>.json` for every province of the national 2m topology, its overview
+ * `regions/<code>.overview.json` where {@link overviewIntervals} gives one, and `regions/index.json` (each
+ * file's province, bounds, context box, the provinces it holds whole, the frame of the province's whole
+ * figure, sizes and sha256, and its overview's). Returns the index.
+ *
+ * @example
+ * ```ts
+ * const index = await writeRegionFiles(join(ROOT, 'data'), readFileSync('data/china-2m.json'));
  * index.find((r) => r.code === '440000')!.gzipBytes; // about 69 KB
  * ```
  */
-export function writeRegionFiles(dataDir: string, china2m: Buffer | string): RegionIndexEntry[] {
+export async function writeRegionFiles(
+  dataDir: string,
+  china2m: Buffer | string,
+): Promise<RegionIndexEntry[]> {
+  const { loadAtlas } = await import('../../src/atlas/load.ts');
+  const { frameOfCodes } = await import('../../src/embed/framing.ts');
   const national = JSON.parse(china2m.toString()) as Topology;
   const dir = join(dataDir, 'regions');
   rmSync(dir, { recursive: true, force: true });
@@ -364,45 +447,57 @@ export function writeRegionFiles(dataDir: string, china2m: Buffer | string): Reg
     const r = regionTopology(national, code);
     const buf = Buffer.from(JSON.stringify(r.topology));
     writeFileSync(join(dir, `${code}.json`), buf);
-    index.push({
+    // The frame of the province's whole figure, by the embed's own framing on the file.
+    const frame = frameOfCodes([code], await loadAtlas({ topology: r.topology, counties: false }));
+    const r5 = (b: readonly number[]) => b.map((v) => Math.round(v * 1e5) / 1e5) as Box;
+    const entry: RegionIndexEntry = {
       code,
       bounds: r.bounds,
       context: r.context,
       provinces: r.provinces,
-      bytes: buf.length,
-      gzipBytes: gzipSync(buf, { level: 9 }).length,
-      sha256: createHash('sha256').update(buf).digest('hex'),
-    });
+      frame: r5(frame.bounds),
+      inset: frame.inset,
+      ...fileFacts(buf),
+    };
+    const o = await overviewIntervals(entry.frame, entry.inset);
+    if (o) {
+      const overview = regionTopology(national, code, { fineM: o.fineM, coarseM: o.coarseM });
+      const obuf = Buffer.from(JSON.stringify(overview.topology));
+      writeFileSync(join(dir, `${code}.overview.json`), obuf);
+      entry.overview = {
+        maxZoom: o.maxZoom,
+        fineIntervalM: o.fineM,
+        coarseIntervalM: o.coarseM,
+        ...fileFacts(obuf),
+      };
+    }
+    index.push(entry);
   }
   writeFileSync(join(dir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
   return index;
 }
 
 /**
- * The module `src/embed/region-reach.generated.ts`: for each region file, the frame a figure of its whole
- * province is fitted to (`frameOfCodes([code])` on that file: the box of the province's units, islands far
- * off left out), whether that figure shows the 南海诸岛 inset, and the file's context box. With it the embed
- * tells, before fetching anything, whether a figure's first view reaches beyond the region file (a phone
- * figure much taller than wide) and fetches the national file instead. Rounded to 1e-5° (about 1 m).
+ * The module `src/embed/region-reach.generated.ts`: for each region file (its index entry), the frame a
+ * figure of its whole province is fitted to (`frameOfCodes([code])` on that file: the box of the
+ * province's units, islands far off left out), whether that figure shows the 南海诸岛 inset, the file's
+ * context box, and the zoom below which its overview draws as the file does. With it the embed tells,
+ * before fetching anything, whether a figure's first view reaches beyond the region file (a phone figure
+ * much taller than wide) and fetches the national file instead, and whether the overview will do. Rounded
+ * to 1e-5° (about 1 m).
  *
  * @example
  * ```ts
- * writeFileSync('src/embed/region-reach.generated.ts', await regionReachModule('data/regions', index));
+ * writeFileSync('src/embed/region-reach.generated.ts', regionReachModule(index));
  * ```
  */
-export async function regionReachModule(regionsDir: string, index: RegionIndexEntry[]): Promise<string> {
-  const { loadAtlas } = await import('../../src/atlas/load.ts');
-  const { frameOfCodes } = await import('../../src/embed/framing.ts');
+export function regionReachModule(index: RegionIndexEntry[]): string {
   const r5 = (b: readonly number[]) => `[${b.map((v) => Math.round(v * 1e5) / 1e5).join(', ')}]`;
-  const rows: string[] = [];
-  for (const r of index) {
-    const topology = JSON.parse(readFileSync(join(regionsDir, `${r.code}.json`), 'utf8')) as Topology;
-    const frame = frameOfCodes([r.code], await loadAtlas({ topology, counties: false }));
-    rows.push(
-      `  '${r.code}': { frame: ${r5(frame.bounds)}, inset: ${frame.inset}, context: ${r5(r.context)} },`,
-    );
-  }
-  return `// Generated by data/build/regions.ts from data/regions/*.json (regionReachModule): do not edit.
+  const rows = index.map(
+    (r) =>
+      `  '${r.code}': { frame: ${r5(r.frame)}, inset: ${r.inset}, context: ${r5(r.context)}${r.overview ? `, overviewMaxZoom: ${r.overview.maxZoom}` : ''} },`,
+  );
+  return `// Generated by data/build/regions.ts from data/regions/index.json (regionReachModule): do not edit.
 import type { Box } from '../maplibre/style/scope.ts';
 
 /** What a region file can draw: see {@link RegionReach}. */
@@ -413,6 +508,12 @@ export interface RegionReach {
   readonly inset: boolean;
   /** \`[west, south, east, north]\` the region file holds everything in (its \`context\` member). */
   readonly context: Box;
+  /**
+   * Where the province has an overview file (\`data/regions/<code>.overview.json\`): the zoom below which it
+   * draws as the region file does (the province's borders within about a pixel, MapLibre's own
+   * simplification of a tile; the context within about two).
+   */
+  readonly overviewMaxZoom?: number;
 }
 
 /** Per province code, what its region file (\`data/regions/<code>.json\`) can draw. */
@@ -428,12 +529,19 @@ export function writeRegionReadme(readmePath: string, index: RegionIndexEntry[])
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const cells = [
     ['file', 'provinces with all their units', 'bytes', 'gzipped (level 9)', 'sha256'],
-    ...index.map((r) => [
-      `\`regions/${r.code}.json\``,
-      r.provinces.join(' '),
-      kb(r.bytes),
-      kb(r.gzipBytes),
-      `\`${r.sha256}\``,
+    ...index.flatMap((r) => [
+      [`\`regions/${r.code}.json\``, r.provinces.join(' '), kb(r.bytes), kb(r.gzipBytes), `\`${r.sha256}\``],
+      ...(r.overview
+        ? [
+            [
+              `\`regions/${r.code}.overview.json\``,
+              `overview: ${r.overview.fineIntervalM} m / ${r.overview.coarseIntervalM} m, below zoom ${r.overview.maxZoom}`,
+              kb(r.overview.bytes),
+              kb(r.overview.gzipBytes),
+              `\`${r.overview.sha256}\``,
+            ],
+          ]
+        : []),
     ]),
   ];
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
@@ -455,18 +563,15 @@ export function writeRegionReadme(readmePath: string, index: RegionIndexEntry[])
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const out = process.env.QUYU_BUILD_OUT ? join(process.env.QUYU_BUILD_OUT, 'data') : join(root, 'data');
-  const index = writeRegionFiles(out, readFileSync(join(root, 'data/china-2m.json')));
+  const index = await writeRegionFiles(out, readFileSync(join(root, 'data/china-2m.json')));
   const reachOut = process.env.QUYU_BUILD_OUT
     ? join(process.env.QUYU_BUILD_OUT, 'embed')
     : join(root, 'src/embed');
   mkdirSync(reachOut, { recursive: true });
-  writeFileSync(
-    join(reachOut, 'region-reach.generated.ts'),
-    await regionReachModule(join(out, 'regions'), index),
-  );
+  writeFileSync(join(reachOut, 'region-reach.generated.ts'), regionReachModule(index));
   if (!process.env.QUYU_BUILD_OUT) writeRegionReadme(join(root, 'data/README.md'), index);
   for (const r of index)
     console.log(
-      `regions/${r.code}.json: ${(r.bytes / 1024).toFixed(0)} KB, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped; provinces ${r.provinces.join(' ')}`,
+      `regions/${r.code}.json: ${(r.bytes / 1024).toFixed(0)} KB, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped; provinces ${r.provinces.join(' ')}${r.overview ? `; overview ${(r.overview.gzipBytes / 1024).toFixed(1)} KB gzipped (${r.overview.fineIntervalM} m / ${r.overview.coarseIntervalM} m, below zoom ${r.overview.maxZoom})` : ''}`,
     );
 }

@@ -17,6 +17,7 @@
  * CSSOM, which a strict `style-src` allows), so the page works under a strict Content-Security-Policy.
  */
 import type * as MapLibre from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { Atlas } from '../atlas/atlas.ts';
 import { loadAtlas } from '../atlas/load.ts';
@@ -40,7 +41,7 @@ import {
 } from './first-paint.ts';
 import { BASE_MAP_EXTENT, type Frame, frameOf } from './framing.ts';
 import { resolveLayouts } from './layouts.ts';
-import { REGION_REACH } from './region-reach.generated.ts';
+import { REGION_REACH, type RegionReach } from './region-reach.generated.ts';
 import type { MapSpec } from './spec.ts';
 
 /** What the embed needs from its environment. */
@@ -60,6 +61,16 @@ export interface EmbedDeps {
    * instead of `atlasUrl` (Guangdong: 69 KB instead of 182 KB gzipped). Default: none (always `atlasUrl`).
    */
   regionUrl?: (province: string) => string | undefined;
+  /**
+   * URL of a province's overview file (`data/regions/<code>.overview.json`, where the province has one: see
+   * `overviewMaxZoom` in {@link REGION_REACH}): a figure of data of the whole province whose first view
+   * is below that zoom loads the overview instead of the region file (Guangdong: 47 KB instead of 69 KB
+   * gzipped, half the vertices; below that zoom the province's borders differ by about a pixel, what
+   * MapLibre's own simplification of a tile does), and the region file once the reader zooms in to that
+   * zoom, exports the figure at a scale that reaches it, or exports an SVG. Default: none (the region file
+   * at once).
+   */
+  regionOverviewUrl?: (province: string) => string | undefined;
   /** Draw the static first frame before MapLibre (`first-paint.ts`). Default `true`. */
   firstPaint?: boolean;
   /** Id sent with height messages, so a host page with several embeds can tell them apart. */
@@ -69,6 +80,7 @@ export interface EmbedDeps {
 /** A rendered embed. */
 export interface Embed {
   map: MapLibre.Map;
+  /** The atlas the map draws: a province's overview until the reader zooms in, then its region file. */
   atlas: Atlas;
   layouts: Layout[];
   handles: LayoutHandle[];
@@ -149,11 +161,23 @@ function nationalAtlas(spec: MapSpec, deps: EmbedDeps): Promise<Atlas> {
   return loadAtlas(deps.atlasUrl ? { url: deps.atlasUrl, counties } : { counties });
 }
 
+/** A figure drawn from a province's overview file, and what replaces it once the reader zooms in. */
+interface Overview {
+  /** URL of the province's region file. */
+  regionUrl: string;
+  /** At this zoom and above the region file is drawn instead (`overviewMaxZoom` in {@link REGION_REACH}). */
+  maxZoom: number;
+}
+
 /**
  * The atlas a figure needs: a figure focused on one province loads that province's region file
  * (`deps.regionUrl`), unless it draws a unit the region file does not hold, or it is fitted to the whole
  * province and its first view in a map box `width` × `height` reaches beyond the file
- * ({@link viewLeavesRegion}); otherwise the national file.
+ * ({@link viewLeavesRegion}); otherwise the national file. A figure of data of the whole province whose
+ * first view, with the widest legend over the map that the box allows (`overviewLegendWidth`; the
+ * narrowest view it can have), lies below the province's `overviewMaxZoom` loads the overview
+ * (`deps.regionOverviewUrl`) instead of the region file: `overview` says so (the figure checks its actual
+ * view once framed).
  */
 async function atlasOf(
   spec: MapSpec,
@@ -162,25 +186,37 @@ async function atlasOf(
   width: number,
   height: number,
   legendWidth: number | undefined,
-): Promise<Atlas> {
+  overviewLegendWidth: number,
+): Promise<{ atlas: Atlas; overview?: Overview }> {
   const focusCodes = typeof spec.focus === 'object' && 'codes' in spec.focus ? spec.focus.codes : [];
   const province = deps.atlas ? undefined : regionProvince(focusCodes);
   const region = province ? deps.regionUrl?.(province) : undefined;
   // Only a map box with a size can be judged (a figure not laid out yet is drawn as before).
   const whole = focusCodes.length === 1 && focusCodes[0] === province && width > 0 && height > 0;
   if (!region || (whole && viewLeavesRegion(province!, width, height, { inset: spec.inset, legendWidth })))
-    return nationalAtlas(spec, deps);
-  const atlas = await loadAtlas({ url: region, counties: needsCounties(spec) });
+    return { atlas: await nationalAtlas(spec, deps) };
+  const maxZoom = REGION_REACH[province!]?.overviewMaxZoom;
+  const overviewUrl =
+    whole && !spec.layouts.length && maxZoom !== undefined ? deps.regionOverviewUrl?.(province!) : undefined;
+  const overview =
+    overviewUrl &&
+    wholeProvinceZoom(province!, width, height, { inset: spec.inset, legendWidth: overviewLegendWidth }) <
+      maxZoom!
+      ? { regionUrl: region, maxZoom: maxZoom! }
+      : undefined;
+  const atlas = await loadAtlas({ url: overview ? overviewUrl! : region, counties: needsCounties(spec) });
   // Keys that are not codes (names) are resolved by the gazetteer later: any unit of the country may match.
   const keys = spec.layers.flatMap((l) => Object.keys(l.values));
-  if (keys.some((k) => !/^\d{6}$/.test(k))) return nationalAtlas(spec, deps);
+  if (keys.some((k) => !/^\d{6}$/.test(k))) return { atlas: await nationalAtlas(spec, deps) };
   const drawn = [
     ...(await layouts)
       .flatMap((l) => JSON.stringify(l.items).match(/"\d{6}"/g) ?? [])
       .map((c) => c.slice(1, -1)),
     ...keys,
   ];
-  return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c)) ? atlas : nationalAtlas(spec, deps);
+  return drawn.every((c) => atlas.has(c) || !/^[1-8]\d{5}$/.test(c))
+    ? { atlas, overview }
+    : { atlas: await nationalAtlas(spec, deps) };
 }
 
 /** Options of {@link viewLeavesRegion}. */
@@ -220,10 +256,40 @@ export function viewLeavesRegion(
   if (!reach) return false;
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
-  const padding = framePadding(w, options.legendWidth ?? 0, options.inset ?? reach.inset);
-  const view = viewBounds(cameraFor(reach.frame, w, h, padding), w, h);
+  const view = viewBounds(wholeProvinceCamera(reach, w, h, options), w, h);
   if (options.legendWidth !== undefined) return !boxContains(reach.context, view);
   return view[1] < reach.context[1] || view[3] > reach.context[3];
+}
+
+/** The first camera of a figure fitted to the whole province of `reach` in a `w` × `h` map box. */
+function wholeProvinceCamera(reach: RegionReach, w: number, h: number, options: ViewLeavesRegionOptions) {
+  const padding = framePadding(w, options.legendWidth ?? 0, options.inset ?? reach.inset);
+  return cameraFor(reach.frame, w, h, padding);
+}
+
+/**
+ * The zoom of the first view of a figure fitted to the whole of `province` in a map box `width` × `height`
+ * CSS pixels (the legend over the map as `options.legendWidth` says; none when absent): compared with the
+ * province's `overviewMaxZoom` ({@link REGION_REACH}) to tell whether its overview file will do. NaN for a
+ * code without a region file.
+ *
+ * @example
+ * ```ts
+ * wholeProvinceZoom('440000', 800, 600, { legendWidth: 260 }); // 5.5…: below Guangdong's overviewMaxZoom, 6
+ * wholeProvinceZoom('440000', 800, 600); // 6.0…: no legend beside the map, the region file is drawn
+ * ```
+ */
+export function wholeProvinceZoom(
+  province: string,
+  width: number,
+  height: number,
+  options: ViewLeavesRegionOptions = {},
+): number {
+  const reach = REGION_REACH[province];
+  if (!reach) return Number.NaN;
+  const w = Math.max(1, Math.round(width));
+  const h = Math.max(1, Math.round(height));
+  return wholeProvinceCamera(reach, w, h, options).zoom;
 }
 
 /**
@@ -353,9 +419,13 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     mapWidth,
     mapBox.clientHeight,
     spec.layouts.length ? layoutLegendWidth(mapWidth) : undefined,
+    layoutLegendWidth(mapWidth),
   );
 
-  const [loadedAtlas, layouts] = await Promise.all([atlasLoaded, layoutsLoaded]);
+  const [{ atlas: loadedAtlas, overview: loadedOverview }, layouts] = await Promise.all([
+    atlasLoaded,
+    layoutsLoaded,
+  ]);
 
   const types = spec.show?.types;
   const ids = spec.show?.ids;
@@ -411,10 +481,9 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     const height = Math.max(1, Math.round(mapBox.clientHeight));
     // The legend of a figure with layouts comes with them, after the map: see layoutLegendWidth.
     const legendWidth = layouts.length ? layoutLegendWidth(width) : undefined;
-    const view = focus
-      ? viewBounds(cameraFor(frame.bounds, width, height, padding(frame, legendWidth)), width, height)
-      : undefined;
-    return { atlas, data, dataCodes, frame, focus, view };
+    const camera = cameraFor(frame.bounds, width, height, padding(frame, legendWidth));
+    const view = focus ? viewBounds(camera, width, height) : undefined;
+    return { atlas, data, dataCodes, frame, focus, view, zoom: camera.zoom };
   };
   // The frame's padding leaves room for the legend where it lies over the map.
   const padding = (frame: Frame, legendWidth?: number): Padding =>
@@ -424,13 +493,21 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       frame.inset,
     );
   let figure = figureOn(loadedAtlas);
+  let overview = loadedOverview;
   // A region file holds everything only inside its context box: a view reaching beyond it (a figure much
   // taller than wide, or narrow with its legend over the map) is drawn from the national file instead, so
   // that it never shows the edge of the data.
   const regionReach = (loadedAtlas.topology as { context?: Box }).context;
-  if (figure.view && regionReach && !boxContains(regionReach, figure.view) && !deps.atlas)
+  if (figure.view && regionReach && !boxContains(regionReach, figure.view) && !deps.atlas) {
     figure = figureOn(await nationalAtlas(spec, deps));
-  const { atlas, data, frame, focus, view } = figure;
+    overview = undefined;
+  } else if (overview && figure.zoom >= overview.maxZoom) {
+    // Framed with its actual legend, the view reaches the zoom where the overview no longer will do.
+    figure = figureOn(await loadAtlas({ url: overview.regionUrl, counties: needsCounties(spec) }));
+    overview = undefined;
+  }
+  const { frame, focus, view } = figure;
+  let { atlas, data } = figure;
 
   const description = describeFigure(spec, data, layouts);
   descText.textContent = description;
@@ -537,6 +614,46 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     map.once('idle', () => resolve());
     map.once('error', (e: MapLibre.ErrorEvent) => reject(e.error));
   });
+  // A figure drawn from its province's overview takes the region file's detail once the reader zooms in to
+  // where the overview's simplification would show, or exports the figure: the same features from the
+  // same style functions, so each GeoJSON source of the map gets its detailed data in place.
+  let detailLoading: Promise<void> | undefined;
+  const loadDetail = (): Promise<void> => {
+    if (!overview) return detailLoading ?? Promise.resolve();
+    const { regionUrl } = overview;
+    detailLoading ??= loadAtlas({ url: regionUrl, counties: needsCounties(spec) }).then(
+      async (detail) => {
+        const detailData = figureData(spec, detail);
+        const base = baseStyle({ atlas: detail, theme: spec.theme, lang, focus, view, drawnUnits });
+        const sources: StyleSpecification['sources'] = dataInStyle
+          ? styleWithLayerSet(base, mergeLayerSets(detailData.map((d) => d.set))).sources
+          : Object.assign({}, base.sources, ...detailData.map((d) => d.set.sources));
+        const updated = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        for (const [id, source] of Object.entries(sources)) {
+          const target = map.getSource(id) as MapLibre.GeoJSONSource | undefined;
+          if (source.type === 'geojson' && target?.setData) target.setData(source.data);
+        }
+        atlas = detail;
+        data = detailData;
+        embed.atlas = detail;
+        embed.data = detailData;
+        overview = undefined;
+        await updated;
+      },
+      (error: unknown) => {
+        // The overview stays on the map; the next zoom or export tries again.
+        detailLoading = undefined;
+        throw error;
+      },
+    );
+    return detailLoading;
+  };
+  if (overview) {
+    const maxZoom = overview.maxZoom;
+    map.on('zoom', () => {
+      if (overview && map.getZoom() >= maxZoom) loadDetail().catch(() => undefined);
+    });
+  }
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   // The scale bar sits bottom-left, under the legend's reach (the legend box stops above it).
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -628,9 +745,16 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     description,
     idle,
     // The exporters (and d3-geo) load on first use: a reader who never exports never fetches them.
-    toPng: async (scale = 1) =>
-      (await import('./export.ts')).exportPng({ ...exportOptions(), handles, scale }),
-    toSvg: async () => (await import('./export-svg.ts')).exportSvg({ ...exportOptions(), handles }),
+    toPng: async (scale = 1) => {
+      // At 2x the overview's simplification would show: the region file first.
+      if (overview && map.getZoom() + Math.log2(scale) >= overview.maxZoom) await loadDetail();
+      return (await import('./export.ts')).exportPng({ ...exportOptions(), handles, scale });
+    },
+    // An SVG is read at any size: always from the region file.
+    toSvg: async () => {
+      await loadDetail();
+      return (await import('./export-svg.ts')).exportSvg({ ...exportOptions(), handles });
+    },
     remove() {
       resizeObserver.disconnect();
       heightObserver.disconnect();

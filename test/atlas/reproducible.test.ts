@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ describe('npm run build:data', () => {
   const out = mkdtempSync(join(tmpdir(), 'quyu-build-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it("rebuilds data/*.json, the generated code tables and the region files' reach byte-identically", () => {
+  it("rebuilds data/*.json, the region files and their overviews, the generated code tables and the region files' reach byte-identically", () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'data/build/build.ts'], {
       env: { ...process.env, QUYU_BUILD_OUT: out },
       stdio: 'pipe',
@@ -27,6 +27,15 @@ describe('npm run build:data', () => {
       expect(readFileSync(join(out, 'codes', file), 'utf8'), file).toBe(
         readFileSync(join('src/codes', file), 'utf8'),
       );
+    }
+    // The region files, their overviews and their index: the same files, byte for byte.
+    const regions = readdirSync('data/regions').sort();
+    expect(readdirSync(join(out, 'data', 'regions')).sort()).toEqual(regions);
+    for (const file of regions) {
+      expect(
+        readFileSync(join(out, 'data', 'regions', file)).equals(readFileSync(join('data', 'regions', file))),
+        file,
+      ).toBe(true);
     }
     expect(readFileSync(join(out, 'embed', 'region-reach.generated.ts'), 'utf8')).toBe(
       readFileSync('src/embed/region-reach.generated.ts', 'utf8'),

@@ -3,8 +3,11 @@
  * messages, PNG export, the text description, XSS vectors in every text field, and a strict CSP.
  */
 
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeLayout } from '../../src/embed/describe.ts';
 import { encodeSpec, type MapSpecInput } from '../../src/embed/spec.ts';
@@ -72,7 +75,7 @@ async function expectNationalFileOnly(page: Page, province: string): Promise<voi
       .getEntriesByType('resource')
       .map((e) => e.name)
       // Fetched as data (the dev server's `?import&url` modules only name the files).
-      .filter((n) => /(china-10m|regions\/\d{6})\.json$/.test(n)),
+      .filter((n) => /(china-10m|regions\/\d{6}(\.overview)?)\.json$/.test(n)),
   );
   expect(files.some((n) => n.includes(`regions/${province}`))).toBe(false);
   expect(files.some((n) => n.includes('china-10m'))).toBe(true);
@@ -487,6 +490,94 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     await expectNationalFileOnly(page, '440000');
     await expectViewInContext(page);
     await page.close();
+  });
+
+  it("a figure of data of the whole province draws from the province's overview, and takes the region file's detail in place once the reader zooms in or exports an SVG", async () => {
+    // Vertices per unit as topojson-client decodes them from a file: what the map's data source must hold.
+    const verticesIn = (file: string) => {
+      const t = JSON.parse(readFileSync(`data/regions/${file}`, 'utf8')) as Topology;
+      const fc = feature(t, t.objects.prefectures!) as unknown as GeoJSON.FeatureCollection;
+      return Object.fromEntries(
+        fc.features.map((f) => [String(f.id), JSON.stringify(f.geometry).match(/\[-?\d[^[\]]*\]/g)!.length]),
+      );
+    };
+    const overview = verticesIn('440000.overview.json');
+    const detail = verticesIn('440000.json');
+    const spec: MapSpecInput = {
+      layers: [{ type: 'choropleth', values: { '440100': 1, '440300': 2, '440400': 3, '441900': 4 } }],
+      focus: { codes: ['440000'] },
+    };
+    const drawn = (page: Page) =>
+      page.evaluate(() => {
+        const map = window.__quyuMap!;
+        const data = (
+          map.getStyle().sources['quyu-choropleth-0-areas'] as { data: GeoJSON.FeatureCollection }
+        ).data;
+        const files = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => /regions\/\d{6}(\.overview)?\.json$/.test(n))
+          .map((n) => n.slice(n.lastIndexOf('/') + 1));
+        const vertices = Object.fromEntries(
+          data.features.map((f) => [
+            String(f.properties!.code),
+            JSON.stringify(f.geometry).match(/\[-?\d[^[\]]*\]/g)!.length,
+          ]),
+        );
+        return { zoom: map.getZoom(), files, vertices };
+      });
+    const expectDrawnFrom = (got: Record<string, number>, file: Record<string, number>) => {
+      expect(Object.keys(got).length).toBeGreaterThanOrEqual(4);
+      for (const [code, n] of Object.entries(got)) expect(n, code).toBe(file[code]);
+    };
+    // Desktop, legend over the map: first view below zoom 6, drawn from the overview alone.
+    const { page, errors } = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 800,
+      height: 800,
+    });
+    try {
+      const first = await drawn(page);
+      expect(first.zoom).toBeLessThan(6);
+      expect(first.files).toEqual(['440000.overview.json']);
+      expectDrawnFrom(first.vertices, overview);
+      // Zoomed in to 6: the region file is fetched and each source takes its data in place.
+      await page.evaluate(() => window.__quyuMap!.jumpTo({ zoom: 6.2 }));
+      await page.waitForFunction(
+        (n) => {
+          const data = (
+            window.__quyuMap!.getStyle().sources['quyu-choropleth-0-areas'] as {
+              data: GeoJSON.FeatureCollection;
+            }
+          ).data;
+          const f = data.features.find((x) => x.properties!.code === '440100');
+          return JSON.stringify(f?.geometry).match(/\[-?\d[^[\]]*\]/g)!.length === n;
+        },
+        detail['440100'],
+        { polling: 250, timeout: 30_000 },
+      );
+      const zoomed = await drawn(page);
+      expect(zoomed.files).toEqual(['440000.overview.json', '440000.json']);
+      expectDrawnFrom(zoomed.vertices, detail);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    // A phone: the first view (zoom 4.9) stays on the overview until the figure is exported as SVG.
+    const phone = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
+      width: 375,
+      height: 700,
+    });
+    try {
+      expect((await drawn(phone.page)).files).toEqual(['440000.overview.json']);
+      const svg = await phone.page.evaluate(async () => (await (await window.__quyuEmbed!).toSvg()).size);
+      expect(svg).toBeGreaterThan(10_000);
+      const exported = await drawn(phone.page);
+      expect(exported.files).toEqual(['440000.overview.json', '440000.json']);
+      expectDrawnFrom(exported.vertices, detail);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.page.close();
+    }
   });
 
   it('a figure with layouts, 620 px wide with its legend over the map, shows no edge of its data either', async () => {
