@@ -618,11 +618,14 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   // where the overview's simplification would show, or exports the figure: the same features from the
   // same style functions, so each GeoJSON source of the map gets its detailed data in place.
   let detailLoading: Promise<void> | undefined;
+  let removed = false;
   const loadDetail = (): Promise<void> => {
     if (!overview) return detailLoading ?? Promise.resolve();
     const { regionUrl } = overview;
     detailLoading ??= loadAtlas({ url: regionUrl, counties: needsCounties(spec) }).then(
       async (detail) => {
+        // A figure removed meanwhile has no map to update.
+        if (removed) return;
         const detailData = figureData(spec, detail);
         const base = baseStyle({ atlas: detail, theme: spec.theme, lang, focus, view, drawnUnits });
         const sources: StyleSpecification['sources'] = dataInStyle
@@ -756,6 +759,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
       return (await import('./export-svg.ts')).exportSvg({ ...exportOptions(), handles });
     },
     remove() {
+      removed = true;
       resizeObserver.disconnect();
       heightObserver.disconnect();
       for (const h of handles) h.remove();
