@@ -254,17 +254,23 @@ export function viewLeavesRegion(
 ): boolean {
   const reach = REGION_REACH[province];
   if (!reach) return false;
-  const w = Math.max(1, Math.round(width));
-  const h = Math.max(1, Math.round(height));
-  const view = viewBounds(wholeProvinceCamera(reach, w, h, options), w, h);
+  const { camera, w, h } = wholeProvinceCamera(reach, width, height, options);
+  const view = viewBounds(camera, w, h);
   if (options.legendWidth !== undefined) return !boxContains(reach.context, view);
   return view[1] < reach.context[1] || view[3] > reach.context[3];
 }
 
-/** The first camera of a figure fitted to the whole province of `reach` in a `w` × `h` map box. */
-function wholeProvinceCamera(reach: RegionReach, w: number, h: number, options: ViewLeavesRegionOptions) {
+/** The first camera of a figure fitted to the whole province of `reach` in a map box of whole pixels `w` × `h`. */
+function wholeProvinceCamera(
+  reach: RegionReach,
+  width: number,
+  height: number,
+  options: ViewLeavesRegionOptions,
+) {
+  const w = Math.max(1, Math.round(width));
+  const h = Math.max(1, Math.round(height));
   const padding = framePadding(w, options.legendWidth ?? 0, options.inset ?? reach.inset);
-  return cameraFor(reach.frame, w, h, padding);
+  return { camera: cameraFor(reach.frame, w, h, padding), w, h };
 }
 
 /**
@@ -287,9 +293,7 @@ export function wholeProvinceZoom(
 ): number {
   const reach = REGION_REACH[province];
   if (!reach) return Number.NaN;
-  const w = Math.max(1, Math.round(width));
-  const h = Math.max(1, Math.round(height));
-  return wholeProvinceCamera(reach, w, h, options).zoom;
+  return wholeProvinceCamera(reach, width, height, options).camera.zoom;
 }
 
 /**
@@ -654,7 +658,13 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
   if (overview) {
     const maxZoom = overview.maxZoom;
     map.on('zoom', () => {
-      if (overview && map.getZoom() >= maxZoom) loadDetail().catch(() => undefined);
+      if (!overview || map.getZoom() < maxZoom) return;
+      // Reported as MapLibre reports a tile it could not load: an `error` event on the map (logged when
+      // nothing listens). The overview stays, and the next zoom tries again.
+      loadDetail().catch((error: unknown) => {
+        if ('ErrorEvent' in maplibregl)
+          map.fire(new maplibregl.ErrorEvent(error instanceof Error ? error : new Error(String(error))));
+      });
     });
   }
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
