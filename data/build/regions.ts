@@ -382,13 +382,13 @@ export function regionTopology(
  * simplifies each tile by a pixel, `GEOJSON_TILING`), measured at the frame's northern edge and rounded down
  * to 100 m; the context {@link OVERVIEW_CONTEXT_FACTOR} times coarser. Below `maxZoom` (the next tile zoom)
  * the province's borders differ from the region file's by about what MapLibre's own simplification of a
- * tile does (99.9 % of vertices within a pixel, all within 1.5), the context by up to about 2 pixels
+ * tile does (99.9 % of vertices within a pixel, all within 1.5), the context by about 2.5 pixels (99 %)
  * (`test/atlas/region-overviews.test.ts`). Undefined where the gain is too small to ship a second file
  * ({@link OVERVIEW_MIN_GAIN}).
  *
  * @example
  * ```ts
- * overviewIntervals([109.66, 20.22, 117.32, 25.52], false); // { maxZoom: 6, fineM: 1100, coarseM: 4400 }: Guangdong
+ * await overviewIntervals([109.65122, 20.21445, 117.18866, 25.51933], false); // Guangdong's frame: { maxZoom: 6, fineM: 1100, coarseM: 4400 }
  * ```
  */
 export async function overviewIntervals(
@@ -511,7 +511,7 @@ export interface RegionReach {
   /**
    * Where the province has an overview file (\`data/regions/<code>.overview.json\`): the zoom below which it
    * draws as the region file does (the province's borders within about a pixel, MapLibre's own
-   * simplification of a tile; the context within about two).
+   * simplification of a tile; the context within about 2.5 for 99 % of its vertices).
    */
   readonly overviewMaxZoom?: number;
 }
@@ -535,7 +535,7 @@ export function writeRegionReadme(readmePath: string, index: RegionIndexEntry[])
         ? [
             [
               `\`regions/${r.code}.overview.json\``,
-              `overview: ${r.overview.fineIntervalM} m / ${r.overview.coarseIntervalM} m, below zoom ${r.overview.maxZoom}`,
+              `overview of the file above: province ${r.overview.fineIntervalM.toLocaleString('en-US')} m, context ${r.overview.coarseIntervalM.toLocaleString('en-US')} m, below zoom ${r.overview.maxZoom}`,
               kb(r.overview.bytes),
               kb(r.overview.gzipBytes),
               `\`${r.overview.sha256}\``,

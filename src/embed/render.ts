@@ -62,13 +62,16 @@ export interface EmbedDeps {
    */
   regionUrl?: (province: string) => string | undefined;
   /**
-   * URL of a province's overview file (`data/regions/<code>.overview.json`, where the province has one: see
-   * `overviewMaxZoom` in {@link REGION_REACH}): a figure of data of the whole province whose first view
-   * is below that zoom loads the overview instead of the region file (Guangdong: 47 KB instead of 69 KB
-   * gzipped, half the vertices; below that zoom the province's borders differ by about a pixel, what
-   * MapLibre's own simplification of a tile does), and the region file once the reader zooms in to that
-   * zoom, exports the figure at a scale that reaches it, or exports an SVG. Default: none (the region file
-   * at once).
+   * URL of a province's overview file (`data/regions/<code>.overview.json`, where the province has one:
+   * 20 of 34; its zoom is `overview.maxZoom` in `data/regions/index.json`, Guangdong 6). Used together with
+   * `regionUrl`: a figure with no layouts, focused on exactly that province, whose first view lies below
+   * that zoom loads the overview instead of the region file (Guangdong: 47 KB instead of 69 KB gzipped,
+   * half the vertices; below that zoom the province's borders differ by about a pixel, what MapLibre's own
+   * simplification of a tile does). The region file follows only when the reader zooms in to that zoom,
+   * exports a PNG at a scale that reaches it, or exports an SVG (a failed fetch fires an `error` event on
+   * the map, and the next zoom tries again). A figure whose legend turns out narrower than the widest one
+   * and whose view then reaches that zoom fetches the region file at once, after the overview. Default:
+   * none (the region file at once).
    */
   regionOverviewUrl?: (province: string) => string | undefined;
   /** Draw the static first frame before MapLibre (`first-paint.ts`). Default `true`. */
@@ -80,7 +83,7 @@ export interface EmbedDeps {
 /** A rendered embed. */
 export interface Embed {
   map: MapLibre.Map;
-  /** The atlas the map draws: a province's overview until the reader zooms in, then its region file. */
+  /** The atlas the map draws (for a figure drawn from a province's overview: the overview until the region file replaces it). */
   atlas: Atlas;
   layouts: Layout[];
   handles: LayoutHandle[];
@@ -281,7 +284,7 @@ function wholeProvinceCamera(
  *
  * @example
  * ```ts
- * wholeProvinceZoom('440000', 800, 600, { legendWidth: 260 }); // 5.5…: below Guangdong's overviewMaxZoom, 6
+ * wholeProvinceZoom('440000', 800, 600, { legendWidth: 260 }); // 5.4…: below Guangdong's overviewMaxZoom, 6
  * wholeProvinceZoom('440000', 800, 600); // 6.0…: no legend beside the map, the region file is drawn
  * ```
  */
@@ -759,7 +762,7 @@ export async function renderEmbed(root: HTMLElement, spec: MapSpec, deps: EmbedD
     idle,
     // The exporters (and d3-geo) load on first use: a reader who never exports never fetches them.
     toPng: async (scale = 1) => {
-      // At 2x the overview's simplification would show: the region file first.
+      // An export whose scale reaches overviewMaxZoom would show the overview's simplification: the region file first.
       if (overview && map.getZoom() + Math.log2(scale) >= overview.maxZoom) await loadDetail();
       return (await import('./export.ts')).exportPng({ ...exportOptions(), handles, scale });
     },

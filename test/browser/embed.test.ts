@@ -577,12 +577,16 @@ describe.skipIf(skipWithoutBrowser)('embed kit in Chromium', () => {
     } finally {
       await page.close();
     }
-    // A phone: the first view (zoom 4.9) stays on the overview until the figure is exported as SVG.
+    // A phone: the first view (zoom 4.9) stays on the overview, through a PNG at 2x, until the figure is exported as SVG.
     const phone = await openMapPage(h, `/examples/embed.html#spec=${encodeSpec(spec)}`, {
       width: 375,
       height: 700,
     });
     try {
+      expect((await drawn(phone.page)).files).toEqual(['440000.overview.json']);
+      // A PNG at 2x is drawn as at zoom 4.9 + 1, still below 6: from the overview.
+      const png = await phone.page.evaluate(async () => (await (await window.__quyuEmbed!).toPng(2)).size);
+      expect(png).toBeGreaterThan(10_000);
       expect((await drawn(phone.page)).files).toEqual(['440000.overview.json']);
       const svg = await phone.page.evaluate(async () => (await (await window.__quyuEmbed!).toSvg()).size);
       expect(svg).toBeGreaterThan(10_000);
