@@ -59,8 +59,6 @@ export const OVERVIEW_REFERENCE = { width: 800, height: 600, legendWidth: 260 } 
 export const OVERVIEW_MIN_GAIN = 3;
 /** The context around the province in an overview: this many times the province's interval (at least {@link COARSE_INTERVAL_M}). */
 export const OVERVIEW_CONTEXT_FACTOR = 4;
-/** Web Mercator: metres per pixel of a 512-pixel tile at zoom 0 on the equator. */
-const METRES_PER_PX_Z0 = 40_075_016.686 / 512;
 
 /** An overview file (`regions/<code>.overview.json`): the region file simplified for the first view of the province's whole figure. */
 export interface RegionOverview {
@@ -395,13 +393,13 @@ export async function overviewIntervals(
   frame: Box,
   inset: boolean,
 ): Promise<{ maxZoom: number; fineM: number; coarseM: number } | undefined> {
-  const { cameraFor } = await import('../../src/embed/first-paint.ts');
+  const { cameraFor, metresPerPixel } = await import('../../src/embed/first-paint.ts');
   const { framePadding } = await import('../../src/embed/render.ts');
   const { width, height, legendWidth } = OVERVIEW_REFERENCE;
   const padding = framePadding(width, legendWidth, inset);
   const tileZoom = Math.floor(cameraFor(frame, width, height, padding).zoom);
   const north = Math.max(Math.abs(frame[1]), Math.abs(frame[3]));
-  const pixelM = (METRES_PER_PX_Z0 * Math.cos((north * Math.PI) / 180)) / 2 ** tileZoom;
+  const pixelM = metresPerPixel(north, tileZoom);
   const fineM = Math.floor(pixelM / 2 / 100) * 100;
   if (fineM < OVERVIEW_MIN_GAIN * FINE_INTERVAL_M) return undefined;
   return {

@@ -31,7 +31,7 @@ import {
   resolveTheme,
 } from '../maplibre/support/layer-set.ts';
 import { bidiIsolate, labelled, withoutBidiControls as plain, uiWord } from '../text/index.ts';
-import { labelAnchoring, styleValue } from './first-paint.ts';
+import { labelAnchoring, metresPerPixel, styleValue } from './first-paint.ts';
 import { approxTextWidth, placeLabel, type ScreenBox } from './label-placement.ts';
 import type { MapSpec } from './spec.ts';
 
@@ -581,9 +581,7 @@ export function svgDocument(options: SvgDocumentOptions): string {
   append(mapG, areas, lines, points, labelG);
 
   if (options.scaleBar ?? true) {
-    const lat = (b[1] + b[3]) / 2;
-    const mpp = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
-    const bar = scaleBar(mpp, 100);
+    const bar = scaleBar(metresPerPixel((b[1] + b[3]) / 2, zoom), 100);
     const g = svgEl('g', { transform: `translate(10,${h - 12})`, 'font-size': 10, fill: theme.panel.text });
     append(
       g,

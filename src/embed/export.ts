@@ -13,6 +13,7 @@ import type { LayerSet, LegendSection, LegendSwatch } from '../maplibre/support/
 import { mergeLegends, resolveTheme } from '../maplibre/support/layer-set.ts';
 import { withoutBidiControls as plain } from '../text/index.ts';
 import { LEGEND_BOX, legendRows, scaleBar, sourceLine, wrapText } from './export-svg.ts';
+import { metresPerPixel } from './first-paint.ts';
 import type { MapSpec } from './spec.ts';
 
 export interface ExportOptions {
@@ -192,9 +193,7 @@ export async function exportPng(options: ExportOptions): Promise<Blob> {
   ctx.clip();
 
   // The scale bar, bottom-left, as the screen shows it.
-  const center = map.getCenter();
-  const mpp = (40075016.686 * Math.cos((center.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-  const bar = scaleBar(mpp, 100);
+  const bar = scaleBar(metresPerPixel(map.getCenter().lat, map.getZoom()), 100);
   ctx.save();
   ctx.translate(mapX + 10, mapY + mapH - 12);
   ctx.globalAlpha = 0.75;

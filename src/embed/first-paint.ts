@@ -39,6 +39,20 @@ const mercY = (lat: number) => {
 };
 const unmercY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
+/**
+ * Metres on the ground per CSS pixel at latitude `lat` (degrees) and `zoom`, in Web Mercator with 512-pixel
+ * tiles as MapLibre draws it: the scale bars of the exports, and the overview files' simplification.
+ *
+ * @example
+ * ```ts
+ * metresPerPixel(0, 0); // 78271.5…: the equator's 40,075 km over 512 pixels
+ * metresPerPixel(23, 5); // 2251.5…: a pixel of Guangdong at zoom 5
+ * ```
+ */
+export function metresPerPixel(lat: number, zoom: number): number {
+  return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (TILE * 2 ** zoom);
+}
+
 /** Padding in CSS pixels: the same on every side, or per side (as MapLibre's `fitBounds` takes it). */
 export type Padding = number | { top: number; bottom: number; left: number; right: number };
 
